@@ -1,0 +1,242 @@
+"""Identifier patterns: rules as data in `patterns/*.yaml`, run over page text.
+
+Each entry: name, label, basis, regex (+ optional `group`), score, context words that raise the
+score (closer words raise it more), negative context that lowers it, an optional validator name
+from `reviewer.validators`, a reason, and examples that `reviewer check-patterns` and the tests
+run. Loading validates every entry and names the file and the pattern on error.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from reviewer import validators
+from reviewer.errors import PatternError
+from reviewer.model import LABELS, Document, Finding, Page
+
+FLAGS = {"IGNORECASE": re.IGNORECASE, "MULTILINE": re.MULTILINE, "DOTALL": re.DOTALL,
+         "VERBOSE": re.VERBOSE}
+FIELDS = {"name", "label", "basis", "regex", "group", "score", "context", "negative_context",
+          "context_boost", "context_window", "require_context", "validator", "flags", "reason",
+          "examples", "action", "min_score", "description"}
+CONTEXT_WINDOW = 60  # characters before the match searched for context words
+
+
+@dataclass(frozen=True)
+class Pattern:
+    name: str
+    label: str
+    basis: str
+    regex: re.Pattern
+    group: int | str
+    score: float
+    context: tuple[str, ...]
+    negative_context: tuple[str, ...]
+    context_boost: float
+    context_window: int
+    require_context: bool
+    validator: str | None
+    reason: str
+    action: str | None
+    source_file: str
+    match_examples: tuple[str, ...]
+    no_match_examples: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    text: str
+    score: float
+    reasons: tuple[str, ...]
+
+
+def load_patterns(directory: Path) -> list[Pattern]:
+    files = sorted(Path(directory).glob("*.yaml"))
+    if not files:
+        raise PatternError(f"tidak ada berkas pola di / no pattern files in {directory}")
+    patterns: list[Pattern] = []
+    names: set[str] = set()
+    for path in files:
+        try:
+            entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        except yaml.YAMLError as exc:
+            raise PatternError(f"{path.name}: YAML tidak valid / invalid YAML: {exc}") from exc
+        if isinstance(entries, dict):
+            entries = entries.get("patterns", [])
+        if not isinstance(entries, list):
+            raise PatternError(f"{path.name}: harus berupa daftar pola / must be a list of patterns")
+        for i, entry in enumerate(entries):
+            pattern = _parse(entry, path.name, i)
+            if pattern.name in names:
+                raise PatternError(f"{path.name}: pola {pattern.name!r} ganda / duplicate pattern name")
+            names.add(pattern.name)
+            patterns.append(pattern)
+    return patterns
+
+
+def _parse(entry: dict, filename: str, index: int) -> Pattern:
+    where = f"{filename}: pola #{index + 1}"
+    if not isinstance(entry, dict):
+        raise PatternError(f"{where}: bukan pemetaan / not a mapping")
+    where = f"{filename}: pola {entry.get('name', '#' + str(index + 1))!r}"
+    unknown = set(entry) - FIELDS
+    if unknown:
+        raise PatternError(f"{where}: kolom tidak dikenal / unknown fields {sorted(unknown)}")
+    for key in ("name", "label", "basis", "regex", "score"):
+        if key not in entry:
+            raise PatternError(f"{where}: kolom {key!r} wajib / field {key!r} is required")
+    if entry["label"] not in LABELS:
+        raise PatternError(f"{where}: label {entry['label']!r} tidak dikenal / unknown label")
+    score = entry["score"]
+    if not isinstance(score, (int, float)) or not 0 <= score <= 1:
+        raise PatternError(f"{where}: score harus 0..1 / score must be within 0..1")
+    flags = 0
+    for flag in entry.get("flags", []):
+        if flag not in FLAGS:
+            raise PatternError(f"{where}: flag {flag!r} tidak dikenal / unknown flag")
+        flags |= FLAGS[flag]
+    try:
+        regex = re.compile(entry["regex"], flags)
+    except re.error as exc:
+        raise PatternError(f"{where}: regex tidak valid / invalid regex: {exc}") from exc
+    group = entry.get("group", 0)
+    if isinstance(group, int) and group > regex.groups or isinstance(group, str) and group not in regex.groupindex:
+        raise PatternError(f"{where}: group {group!r} tidak ada di regex / group not in regex")
+    validator = entry.get("validator")
+    if validator is not None and validator not in validators.REGISTRY:
+        raise PatternError(f"{where}: validator {validator!r} tidak dikenal / unknown validator")
+    action = entry.get("action")
+    if action not in (None, "redact", "review", "keep"):
+        raise PatternError(f"{where}: action {action!r} tidak valid / invalid action")
+    examples = entry.get("examples") or {}
+    return Pattern(
+        name=str(entry["name"]), label=entry["label"], basis=str(entry["basis"]), regex=regex,
+        group=group, score=float(score),
+        context=tuple(w.lower() for w in entry.get("context", [])),
+        negative_context=tuple(w.lower() for w in entry.get("negative_context", [])),
+        context_boost=float(entry.get("context_boost", 0.35)),
+        context_window=int(entry.get("context_window", CONTEXT_WINDOW)),
+        require_context=bool(entry.get("require_context", False)),
+        validator=validator, reason=str(entry.get("reason", "")), action=action,
+        source_file=filename,
+        match_examples=tuple(examples.get("match", [])),
+        no_match_examples=tuple(examples.get("no_match", [])),
+    )
+
+
+def context_before(page: Page | None, text: str, start: int, window: int) -> str:
+    """The text a reader sees as the label of a value: the words before it and its column header."""
+    before = text[max(0, start - window):start]
+    if page is not None:
+        cell = page.cell_at(start)
+        if cell is not None:
+            before = (cell.header + " " + _row_label(page, cell) + " " + before)
+    return before.lower()
+
+
+def _row_label(page: Page, cell) -> str:
+    """In a form table ("NIK | : | 3374..."), the first cell of the row labels the value."""
+    if cell.col == 0:
+        return ""
+    for other in page.cells:
+        if other.table == cell.table and other.row == cell.row and other.col == 0:
+            return other.text
+    return ""
+
+
+def _find_word(haystack: str, word: str) -> int:
+    """Position of `word` in haystack as a whole word (or phrase); -1 when absent."""
+    for m in re.finditer(re.escape(word), haystack):
+        a, b = m.start(), m.end()
+        if (a == 0 or not haystack[a - 1].isalnum()) and (b == len(haystack) or not haystack[b].isalnum()):
+            return a
+    return -1
+
+
+def run_pattern(pattern: Pattern, text: str, page: Page | None = None) -> list[Hit]:
+    hits = []
+    for m in pattern.regex.finditer(text):
+        start, end = m.span(pattern.group)
+        if start < 0 or start == end:
+            continue
+        surface = text[start:end]
+        reasons = [f"pola {pattern.name} ({pattern.source_file})"]
+        score = pattern.score
+        if pattern.validator:
+            ok, why = validators.REGISTRY[pattern.validator](surface)
+            if not ok:
+                continue
+            reasons.append(f"valid: {why}" if why else f"lolos validator {pattern.validator}")
+        context = context_before(page, text, start, pattern.context_window)
+        best = -1
+        for word in pattern.context:
+            pos = context.rfind(word) if " " in word or not word.isalnum() else _last_word(context, word)
+            if pos >= 0 and pos > best:
+                best = pos
+                found = word
+        if best >= 0:
+            distance = len(context) - best
+            boost = pattern.context_boost * (1 - 0.5 * min(distance, pattern.context_window) / pattern.context_window)
+            score = min(1.0, score + boost)
+            reasons.append(f"konteks {found!r} (+{boost:.2f})")
+        elif pattern.require_context:
+            continue
+        for word in pattern.negative_context:
+            if _find_word(context, word) >= 0:
+                score = max(0.0, score - 0.4)
+                reasons.append(f"konteks negatif {word!r} (-0.40)")
+                break
+        hits.append(Hit(start, end, surface, score, tuple(reasons)))
+    return hits
+
+
+def _last_word(haystack: str, word: str) -> int:
+    last = -1
+    for m in re.finditer(re.escape(word), haystack):
+        a, b = m.start(), m.end()
+        if (a == 0 or not haystack[a - 1].isalnum()) and (b == len(haystack) or not haystack[b].isalnum()):
+            last = a
+    return last
+
+
+def check_examples(patterns: list[Pattern]) -> list[str]:
+    """Failing examples, as messages naming the file and pattern."""
+    failures = []
+    for p in patterns:
+        for example in p.match_examples:
+            if not run_pattern(p, example):
+                failures.append(f"{p.source_file}: {p.name}: harus cocok / should match: {example!r}")
+        for example in p.no_match_examples:
+            hits = [h for h in run_pattern(p, example) if not p.require_context or h.score >= p.score]
+            if hits:
+                failures.append(f"{p.source_file}: {p.name}: tidak boleh cocok / should not match: "
+                                f"{example!r} (found {hits[0].text!r})")
+    return failures
+
+
+@lru_cache(maxsize=8)
+def _cached(directory: str) -> tuple[Pattern, ...]:
+    return tuple(load_patterns(Path(directory)))
+
+
+def detector(settings):
+    patterns = _cached(str(settings.patterns_dir))
+
+    def detect_patterns(document: Document, page: Page, settings) -> list[Finding]:
+        out = []
+        for p in patterns:
+            for hit in run_pattern(p, page.text, page):
+                action = p.action or ("redact" if hit.score >= 0.7 else "review")
+                out.append(Finding(page.number, hit.start, hit.end, hit.text, p.label, p.basis,
+                                   hit.score, action, f"pattern:{p.name}",
+                                   hit.reasons + ((p.reason,) if p.reason else ())))
+        return out
+
+    return detect_patterns
