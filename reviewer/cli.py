@@ -14,6 +14,8 @@ ACTION_ID = {"redact": "hitamkan", "review": "tinjau", "keep": "biarkan"}
 # Commands defined in other modules, imported only when used so `reviewer --help` stays instant.
 # One line per command: "name": "module:attribute".
 LAZY_COMMANDS: dict[str, str] = {
+    "user": "reviewer.accounts_cli:user",
+    "db": "reviewer.accounts_cli:db",
 }
 
 

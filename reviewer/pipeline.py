@@ -80,20 +80,24 @@ def prepare(document: Document, settings: Settings, warnings: list[str]) -> Docu
 def detect(document: Document, settings: Settings, detectors: list[Detector] | None = None,
            warnings: list[str] | None = None) -> list[Finding]:
     """Every finding on every page, after policy (keep rules, overlaps), in page order."""
-    from reviewer import policy
-
     warnings = [] if warnings is None else warnings
     detectors = build_detectors(settings, warnings) if detectors is None else detectors
     findings: list[Finding] = []
     for page in document.pages:
-        if page.needs_ocr:
-            findings.append(policy.unreadable_page(page))
-            continue
-        raw: list[Finding] = []
-        for detector in detectors:
-            raw.extend(detector(document, page, settings))
-        findings.extend(policy.apply(document, page, raw, settings))
+        findings.extend(detect_page(document, page, settings, detectors))
     return findings
+
+
+def detect_page(document: Document, page: Page, settings: Settings, detectors: list[Detector]) -> list[Finding]:
+    """The findings of one page (the web UI stores pages one by one as they are scanned)."""
+    from reviewer import policy
+
+    if page.needs_ocr:
+        return [policy.unreadable_page(page)]
+    raw: list[Finding] = []
+    for detector in detectors:
+        raw.extend(detector(document, page, settings))
+    return policy.apply(document, page, raw, settings)
 
 
 def scan_file(path: str, settings: Settings, detectors: list[Detector] | None = None) -> ScanResult:
