@@ -8,8 +8,8 @@ Everything here is frozen. Extraction builds a `Document`; detectors read its pa
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
-from typing import Iterable, Iterator
 
 ACTIONS = ("redact", "review", "keep")
 

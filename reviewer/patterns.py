@@ -23,7 +23,8 @@ FLAGS = {"IGNORECASE": re.IGNORECASE, "MULTILINE": re.MULTILINE, "DOTALL": re.DO
          "VERBOSE": re.VERBOSE}
 FIELDS = {"name", "label", "basis", "regex", "group", "score", "context", "negative_context",
           "context_boost", "context_window", "require_context", "validator", "flags", "reason",
-          "examples", "action", "min_score", "description"}
+          "examples", "action", "min_score", "description", "context_scope"}
+SCOPES = ("both", "header", "before")
 CONTEXT_WINDOW = 60  # characters before the match searched for context words
 
 
@@ -39,6 +40,7 @@ class Pattern:
     negative_context: tuple[str, ...]
     context_boost: float
     context_window: int
+    context_scope: str
     require_context: bool
     validator: str | None
     reason: str
@@ -68,17 +70,40 @@ def load_patterns(directory: Path) -> list[Pattern]:
             entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
         except yaml.YAMLError as exc:
             raise PatternError(f"{path.name}: YAML tidak valid / invalid YAML: {exc}") from exc
+        defines: dict = {}
         if isinstance(entries, dict):
+            defines = entries.get("defines") or {}
             entries = entries.get("patterns", [])
         if not isinstance(entries, list):
             raise PatternError(f"{path.name}: harus berupa daftar pola / must be a list of patterns")
         for i, entry in enumerate(entries):
-            pattern = _parse(entry, path.name, i)
+            pattern = _parse(_expand(entry, defines, path.name), path.name, i)
             if pattern.name in names:
                 raise PatternError(f"{path.name}: pola {pattern.name!r} ganda / duplicate pattern name")
             names.add(pattern.name)
             patterns.append(pattern)
     return patterns
+
+
+def _expand(entry, defines: dict, filename: str):
+    """Replace {{name}} in a regex by the file's `defines` (which may use earlier defines)."""
+    if not isinstance(entry, dict) or "regex" not in entry or not defines:
+        return entry
+    regex = str(entry["regex"])
+    for _ in range(5):  # defines may nest a few levels
+        new = re.sub(r"\{\{(\w+)\}\}", lambda m: _define(defines, m.group(1), filename, entry), regex)
+        if new == regex:
+            break
+        regex = new
+    return {**entry, "regex": regex}
+
+
+def _define(defines: dict, name: str, filename: str, entry: dict) -> str:
+    if name not in defines:
+        raise PatternError(f"{filename}: pola {entry.get('name')!r}: {{{{{name}}}}} tidak didefinisikan / "
+                           f"undefined in `defines`")
+    # multi-line defines (YAML `|-`) are joined without the line breaks and indentation
+    return "(?:" + re.sub(r"\n\s*", "", str(defines[name]).strip()) + ")"
 
 
 def _parse(entry: dict, filename: str, index: int) -> Pattern:
@@ -115,6 +140,9 @@ def _parse(entry: dict, filename: str, index: int) -> Pattern:
     action = entry.get("action")
     if action not in (None, "redact", "review", "keep"):
         raise PatternError(f"{where}: action {action!r} tidak valid / invalid action")
+    scope = entry.get("context_scope", "both")
+    if scope not in SCOPES:
+        raise PatternError(f"{where}: context_scope harus salah satu dari / must be one of {SCOPES}")
     examples = entry.get("examples") or {}
     return Pattern(
         name=str(entry["name"]), label=entry["label"], basis=str(entry["basis"]), regex=regex,
@@ -123,6 +151,7 @@ def _parse(entry: dict, filename: str, index: int) -> Pattern:
         negative_context=tuple(w.lower() for w in entry.get("negative_context", [])),
         context_boost=float(entry.get("context_boost", 0.35)),
         context_window=int(entry.get("context_window", CONTEXT_WINDOW)),
+        context_scope=scope,
         require_context=bool(entry.get("require_context", False)),
         validator=validator, reason=str(entry.get("reason", "")), action=action,
         source_file=filename,
@@ -131,14 +160,15 @@ def _parse(entry: dict, filename: str, index: int) -> Pattern:
     )
 
 
-def context_before(page: Page | None, text: str, start: int, window: int) -> str:
-    """The text a reader sees as the label of a value: the words before it and its column header."""
-    before = text[max(0, start - window):start]
+def context_before(page: Page | None, text: str, start: int, window: int) -> tuple[str, str]:
+    """What a reader sees as the label of a value: (column header and row label, words before it)."""
+    before = text[max(0, start - window):start].lower()
+    header = ""
     if page is not None:
         cell = page.cell_at(start)
         if cell is not None:
-            before = (cell.header + " " + _row_label(page, cell) + " " + before)
-    return before.lower()
+            header = (cell.header + " | " + _row_label(page, cell)).lower()
+    return header, before
 
 
 def _row_label(page: Page, cell) -> str:
@@ -151,13 +181,16 @@ def _row_label(page: Page, cell) -> str:
     return ""
 
 
-def _find_word(haystack: str, word: str) -> int:
-    """Position of `word` in haystack as a whole word (or phrase); -1 when absent."""
-    for m in re.finditer(re.escape(word), haystack):
-        a, b = m.start(), m.end()
-        if (a == 0 or not haystack[a - 1].isalnum()) and (b == len(haystack) or not haystack[b].isalnum()):
-            return a
-    return -1
+def _nearest(words: tuple[str, ...], header: str, before: str) -> tuple[int, str]:
+    """Distance (characters back from the value; 0 for the column header) of the nearest word."""
+    best, found = 1 << 30, ""
+    for word in words:
+        if _last_word(header, word) >= 0:
+            return 0, word
+        pos = _last_word(before, word)
+        if pos >= 0 and len(before) - pos < best:
+            best, found = len(before) - pos, word
+    return best, found
 
 
 def run_pattern(pattern: Pattern, text: str, page: Page | None = None) -> list[Hit]:
@@ -174,25 +207,25 @@ def run_pattern(pattern: Pattern, text: str, page: Page | None = None) -> list[H
             if not ok:
                 continue
             reasons.append(f"valid: {why}" if why else f"lolos validator {pattern.validator}")
-        context = context_before(page, text, start, pattern.context_window)
-        best = -1
-        for word in pattern.context:
-            pos = context.rfind(word) if " " in word or not word.isalnum() else _last_word(context, word)
-            if pos >= 0 and pos > best:
-                best = pos
-                found = word
-        if best >= 0:
-            distance = len(context) - best
-            boost = pattern.context_boost * (1 - 0.5 * min(distance, pattern.context_window) / pattern.context_window)
+        header, before = context_before(page, text, start, pattern.context_window)
+        if pattern.context_scope == "header":
+            before = ""
+        elif pattern.context_scope == "before":
+            header = ""
+        distance, found = _nearest(pattern.context, header, before)
+        if found:
+            boost = pattern.context_boost * (1 - 0.75 * min(distance, pattern.context_window) / pattern.context_window)
             score = min(1.0, score + boost)
-            reasons.append(f"konteks {found!r} (+{boost:.2f})")
+            where = "judul kolom" if distance == 0 and header else "konteks"
+            reasons.append(f"{where} {found!r} (+{boost:.2f})")
         elif pattern.require_context:
             continue
-        for word in pattern.negative_context:
-            if _find_word(context, word) >= 0:
+        if pattern.negative_context:
+            neg_distance, neg = _nearest(pattern.negative_context, header, before)
+            # a negative cue only counts when it is nearer than the positive one
+            if neg and (not found or neg_distance < distance):
                 score = max(0.0, score - 0.4)
-                reasons.append(f"konteks negatif {word!r} (-0.40)")
-                break
+                reasons.append(f"konteks negatif {neg!r} (-0.40)")
         hits.append(Hit(start, end, surface, score, tuple(reasons)))
     return hits
 

@@ -68,7 +68,7 @@ def sniff(path: str) -> str:
         raise UnsupportedFormat("format Word/Excel lama atau terenkripsi; simpan sebagai .docx / "
                                 "legacy or encrypted Office file; save as .docx")
     if _looks_like_text(head) or path.lower().endswith(TEXT_SUFFIXES):
-        if b"\x00" in head and not head[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        if b"\x00" in head and head[:2] not in (b"\xff\xfe", b"\xfe\xff"):
             raise UnsupportedFormat("format tidak didukung / unsupported format (binary data)")
         return "txt"
     raise UnsupportedFormat("format tidak didukung (hanya PDF, DOCX, TXT, PNG/JPEG/TIFF) / "

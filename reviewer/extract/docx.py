@@ -150,7 +150,16 @@ def _cell_key(p, tables: dict) -> tuple[int, int, int] | None:
 
 
 def _cells(text: str, spans: dict[tuple, list[int]]) -> list[Cell]:
-    headers = {(part, t, c): text[a:b].strip() for (part, t, r, c), (a, b) in spans.items() if r == 0}
+    from reviewer.extract.tables import is_header_row
+
+    first_rows: dict[tuple, list[tuple[int, str]]] = {}
+    for (part, t, r, c), (a, b) in spans.items():
+        if r == 0:
+            first_rows.setdefault((part, t), []).append((c, text[a:b]))
+    headers = {}
+    for (part, t), row in first_rows.items():
+        if is_header_row([cell for _, cell in sorted(row)]):
+            headers.update({(part, t, c): " ".join(cell.split()) for c, cell in row})
     cells = []
     for (part, t, r, c), (a, b) in spans.items():
         header = headers.get((part, t, c), "") if r > 0 else ""

@@ -11,6 +11,7 @@ import logging
 from dataclasses import dataclass
 
 from reviewer.errors import CorruptFile, EncryptedFile
+from reviewer.extract.tables import is_header_row
 from reviewer.model import Box, Cell, Page, Word
 
 log = logging.getLogger(__name__)
@@ -34,8 +35,9 @@ class _Builder:
         self.length += len(text)
 
     def add_word(self, raw: dict) -> Word:
+        box = raw.get("_box") or raw  # rotated pages are laid out in reading space; boxes stay real
         word = Word(raw["text"], self.length, self.length + len(raw["text"]),
-                    Box(raw["x0"], raw["top"], raw["x1"], raw["bottom"]))
+                    Box(box["x0"], box["top"], box["x1"], box["bottom"]))
         self.add(raw["text"])
         self.words.append(word)
         return word
@@ -53,11 +55,10 @@ def open_pdf(path: str):
         pdf = pdfplumber.open(path)
         _ = pdf.pages  # forces the page tree to be read
         return pdf
-    except PDFPasswordIncorrect as exc:
-        raise EncryptedFile(
-            "PDF terkunci kata sandi; buka kuncinya dulu / PDF is password-protected; remove the password first"
-        ) from exc
     except Exception as exc:  # pdfminer raises many unrelated types for broken files
+        if _caused_by(exc, PDFPasswordIncorrect):
+            raise EncryptedFile("PDF terkunci kata sandi; buka kuncinya dulu / "
+                                "PDF is password-protected; remove the password first") from exc
         raise CorruptFile(f"PDF rusak atau tidak dapat dibaca / corrupt or unreadable PDF ({_short(exc)})") from exc
 
 
@@ -79,8 +80,7 @@ def extract_pdf(path: str) -> tuple[list[Page], dict]:
 
 
 def extract_page(page, number: int) -> Page:
-    raw_words = page.extract_words(keep_blank_chars=False, use_text_flow=False, x_tolerance=1.5,
-                                   extra_attrs=["size"])
+    raw_words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
     width, height = float(page.width), float(page.height)
     rotation = int(page.rotation or 0) % 360
     if not raw_words:
@@ -96,6 +96,9 @@ def extract_page(page, number: int) -> Page:
         else:
             cell_words.setdefault(key, []).append(w)
 
+    if rotation in (90, 270) and sum(not w.get("upright", True) for w in raw_words) > len(raw_words) / 2:
+        loose = [_to_reading_space(w, width, height, rotation) for w in loose]
+        cell_words = {k: [_to_reading_space(w, width, height, rotation) for w in v] for k, v in cell_words.items()}
     blocks: list[tuple[float, str, object]] = [(line[0]["top"], "line", line) for line in _lines(loose)]
     blocks += [(t["bbox"][1], "table", t) for t in tables]
     blocks.sort(key=lambda b: (b[0], b[1] == "table"))
@@ -112,12 +115,26 @@ def extract_page(page, number: int) -> Page:
     return Page(number, out.text, tuple(out.words), width, height, cells=tuple(cells), rotation=rotation)
 
 
+def _to_reading_space(w: dict, width: float, height: float, rotation: int) -> dict:
+    """A word of a page shown rotated, in coordinates where its text runs left to right.
+
+    On a page with /Rotate 90 text runs top to bottom and lines follow each other from right to
+    left; with /Rotate 270 text runs bottom to top and lines go left to right.
+    """
+    if rotation == 90:
+        u0, u1, v0, v1 = w["top"], w["bottom"], width - w["x1"], width - w["x0"]
+    else:
+        u0, u1, v0, v1 = height - w["bottom"], height - w["top"], w["x0"], w["x1"]
+    return {**w, "x0": u0, "x1": u1, "top": v0, "bottom": v1, "_box": w}
+
+
 def _emit_line(out: _Builder, line: list[dict]) -> None:
     prev = None
     for w in line:
         if prev is not None:
             gap = w["x0"] - prev["x1"]
-            out.add("\t" if gap > COLUMN_GAP * float(prev.get("size") or 10) else " ")
+            size = max(prev["bottom"] - prev["top"], 1.0)
+            out.add("\t" if gap > COLUMN_GAP * size else " ")
         out.add_word(w)
         prev = w
 
@@ -184,6 +201,8 @@ def _tables(page) -> list[dict]:
                 continue
             text = page.crop(bbox, strict=False).extract_text() or ""
             headers.append(" ".join(text.split()))
+        if not is_header_row(headers):
+            headers = [""] * len(headers)
         out.append({"index": index, "bbox": table.bbox, "rows": rows, "headers": headers})
     return out
 
@@ -199,6 +218,15 @@ def _cell_of(word: dict, tables: list[dict]) -> tuple[int, int, int] | None:
                 if bbox and bbox[0] <= cx <= bbox[2] and bbox[1] <= cy <= bbox[3]:
                     return (t["index"], r, c)
     return None
+
+
+def _caused_by(exc: BaseException | None, kind: type) -> bool:
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, kind) or any(isinstance(a, kind) for a in exc.args):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
 
 
 def _has_images(page) -> bool:

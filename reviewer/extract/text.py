@@ -32,7 +32,7 @@ def decode(data: bytes) -> tuple[str, str]:
 def extract_text(path: str) -> tuple[list[Page], dict]:
     with open(path, "rb") as fh:
         data = fh.read()
-    if b"\x00" in data[:4096] and not data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+    if b"\x00" in data[:4096] and data[:2] not in (b"\xff\xfe", b"\xfe\xff"):
         raise CorruptFile("berkas biner, bukan teks / binary file, not text")
     text, encoding = decode(data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
