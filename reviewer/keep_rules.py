@@ -75,6 +75,8 @@ def _public_reason(document: Document, page: Page, f: Finding, settings: Setting
         return f"pejabat yang terdaftar instansi ({PASAL_18})"
     if label == "PERSON" and official_in_table_row(page, f.start):
         return f"pejabat dalam jabatannya menurut kolom jabatan ({PASAL_18})"
+    if label == "PERSON" and signing_official(page, f):
+        return f"pejabat yang menandatangani dalam jabatannya ({PASAL_18})"
     return None
 
 
@@ -143,6 +145,26 @@ def official_in_table_row(page: Page, offset: int) -> bool:
         if other.table == cell.table and other.row == cell.row and "jabatan" in other.header.lower():
             return bool(OFFICIAL_TITLE.search(other.text))
     return False
+
+
+SIGNER_INTRO = re.compile(r"(yang )?bertanda ?tangan di ?bawah ini", re.I)
+SUBJECT_INTRO = re.compile(r"menerangkan|menyatakan|dengan ini|bahwa", re.I)
+JABATAN_LINE = re.compile(r"jabatan\s*[:：]\s*([^\n]*)", re.I)
+
+
+def signing_official(page: Page, f: Finding) -> bool:
+    """'Yang bertanda tangan di bawah ini: Nama: X, Jabatan: Lurah ...': X signs in office.
+
+    The person the letter is about comes after 'menerangkan bahwa' and stays private.
+    """
+    before = page.text[max(0, f.start - 160):f.start]
+    intro = None
+    for intro in SIGNER_INTRO.finditer(before):
+        pass
+    if intro is None or SUBJECT_INTRO.search(before[intro.end():]):
+        return False
+    jabatan = JABATAN_LINE.search(page.text[f.end:f.end + 200])
+    return bool(jabatan and OFFICIAL_TITLE.search(jabatan.group(1)))
 
 
 def in_signature_block(page: Page, offset: int) -> bool:

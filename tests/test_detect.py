@@ -98,3 +98,13 @@ def test_needs_ocr_page_is_reported_not_clean():
     doc = Document("0" * 64, "scan.pdf", "pdf", (Page(1, "", needs_ocr=True),))
     (f,) = detect(doc, SETTINGS)
     assert f.label == "UNREADABLE" and f.action == "review" and "OCR" in f.reasons[0]
+
+
+def test_signing_official_is_kept_and_the_subject_is_not():
+    text = ("SURAT KETERANGAN\nYang bertanda tangan di bawah ini:\nNama\t: Slamet Riyadi, S.Sos.\n"
+            "Jabatan\t: Lurah Sumber\ndengan ini menerangkan bahwa:\nNama\t: Sri Wahyuni\n"
+            "Jabatan\t: Kepala Seksi Umum pada PT Maju\n")
+    found = findings(text)
+    assert found["Slamet Riyadi, S.Sos."].action == "keep"
+    assert any("Pasal 18" in r for r in found["Slamet Riyadi, S.Sos."].reasons)
+    assert found["Sri Wahyuni"].action == "redact"
