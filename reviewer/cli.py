@@ -16,6 +16,7 @@ ACTION_ID = {"redact": "hitamkan", "review": "tinjau", "keep": "biarkan"}
 LAZY_COMMANDS: dict[str, str] = {
     "user": "reviewer.accounts_cli:user",
     "db": "reviewer.accounts_cli:db",
+    "redact": "reviewer.redact.cli:redact",
 }
 
 

@@ -23,3 +23,23 @@ class PatternError(ReviewerError):
 
 class ModelError(ReviewerError):
     """A model artifact is missing, incompatible or corrupt."""
+
+
+class RedactionError(ReviewerError):
+    """A redaction could not be made as asked; nothing was written as done."""
+
+
+class DecisionError(RedactionError):
+    """A decisions file is invalid or does not fit the document; the message names the decision."""
+
+
+class VerificationFailed(RedactionError):
+    """The redacted file still holds something it must not; it was not kept. `report` says what."""
+
+    def __init__(self, message: str, report=None):
+        super().__init__(message)
+        self.report = report
+
+
+class ScannedPageNotSupported(RedactionError):
+    """A page whose text came from OCR needs the scanned-page redactor (reviewer.redact.scan)."""

@@ -262,3 +262,54 @@ class Finding:
     @property
     def span(self) -> tuple[int, int, int]:
         return (self.page, self.start, self.end)
+
+
+DECISION_ACTIONS = ("redact", "keep")
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What a person decided about one finding: black it out (`redact`) or leave it (`keep`).
+
+    A decision points at text by page and offsets, exactly as a `Finding` does, and repeats the
+    text so that a decision made on another version of the document is caught, never misapplied.
+    `box` marks an area of a PDF page instead (a photo, a signature; pdfplumber coordinates), and
+    `image` a whole DOCX image by its part name (e.g. "word/media/image1.png"); both leave
+    start = end = 0 and text = "". The people and the time are free text the review UI fills.
+    """
+
+    page: int
+    start: int
+    end: int
+    text: str
+    label: str
+    basis: str
+    action: str = "redact"
+    reason: str = ""
+    proposed_by: str = ""
+    approved_by: str = ""
+    decided_at: str = ""  # ISO 8601
+    source: str = ""  # detector that proposed it (pattern:nik, ner, manual, ...)
+    box: Box | None = None
+    image: str = ""
+
+    @classmethod
+    def from_finding(cls, finding: Finding, action: str | None = None, **people) -> Decision:
+        reason = finding.reasons[0] if finding.reasons else ""
+        return cls(finding.page, finding.start, finding.end, finding.text, finding.label, finding.basis,
+                   action or finding.action, reason=reason, source=finding.source, **people)
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["box"] = list(self.box.as_tuple()) if self.box else None
+        return d
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Decision:
+        data = dict(data)
+        box = data.pop("box", None)
+        return cls(**data, box=Box(*map(float, box)) if box else None)
+
+    @property
+    def span(self) -> tuple[int, int, int]:
+        return (self.page, self.start, self.end)

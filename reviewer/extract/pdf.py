@@ -8,7 +8,7 @@ multi-line cell such as an address stays one run of text and every cell knows it
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reviewer.errors import CorruptFile, EncryptedFile
 from reviewer.extract.tables import is_header_row
@@ -35,9 +35,8 @@ class _Builder:
         self.length += len(text)
 
     def add_word(self, raw: dict) -> Word:
-        box = raw.get("_box") or raw  # rotated pages are laid out in reading space; boxes stay real
         word = Word(raw["text"], self.length, self.length + len(raw["text"]),
-                    Box(box["x0"], box["top"], box["x1"], box["bottom"]))
+                    Box(raw["x0"], raw["top"], raw["x1"], raw["bottom"]))
         self.add(raw["text"])
         self.words.append(word)
         return word
@@ -80,6 +79,60 @@ def extract_pdf(path: str) -> tuple[list[Page], dict]:
 
 
 def extract_page(page, number: int) -> Page:
+    """The page's text and words; boxes in pdfplumber's space of the page as displayed.
+
+    A page whose text does not run left to right as displayed (upright content on a page with
+    /Rotate 90, 180 or 270, a page scanned upside down) is read in the orientation in which its
+    text is upright, so words are neither spelt backwards nor split letter by letter, and the
+    boxes are turned back into the displayed page's space.
+    """
+    turn = _text_turn(page)
+    if turn:
+        return _extract_turned(page, number, (page.rotation + turn) % 360)
+    return _extract_upright(page, number)
+
+
+def _text_turn(page) -> int:
+    """Degrees by which most of the page's text is turned on the displayed page (0 = upright)."""
+    import math
+    from collections import Counter
+
+    votes = Counter(round(math.degrees(math.atan2(c["matrix"][1], c["matrix"][0])) / 90) % 4
+                    for c in page.chars[:5000] if c.get("matrix") and c.get("text", " ").strip())
+    if not votes:
+        return 0
+    quarter, count = votes.most_common(1)[0]
+    return quarter * 90 if count > sum(votes.values()) / 2 else 0
+
+
+def _extract_turned(page, number: int, reading: int) -> Page:
+    from pdfplumber.page import Page as PlumberPage
+
+    from reviewer.extract.pdfspace import apply_box, between_rotations
+
+    obj = page.page_obj
+    saved = (obj.rotate, obj.attrs.get("Rotate"))
+    obj.rotate, obj.attrs["Rotate"] = reading, reading
+    try:
+        upright = _extract_upright(PlumberPage(page.pdf, obj, page_number=page.page_number,
+                                               initial_doctop=page.initial_doctop), number)
+    finally:
+        obj.rotate = saved[0]
+        if saved[1] is None:
+            obj.attrs.pop("Rotate", None)
+        else:
+            obj.attrs["Rotate"] = saved[1]
+    m = between_rotations(obj.mediabox, reading, page.rotation)
+
+    def turn(box: Box | None) -> Box | None:
+        return None if box is None else Box(*apply_box(m, box.as_tuple()))
+
+    return replace(upright, words=tuple(replace(w, box=turn(w.box)) for w in upright.words),
+                   cells=tuple(replace(c, box=turn(c.box)) for c in upright.cells),
+                   width=float(page.width), height=float(page.height), rotation=int(page.rotation or 0) % 360)
+
+
+def _extract_upright(page, number: int) -> Page:
     raw_words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
     width, height = float(page.width), float(page.height)
     rotation = int(page.rotation or 0) % 360
@@ -96,9 +149,6 @@ def extract_page(page, number: int) -> Page:
         else:
             cell_words.setdefault(key, []).append(w)
 
-    if rotation in (90, 270) and sum(not w.get("upright", True) for w in raw_words) > len(raw_words) / 2:
-        loose = [_to_reading_space(w, width, height, rotation) for w in loose]
-        cell_words = {k: [_to_reading_space(w, width, height, rotation) for w in v] for k, v in cell_words.items()}
     blocks: list[tuple[float, str, object]] = [(line[0]["top"], "line", line) for line in _lines(loose)]
     blocks += [(t["bbox"][1], "table", t) for t in tables]
     blocks.sort(key=lambda b: (b[0], b[1] == "table"))
@@ -113,19 +163,6 @@ def extract_page(page, number: int) -> Page:
         else:
             cells += _emit_table(out, item, cell_words)  # type: ignore[arg-type]
     return Page(number, out.text, tuple(out.words), width, height, cells=tuple(cells), rotation=rotation)
-
-
-def _to_reading_space(w: dict, width: float, height: float, rotation: int) -> dict:
-    """A word of a page shown rotated, in coordinates where its text runs left to right.
-
-    On a page with /Rotate 90 text runs top to bottom and lines follow each other from right to
-    left; with /Rotate 270 text runs bottom to top and lines go left to right.
-    """
-    if rotation == 90:
-        u0, u1, v0, v1 = w["top"], w["bottom"], width - w["x1"], width - w["x0"]
-    else:
-        u0, u1, v0, v1 = height - w["bottom"], height - w["top"], w["x0"], w["x1"]
-    return {**w, "x0": u0, "x1": u1, "top": v0, "bottom": v1, "_box": w}
 
 
 def _emit_line(out: _Builder, line: list[dict]) -> None:

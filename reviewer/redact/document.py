@@ -1,0 +1,128 @@
+"""One document in, one verified redacted copy out (or an error and nothing written as done)."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+
+from reviewer.errors import RedactionError, VerificationFailed
+from reviewer.model import Decision, Document
+from reviewer.redact.labels import ASCII_BLOCK, BLOCK, box_label
+from reviewer.redact.outcome import Check, Outcome, Redaction, RedactionReport
+from reviewer.settings import Settings
+
+SUFFIX = {"pdf": ".pdf", "docx": ".docx", "txt": ".txt"}
+
+
+def default_output(path: str | os.PathLike, kind: str | None = None) -> str:
+    """surat.pdf -> surat.disensor.pdf, next to the original."""
+    root, ext = os.path.splitext(os.fspath(path))
+    return f"{root}.disensor{SUFFIX.get(kind or '', ext) or ext}"
+
+
+def redact_document(path: str | os.PathLike, decisions: list[Decision], out_path: str | os.PathLike,
+                    settings: Settings, *, sha256: str = "", document: Document | None = None,
+                    allow_over_redaction: bool = False) -> RedactionReport:
+    """Apply the `redact` decisions to a copy of the file at `out_path` and verify the copy.
+
+    `sha256` is the hash the decisions were made on (checked when given). The original is never
+    written to. The copy is first written next to `out_path` as `.part`; it replaces `out_path`
+    only when every check passed, otherwise it is deleted and `VerificationFailed` carries the
+    report. Raises `DecisionError` for decisions that do not fit the document.
+    """
+    from reviewer.extract import extract
+    from reviewer.redact.decisions import check
+
+    path, out_path = os.fspath(path), os.fspath(out_path)
+    if os.path.exists(out_path) and os.path.samefile(path, out_path):
+        raise RedactionError("berkas hasil tidak boleh sama dengan berkas asli / output must not be the original")
+    document = document or extract(path)
+    applied = check(document, decisions, sha256)
+    kept = sum(d.action == "keep" for d in decisions)
+    part = out_path + ".part"
+    try:
+        outcome = _redact(document, applied, part, settings)
+        report = _report(document, applied, kept, out_path, outcome, settings)
+        _verify(document, applied, part, report, settings, allow_over_redaction)
+    except BaseException:
+        if os.path.exists(part):
+            os.unlink(part)
+        raise
+    if not report.ok:
+        os.unlink(part)
+        names = "; ".join(f"{c.tool}: {c.name} — {c.detail}" for c in report.failures)
+        raise VerificationFailed(f"verifikasi gagal, berkas hasil tidak disimpan / verification failed, "
+                                 f"nothing written: {names}", report)
+    os.replace(part, out_path)
+    from reviewer.extract import sha256_file
+
+    report.output_sha256 = sha256_file(out_path)
+    return report
+
+
+def _redact(document: Document, decisions: list[Decision], part: str, settings: Settings) -> Outcome:
+    if document.kind == "pdf":
+        from reviewer.redact.pdf import redact_pdf
+
+        return redact_pdf(document, decisions, part, settings)
+    if document.kind == "docx":
+        from reviewer.redact.docx import redact_docx
+
+        return redact_docx(document, decisions, part, settings)
+    if document.kind == "txt":
+        from reviewer.redact.text import redact_text
+
+        return redact_text(document, decisions, part, settings)
+    raise RedactionError("gambar lepas (PNG/JPEG/TIFF) belum dapat dihitamkan; simpan sebagai PDF / "
+                         "standalone images cannot be redacted yet; save them as PDF")
+
+
+def _report(document: Document, applied: list[Decision], kept: int, out_path: str, outcome: Outcome,
+            settings: Settings) -> RedactionReport:
+    redactions = [Redaction(i + 1, d, box_label(d.basis, settings), outcome.places.get(i, 0),
+                            outcome.where.get(i, "")) for i, d in enumerate(applied)]
+    warnings = list(outcome.warnings)
+    unread = [p.number for p in document.pages if p.needs_ocr and not p.ocr]
+    if unread:
+        warnings.append(f"halaman tanpa lapisan teks yang belum dibaca (OCR): {unread}; isinya TIDAK diperiksa "
+                        "dan tidak dihitamkan / pages without text were not checked")
+    return RedactionReport(document.path, document.sha256, out_path, document.kind, redactions, kept,
+                           notes=list(outcome.notes), warnings=warnings,
+                           created_at=datetime.now().astimezone().isoformat(timespec="seconds"))
+
+
+def _verify(document: Document, applied: list[Decision], part: str, report: RedactionReport,
+            settings: Settings, allow_over_redaction: bool) -> None:
+    from reviewer.extract import extract
+    from reviewer.redact import audit, verify
+
+    labels = _labels(applied, settings)
+    items = verify.needles(applied)
+    counts = verify.remaining_in_text(document, applied, items)
+    checks, warnings = verify.leak_checks(document.kind, document.path, part, items, counts, labels)
+    checks.append(verify.hidden_check(document.kind, part, items, counts, labels))
+    if document.kind == "pdf":
+        checks += audit.pdf_checks(part)
+    elif document.kind == "docx":
+        checks += audit.docx_checks(part)
+    missing = [r.number for r in report.redactions if r.places == 0]
+    checks.append(Check("setiap keputusan diterapkan", "penghitam", not missing,
+                        f"{len(report.redactions)} keputusan" + (f"; tanpa tempat: {missing}" if missing else "")))
+    skip = ("comment",) if document.kind == "docx" else ()
+    over = verify.over_redaction(document, extract(part), applied, skip)
+    report.over_redaction = over
+    lost = over["hilang"]
+    checks.append(Check("teks di luar penghitaman tetap ada", "pdfplumber" if document.kind == "pdf" else "reviewer",
+                        lost == 0 or allow_over_redaction,
+                        f"{over['kata_di_luar_penghitaman']} kata di luar penghitaman, {lost} hilang"
+                        + (f" (contoh: {', '.join(over['contoh_hilang'])})" if lost else "")
+                        + (" — diizinkan oleh pengguna" if lost and allow_over_redaction else "")))
+    report.checks = checks
+    report.warnings += warnings
+
+
+def _labels(applied: list[Decision], settings: Settings) -> tuple[str, ...]:
+    labels = {box_label(d.basis, settings) for d in applied}
+    labels |= {f"{b} [{label}]" for label in labels for b in (BLOCK, ASCII_BLOCK)}
+    labels |= {"[dihitamkan]"}
+    return tuple(sorted(labels, key=len, reverse=True))

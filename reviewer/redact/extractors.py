@@ -1,0 +1,155 @@
+"""Independent ways of reading a file back, for verification.
+
+Each reader returns the whole text of a file as one extractor sees it. They are deliberately
+different code paths (pdfminer/pdfplumber, MuPDF, poppler; python-docx, raw XML; our text
+decoder and plain bytes) so that one library's blind spot is another's catch.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import zipfile
+
+PDFTOTEXT_TIMEOUT = 120
+
+
+def text_readers(kind: str) -> dict[str, object]:
+    """name -> callable(path) -> str, for the visible text of a file of this kind."""
+    if kind == "pdf":
+        readers = {"pdfplumber": _reviewer_text, "PyMuPDF": _pymupdf_text}
+        if shutil.which("pdftotext"):
+            readers["pdftotext"] = _pdftotext
+        return readers
+    if kind == "docx":
+        return {"python-docx": _python_docx_text, "reviewer (lxml)": _reviewer_text}
+    return {"reviewer (teks)": _reviewer_text, "bita mentah": _raw_text}
+
+
+def hidden_reader(kind: str):
+    """A reader of everything stored in the file, visible or not (decompressed)."""
+    return {"pdf": _pdf_everything, "docx": _docx_everything}.get(kind, _raw_text)
+
+
+def _reviewer_text(path: str) -> str:
+    from reviewer.extract import extract
+
+    return "\n".join(p.text for p in extract(path).pages)
+
+
+def _pymupdf_text(path: str) -> str:
+    import fitz
+
+    with fitz.open(path) as doc:
+        return "\n".join(page.get_text() for page in doc)
+
+
+def _pdftotext(path: str) -> str:
+    out = subprocess.run(["pdftotext", "-q", "-enc", "UTF-8", path, "-"], capture_output=True,
+                         timeout=PDFTOTEXT_TIMEOUT, check=False)
+    return out.stdout.decode("utf-8", "replace")
+
+
+def _pdf_everything(path: str) -> str:
+    """Every object and every decompressed stream of the PDF, and the trailer, as text."""
+    import fitz
+
+    parts = []
+    with fitz.open(path) as doc:
+        parts.append(doc.pdf_trailer())
+        for xref in range(1, doc.xref_length()):
+            try:
+                parts.append(doc.xref_object(xref, compressed=False))
+                if doc.xref_is_stream(xref):
+                    parts.append(_decode_bytes(doc.xref_stream(xref) or b""))
+            except Exception as exc:  # an unreadable object is itself worth a look
+                parts.append(f"<xref {xref}: {exc}>")
+    return "\n".join(parts)
+
+
+def _decode_bytes(data: bytes) -> str:
+    text = data.decode("latin-1")
+    if data.count(b"\x00") > len(data) // 4:  # UTF-16 strings in metadata or fonts
+        text += "\n" + data.decode("utf-16-be", "ignore") + "\n" + data.decode("utf-16-le", "ignore")
+    return text
+
+
+def _python_docx_text(path: str) -> str:
+    import docx
+
+    document = docx.Document(path)
+    out: list[str] = []
+    _blocks(document, out)
+    for section in document.sections:
+        for hf in (section.header, section.first_page_header, section.even_page_header,
+                   section.footer, section.first_page_footer, section.even_page_footer):
+            if not hf.is_linked_to_previous:
+                _blocks(hf, out)
+    comments = getattr(document, "comments", None)
+    for comment in comments or ():
+        out.append(comment.text)
+    # python-docx has no API for footnotes, endnotes or text boxes: read their paragraphs' runs.
+    for part in document.part.package.iter_parts():
+        if part.partname.endswith(("footnotes.xml", "endnotes.xml")):
+            out.append(_paragraph_texts(part.blob))
+    out.append(_paragraph_texts(document.part.blob, textboxes_only=True))
+    return "\n".join(out)
+
+
+def _blocks(container, out: list[str]) -> None:
+    for p in container.paragraphs:
+        out.append(p.text)
+    for table in container.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                _blocks(cell, out)
+
+
+def _paragraph_texts(blob: bytes, textboxes_only: bool = False) -> str:
+    from docx.oxml import parse_xml
+    from docx.text.paragraph import Paragraph
+
+    from reviewer.extract.docx import W
+
+    root = parse_xml(blob)
+    paragraphs = root.iter(f"{{{W}}}p")
+    if textboxes_only:
+        paragraphs = (p for box in root.iter(f"{{{W}}}txbxContent") for p in box.iter(f"{{{W}}}p"))
+    return "\n".join(Paragraph(p, None).text for p in paragraphs)
+
+
+def _docx_everything(path: str) -> str:
+    """Every part of the package: each paragraph's text (deleted text and field codes included),
+    other elements' text, and every attribute value (alt text, link targets, properties)."""
+    from lxml import etree
+
+    out = []
+    with zipfile.ZipFile(path) as zf:
+        for name in zf.namelist():
+            data = zf.read(name)
+            if not name.endswith((".xml", ".rels")):
+                out.append(_decode_bytes(data))
+                continue
+            try:
+                root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
+            except etree.XMLSyntaxError:
+                out.append(data.decode("utf-8", "replace"))
+                continue
+            out.append(_xml_text(root))
+    return "\n".join(out)
+
+
+def _xml_text(root) -> str:
+    from reviewer.extract.docx import W
+
+    paragraph = f"{{{W}}}p"
+    out = ["".join(p.itertext()) for p in root.iter(paragraph)]
+    out += [el.text for el in root.iter() if isinstance(el.tag, str) and el.text and el.tag != paragraph]
+    out += [v for el in root.iter() for v in el.attrib.values()]
+    return "\n".join(out)
+
+
+def _raw_text(path: str) -> str:
+    with open(path, "rb") as fh:
+        data = fh.read()
+    return data.decode("utf-8", "ignore") + "\n" + data.decode("cp1252", "ignore")

@@ -1,0 +1,174 @@
+"""PDF redaction with PyMuPDF: glyphs removed, pixels burned, labels printed, hidden data stripped.
+
+Per page, two passes of MuPDF redaction: the first removes the glyphs under each line's thin
+middle band (text only, so neighbouring lines survive), the second fills the full-height box,
+burns image pixels under it and removes vector graphics it encloses. MuPDF rewrites form
+XObjects as it goes. The label is then printed on the box, and the document is stripped of
+metadata, annotations, form fields, JavaScript, attachments, thumbnails and its structure tree,
+and saved as a full rewrite with garbage collection (earlier revisions are not carried over).
+
+Pages whose words come from OCR belong to `reviewer.redact.scan` (scanned pages): without that
+module such a page is refused with `ScannedPageNotSupported`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections import defaultdict
+
+from reviewer.errors import EncryptedFile, RedactionError, ScannedPageNotSupported
+from reviewer.model import Decision, Document
+from reviewer.redact.labels import box_label, short_label
+from reviewer.redact.outcome import Outcome
+from reviewer.redact.pdfgeom import LEFT, RIGHT, UP, PageGeometry, Target, area_target, text_targets
+from reviewer.settings import Settings
+
+LABEL_MAX = 8.0  # points
+LABEL_MIN = 3.5
+PAGE_KEYS = ("Thumb", "PieceInfo", "Metadata", "AA")
+CATALOG_KEYS = ("AcroForm", "StructTreeRoot", "MarkInfo", "PieceInfo", "OpenAction", "AA", "Names",
+                "Metadata", "Threads", "SpiderInfo", "Perms", "Legal", "Collection")
+
+
+def redact_pdf(document: Document, decisions: list[Decision], out_path: str, settings: Settings) -> Outcome:
+    import fitz
+
+    try:
+        doc = fitz.open(document.path)
+    except Exception as exc:
+        raise RedactionError(f"PDF tidak dapat dibuka / cannot open PDF: {exc}") from exc
+    if doc.needs_pass:
+        raise EncryptedFile("PDF terkunci kata sandi / PDF is password-protected")
+    outcome = Outcome()
+    by_page: dict[int, list[tuple[int, Decision]]] = defaultdict(list)
+    for i, d in enumerate(decisions):
+        by_page[d.page].append((i, d))
+    for number, items in sorted(by_page.items()):
+        page, fpage = document.pages[number - 1], doc[number - 1]
+        if page.ocr:
+            _scanned(doc, fpage, page, items, settings, outcome)
+            continue
+        geo = PageGeometry(doc, fpage, page)
+        targets: list[Target] = []
+        for i, d in items:
+            found = [area_target(geo, d, i)] if d.box is not None else text_targets(geo, d, i)
+            if not found:
+                raise RedactionError(f"keputusan #{i + 1}: kata-kata '{d.text}' tidak punya posisi di halaman "
+                                     f"{number} / no word positions for the decision")
+            targets += found
+            outcome.places[i] += len(found)
+        _burn(fpage, targets, settings, outcome)
+    outcome.notes += strip(doc, [d.text for d in decisions if d.text])
+    doc.save(out_path, garbage=4, deflate=True, clean=True)
+    doc.close()
+    return outcome
+
+
+def _scanned(doc, fpage, page, items, settings: Settings, outcome: Outcome) -> None:
+    """Hand an OCR page to the scanned-page redactor (issue 6), or refuse it by name."""
+    try:
+        scan = importlib.import_module("reviewer.redact.scan")
+    except ModuleNotFoundError as exc:
+        if exc.name not in ("reviewer.redact.scan",):
+            raise
+        raise ScannedPageNotSupported(
+            f"halaman {page.number} adalah hasil pindaian (teks dari OCR); penghitaman halaman pindaian "
+            "belum tersedia (modul reviewer.redact.scan) / page is scanned (OCR text); scanned-page "
+            "redaction is not available yet") from exc
+    for i, places in scan.redact_page(doc, fpage, page, items, settings).items():
+        outcome.places[i] += places
+
+
+def _burn(fpage, targets: list[Target], settings: Settings, outcome: Outcome) -> None:
+    import fitz
+
+    for t in targets:
+        fpage.add_redact_annot(fitz.Rect(t.removal), fill=False, cross_out=False)
+    fpage.apply_redactions(images=fitz.PDF_REDACT_IMAGE_NONE, graphics=fitz.PDF_REDACT_LINE_ART_NONE,
+                           text=fitz.PDF_REDACT_TEXT_REMOVE)
+    for t in targets:
+        fpage.add_redact_annot(fitz.Rect(t.visual), fill=(0, 0, 0), cross_out=False)
+    fpage.apply_redactions(images=fitz.PDF_REDACT_IMAGE_PIXELS,
+                           graphics=fitz.PDF_REDACT_LINE_ART_REMOVE_IF_COVERED, text=fitz.PDF_REDACT_TEXT_NONE)
+    short = 0
+    for t in targets:
+        short += not _label(fpage, t, box_label(t.basis, settings))
+    if short:
+        outcome.warnings.append(f"halaman {fpage.number + 1}: {short} kotak terlalu kecil untuk label lengkap; "
+                                "dipakai huruf pasalnya saja atau tanpa label")
+
+
+def _label(fpage, t: Target, text: str) -> bool:
+    """Print the label in white on the box; False when only the short form (or nothing) fits."""
+    import fitz
+
+    x0, y0, x1, y1 = t.visual
+    horizontal = t.direction in (RIGHT, LEFT)
+    along, across = (x1 - x0, y1 - y0) if horizontal else (y1 - y0, x1 - x0)
+    full = True
+    for candidate in (text, short_label(t.basis)):
+        size = min(LABEL_MAX, across * 0.75)
+        width = fitz.get_text_length(candidate, "helv", size)
+        if width > along - 2:
+            size *= max(along - 2, 0) / width
+            width = fitz.get_text_length(candidate, "helv", size)
+        if size >= LABEL_MIN:
+            break
+        full = False
+    else:
+        return False
+    dx, dy = t.direction
+    down = (-dy, dx)
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    point = (cx - dx * width / 2 + down[0] * size * 0.35, cy - dy * width / 2 + down[1] * size * 0.35)
+    rotate = {RIGHT: 0, UP: 90, LEFT: 180}.get(t.direction, 270)
+    fpage.insert_text(point, candidate, fontsize=size, fontname="helv", color=(1, 1, 1), rotate=rotate)
+    return full
+
+
+def strip(doc, redacted: list[str]) -> list[str]:
+    """Remove what a published copy must not carry; return what was removed, in Indonesian."""
+    notes = []
+    annots = widgets = links = 0
+    for page in doc:
+        for widget in list(page.widgets() or ()):
+            page.delete_widget(widget)
+            widgets += 1
+        for annot in list(page.annots() or ()):
+            page.delete_annot(annot)
+            annots += 1
+        for link in page.get_links():
+            page.delete_link(link)
+            links += 1
+        for key in PAGE_KEYS:
+            if doc.xref_get_key(page.xref, key)[0] != "null":
+                doc.xref_set_key(page.xref, key, "null")
+    notes.append(f"anotasi dihapus: {annots}, isian formulir: {widgets}, tautan: {links}")
+    embedded = doc.embfile_count()
+    for name in doc.embfile_names():
+        doc.embfile_del(name)
+    catalog = doc.pdf_catalog()
+    removed = [k for k in CATALOG_KEYS if doc.xref_get_key(catalog, k)[0] != "null"]
+    for key in removed:
+        doc.xref_set_key(catalog, key, "null")
+    doc.set_metadata({})
+    doc.del_xml_metadata()
+    notes.append(f"metadata dokumen (Info dan XMP) dikosongkan; lampiran tertanam dihapus: {embedded}")
+    if removed:
+        notes.append("dihapus dari katalog: " + ", ".join(removed) + " (JavaScript, formulir, struktur, aksi)")
+    notes += _toc(doc, redacted)
+    notes.append("disimpan ulang utuh (tanpa revisi sebelumnya, objek tak terpakai dibuang)")
+    return notes
+
+
+def _toc(doc, redacted: list[str]) -> list[str]:
+    from reviewer.redact.verify import contains
+
+    toc = doc.get_toc(simple=True)
+    hits = [i for i, (_, title, _) in enumerate(toc) if any(contains(title, r) for r in redacted)]
+    if not hits:
+        return []
+    for i in hits:
+        toc[i][1] = "[dihitamkan]"
+    doc.set_toc(toc)
+    return [f"judul penanda (bookmark) yang memuat teks dihitamkan diganti: {len(hits)}"]
