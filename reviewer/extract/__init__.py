@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import zipfile
 
 from reviewer.errors import CorruptFile, ReviewerError, UnsupportedFormat
 from reviewer.model import Document
 
+log = logging.getLogger(__name__)
 KINDS = ("pdf", "docx", "txt", "image")
 IMAGE_MAGIC = {
     b"\x89PNG\r\n\x1a\n": "png",
@@ -75,6 +77,24 @@ def sniff(path: str) -> str:
                             "unsupported format (PDF, DOCX, TXT, PNG/JPEG/TIFF only)")
 
 
+def _extract_kind(kind: str, path: str):
+    if kind == "pdf":
+        from reviewer.extract.pdf import extract_pdf
+
+        return extract_pdf(path)
+    if kind == "docx":
+        from reviewer.extract.docx import extract_docx
+
+        return extract_docx(path)
+    if kind == "txt":
+        from reviewer.extract.text import extract_text
+
+        return extract_text(path)
+    from reviewer.extract.image import extract_image
+
+    return extract_image(path)
+
+
 def _looks_like_text(head: bytes) -> bool:
     if head[:2] in (b"\xff\xfe", b"\xfe\xff") or head.startswith(b"\xef\xbb\xbf"):
         return True
@@ -91,21 +111,34 @@ def extract(path: str | os.PathLike) -> Document:
         raise ReviewerError(f"berkas tidak ditemukan / file not found: {path}")
     if os.path.isdir(path):
         raise ReviewerError(f"ini folder, bukan berkas / this is a folder, not a file: {path}")
-    kind = sniff(path)
-    if kind == "pdf":
-        from reviewer.extract.pdf import extract_pdf
+    try:
+        kind = sniff(path)
+    except OSError as exc:
+        raise ReviewerError(f"berkas tidak dapat dibuka / cannot open file ({exc.strerror or exc})") from exc
+    try:
+        pages, metadata = _extract_kind(kind, path)
+    except ReviewerError:
+        raise
+    except MemoryError as exc:
+        raise CorruptFile(f"{kind.upper()} terlalu besar untuk dibaca / too large to read") from exc
+    except Exception as exc:  # parsers of hostile files fail in many ways; each is a corrupt file
+        log.debug("extraction of %s failed", path, exc_info=True)
+        detail = (str(exc).splitlines() or [type(exc).__name__])[0][:160]
+        raise CorruptFile(f"{kind.upper()} rusak atau tidak dapat dibaca / corrupt or unreadable "
+                          f"{kind.upper()} ({type(exc).__name__}: {detail})") from exc
+    return Document(sha256_file(path), path, kind, tuple(pages), metadata, hidden_content_warnings(metadata))
 
-        pages, metadata = extract_pdf(path)
-    elif kind == "docx":
-        from reviewer.extract.docx import extract_docx
 
-        pages, metadata = extract_docx(path)
-    elif kind == "txt":
-        from reviewer.extract.text import extract_text
+HIDDEN = {
+    "embedded_files": "berkas memuat lampiran tersemat yang tidak dipindai; hapus sebelum publikasi / "
+                      "embedded attachments are not scanned",
+    "javascript": "berkas memuat JavaScript / file contains JavaScript",
+    "form_fields": "berkas memuat isian formulir / file contains form fields",
+    "external_links": "berkas memuat tautan eksternal / file links to external resources",
+    "tracked_changes": "berkas memuat perubahan terlacak (tracked changes) / file has tracked changes",
+}
 
-        pages, metadata = extract_text(path)
-    else:
-        from reviewer.extract.image import extract_image
 
-        pages, metadata = extract_image(path)
-    return Document(sha256_file(path), path, kind, tuple(pages), metadata)
+def hidden_content_warnings(metadata: dict) -> tuple[str, ...]:
+    """Warnings about places the scan does not read or that redaction must strip."""
+    return tuple(message for key, message in HIDDEN.items() if metadata.get(key))

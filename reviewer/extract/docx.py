@@ -75,6 +75,12 @@ def _owner(el):
 
 
 def open_docx(path: str):
+    """The python-docx Document, after the safety checks. Raises CorruptFile/EncryptedFile."""
+    return open_docx_checked(path)[0]
+
+
+def open_docx_checked(path: str):
+    """(python-docx Document, PackageReport): the package is inspected before it is parsed."""
     import docx
 
     if not zipfile.is_zipfile(path):
@@ -84,18 +90,27 @@ def open_docx(path: str):
             raise EncryptedFile("DOCX terenkripsi atau format Word lama (.doc); simpan ulang sebagai .docx "
                                 "tanpa kata sandi / encrypted or legacy Word file; save as .docx without password")
         raise CorruptFile("DOCX rusak (bukan arsip zip) / corrupt DOCX (not a zip archive)")
+    from reviewer.extract.safety import inspect_ooxml
+
+    report = inspect_ooxml(path)  # refuse bombs and DTDs before python-docx reads every part into memory
     try:
-        return docx.Document(path)
+        return docx.Document(path), report
+    except (MemoryError, RecursionError) as exc:
+        raise CorruptFile("DOCX terlalu besar atau terlalu bersarang / DOCX too large or too deeply nested") from exc
     except Exception as exc:
+        if "depth" in str(exc).lower():
+            raise CorruptFile("DOCX terlalu dalam bersarang (lebih dari 256 tingkat) / DOCX nested too deeply") from exc
         raise CorruptFile(f"DOCX rusak atau tidak dapat dibaca / corrupt or unreadable DOCX ({exc})") from exc
 
 
 def extract_docx(path: str) -> tuple[list[Page], dict]:
     from docx.oxml import parse_xml
 
-    document = open_docx(path)
+    document, report = open_docx_checked(path)
     package = document.part.package
     metadata = _core_properties(document)
+    if report.external_links:
+        metadata["external_links"] = " ".join(report.external_links[:20])
     parts = []
     for part in package.iter_parts():
         kind = dict(PART_KINDS).get(part.content_type)

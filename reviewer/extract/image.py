@@ -15,6 +15,8 @@ def extract_image(path: str) -> tuple[list[Page], dict]:
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     try:
         with Image.open(path) as im:
+            im.verify()  # truncated or corrupt data, checked before anyone renders or OCRs it
+        with Image.open(path) as im:
             pages = []
             for frame in range(getattr(im, "n_frames", 1)):
                 im.seek(frame)
@@ -22,5 +24,5 @@ def extract_image(path: str) -> tuple[list[Page], dict]:
                 w, h = im.size
                 pages.append(Page(frame + 1, "", (), w * 72 / dpi, h * 72 / dpi, needs_ocr=True))
             return pages, {"format": im.format or ""}
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
         raise CorruptFile(f"gambar rusak atau terlalu besar / corrupt or oversized image ({exc})") from exc

@@ -65,6 +65,7 @@ def extract_pdf(path: str) -> tuple[list[Page], dict]:
     pdf = open_pdf(path)
     try:
         metadata = {k: _plain(v) for k, v in (pdf.metadata or {}).items()}
+        metadata.update(_hidden_content(pdf))
         pages = []
         for number, page in enumerate(pdf.pages, start=1):
             try:
@@ -73,6 +74,8 @@ def extract_pdf(path: str) -> tuple[list[Page], dict]:
                 raise CorruptFile(
                     f"halaman {number} rusak / page {number} is corrupt ({_short(exc)})") from exc
             page.flush_cache()
+        if not pages:
+            raise CorruptFile("PDF tidak berisi halaman / PDF has no pages")
         return pages, metadata
     finally:
         pdf.close()
@@ -255,6 +258,26 @@ def _cell_of(word: dict, tables: list[dict]) -> tuple[int, int, int] | None:
                 if bbox and bbox[0] <= cx <= bbox[2] and bbox[1] <= cy <= bbox[3]:
                     return (t["index"], r, c)
     return None
+
+
+def _hidden_content(pdf) -> dict:
+    """Flags for places a PDF can hide data that page text does not show."""
+    from pdfminer.pdftypes import resolve1
+
+    out = {}
+    try:
+        catalog = resolve1(pdf.doc.catalog) or {}
+        names = resolve1(catalog.get("Names")) or {}
+        if "EmbeddedFiles" in names:
+            out["embedded_files"] = "yes"
+        action = resolve1(catalog.get("OpenAction"))
+        if "JavaScript" in names or (isinstance(action, dict) and "JS" in action):
+            out["javascript"] = "yes"
+        if "AcroForm" in catalog:
+            out["form_fields"] = "yes"
+    except Exception:  # a broken catalog must not stop extraction of the text
+        log.debug("could not inspect the PDF catalog", exc_info=True)
+    return out
 
 
 def _caused_by(exc: BaseException | None, kind: type) -> bool:
