@@ -43,3 +43,7 @@ class VerificationFailed(RedactionError):
 
 class ScannedPageNotSupported(RedactionError):
     """A page whose text came from OCR needs the scanned-page redactor (reviewer.redact.scan)."""
+
+
+class OcrError(ReviewerError):
+    """OCR is not possible here (Tesseract missing) or failed on a page."""

@@ -16,6 +16,7 @@ from reviewer.settings import Settings
 
 REDACT_AT = 0.7  # score at or above which a finding is suggested for redaction
 REVIEW_AT = 0.4  # below this a finding is dropped as noise
+OCR_SURE = 0.85  # OCR word confidence from which a finding on a scanned page keeps its full score
 
 
 def unreadable_page(page: Page) -> Finding:
@@ -28,9 +29,28 @@ def apply(document: Document, page: Page, findings: list[Finding], settings: Set
     from reviewer import keep_rules
 
     findings = [f for f in findings if f.score >= REVIEW_AT or f.action == "keep"]
+    findings = [ocr_doubt(page, f) for f in findings]
     findings = [keep_rules.judge(document, page, f, settings) for f in findings]
     findings = _terms(page, findings, settings)
     return resolve_overlaps(findings)
+
+
+def ocr_doubt(page: Page, f: Finding) -> Finding:
+    """Lower the score of a finding read from OCR words Tesseract was unsure of.
+
+    The weakest word counts (one misread word is enough to get a name or number wrong). The score
+    never falls below REVIEW_AT: doubt about the reading is a reason to look, not to drop it.
+    """
+    if not page.ocr or f.action == "keep" or f.end <= f.start:
+        return f
+    confs = [w.conf for w in page.textmap.words_in(f.start, f.end) if w.conf is not None]
+    if not confs or min(confs) >= OCR_SURE:
+        return f
+    penalty = round(0.6 * (OCR_SURE - min(confs)), 2)
+    score = max(REVIEW_AT, f.score - penalty)
+    action = "review" if f.action == "redact" and score < REDACT_AT else f.action
+    return f.replace(score=score, action=action,
+                     reasons=f.reasons + (f"OCR ragu: keyakinan kata {min(confs):.0%} (-{penalty:.2f})",))
 
 
 def resolve_overlaps(findings: list[Finding]) -> list[Finding]:

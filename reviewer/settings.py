@@ -27,7 +27,9 @@ class Settings:
     use_passages: bool = True
     use_ocr: bool = True
     ocr_dpi: int = 300
-    ocr_cache_dir: Path | None = None
+    ocr_cache_dir: Path | None = None  # None: the user's cache folder (see reviewer/ocr/cache.py)
+    ocr_cache: bool = True
+    ocr_workers: int = 0  # Tesseract processes side by side; 0 = one per CPU
     # Names of officials acting in office (kept open under Pasal 18 ayat 2) and extra terms.
     officials: tuple[str, ...] = ()
     allow_terms: tuple[str, ...] = ()  # never suggested for redaction
@@ -46,7 +48,14 @@ def from_env(**overrides) -> Settings:
     if os.environ.get("REVIEWER_MODELS"):
         values["models_dir"] = Path(os.environ["REVIEWER_MODELS"])
     if os.environ.get("REVIEWER_OCR_CACHE"):
-        values["ocr_cache_dir"] = Path(os.environ["REVIEWER_OCR_CACHE"])
+        if os.environ["REVIEWER_OCR_CACHE"].strip().lower() in ("0", "off", "no", "false"):
+            values["ocr_cache"] = False
+        else:
+            values["ocr_cache_dir"] = Path(os.environ["REVIEWER_OCR_CACHE"])
+    if os.environ.get("REVIEWER_OCR_WORKERS", "").strip().isdigit():
+        values["ocr_workers"] = int(os.environ["REVIEWER_OCR_WORKERS"])
+    if os.environ.get("REVIEWER_OCR_DPI", "").strip().isdigit():
+        values["ocr_dpi"] = int(os.environ["REVIEWER_OCR_DPI"])
     for flag in ("use_ner", "use_passages", "use_ocr"):
         env = os.environ.get("REVIEWER_" + flag.upper())
         if env is not None:
