@@ -195,6 +195,44 @@ class BoxLabel(Base):
     text: Mapped[str] = mapped_column(String(60))
 
 
+BATCH_ITEM_STATES = ("scanned", "unchanged", "failed", "unsupported", "skipped")
+
+
+class BatchRun(Base):
+    """One `reviewer batch` run over folders and archives. Running the same paths again resumes it."""
+
+    __tablename__ = "batch_runs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), index=True)  # SHA-256 of the paths and settings
+    paths: Mapped[list] = mapped_column(JSON, default=list)
+    status: Mapped[str] = mapped_column(String(10), default="running")  # running, done
+    summary: Mapped[dict] = mapped_column(JSON, default=dict)
+    started_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+
+
+class BatchItem(Base):
+    """What a run did with one file of the archive (`arsip.zip!surat/a.pdf` for a zip member).
+    One row per run and name, written in the same transaction as the document's results."""
+
+    __tablename__ = "batch_items"
+    __table_args__ = (UniqueConstraint("run_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("batch_runs.id"), index=True)
+    name: Mapped[str] = mapped_column(String(1000))
+    document_sha: Mapped[str | None] = mapped_column(String(64), default=None, index=True)
+    status: Mapped[str] = mapped_column(String(12))  # one of BATCH_ITEM_STATES
+    error_kind: Mapped[str | None] = mapped_column(String(20), default=None)
+    error: Mapped[str | None] = mapped_column(Text, default=None)
+    pages: Mapped[int] = mapped_column(Integer, default=0)
+    findings: Mapped[int] = mapped_column(Integer, default=0)  # findings that need action
+    risk: Mapped[float] = mapped_column(Float, default=0.0)
+    seconds: Mapped[float] = mapped_column(Float, default=0.0)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
 APPEND_ONLY = ("events", "decisions")
 
 
