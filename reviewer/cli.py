@@ -17,6 +17,7 @@ LAZY_COMMANDS: dict[str, str] = {
     "user": "reviewer.accounts_cli:user",
     "db": "reviewer.accounts_cli:db",
     "redact": "reviewer.redact.cli:redact",
+    "batch": "reviewer.batch_cli:batch",
 }
 
 

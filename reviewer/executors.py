@@ -13,6 +13,7 @@ import os
 import queue
 import signal
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Iterator
@@ -27,11 +28,25 @@ POLL = 0.2
 _started = None  # the queue a pool worker reports its task starts to
 
 
-def _init_worker(started) -> None:
+def _init_worker(started, parent: int) -> None:
     global _started
     _started = started
     os.environ["OMP_THREAD_LIMIT"] = "1"
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A batch killed with -9 takes its workers along: they notice the batch process is gone."""
+    import psutil
+
+    try:
+        process = psutil.Process(parent)
+        while process.is_running() and process.status() != psutil.STATUS_ZOMBIE:
+            time.sleep(1.0)
+    except psutil.Error:
+        pass
+    os._exit(1)
 
 
 def _pool_task(task: Task, config: WorkerConfig) -> dict:
@@ -102,7 +117,7 @@ class LocalRunner:
         ctx = multiprocessing.get_context("forkserver" if sys.platform.startswith("linux") else "spawn")
         started = ctx.Queue()
         pool = ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_init_worker,
-                                   initargs=(started,))
+                                   initargs=(started, os.getpid()))
         return pool, started
 
     def _watchdog(self, running) -> dict[int, dict]:

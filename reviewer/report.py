@@ -1,0 +1,151 @@
+"""Reports of a batch run, read back from the database: findings as JSONL and CSV, documents as CSV,
+and the HTML summary for the head of the PPID (`report_html`). Rows are streamed document by
+document, so a report of a huge archive needs no more memory than a small one.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from reviewer import risk, store
+
+FINDING_FIELDS = ("file", "sha256", "page", "start", "end", "text", "label", "basis", "score", "action",
+                  "source", "reasons")
+DOCUMENT_FIELDS = ("file", "sha256", "status", "risk", "risk_level", "pages", "findings_to_act",
+                   "error_kind", "error", "seconds", "review_url")
+RESULT_STATES = ("scanned", "unchanged")
+
+
+def write_reports(database_url: str, run_id: int, out_dir: Path, ui_url: str) -> list[Path]:
+    """findings.jsonl, findings.csv, documents.csv and ringkasan.html in `out_dir`; their paths."""
+    from reviewer.report_html import render_summary
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    engine = store.make_engine(database_url)
+    try:
+        with store.session_factory(engine)() as session:
+            paths = [_atomic(out_dir / "findings.jsonl", lambda fh: write_findings_jsonl(session, run_id, fh)),
+                     _atomic(out_dir / "findings.csv", lambda fh: write_findings_csv(session, run_id, fh)),
+                     _atomic(out_dir / "documents.csv",
+                             lambda fh: write_documents_csv(session, run_id, fh, ui_url)),
+                     _atomic(out_dir / "ringkasan.html",
+                             lambda fh: fh.write(render_summary(session, run_id, ui_url)))]
+    finally:
+        engine.dispose()
+    return paths
+
+
+def _atomic(path: Path, write) -> Path:
+    tmp = path.with_name(path.name + ".part")
+    with open(tmp, "w", encoding="utf-8", newline="") as fh:
+        write(fh)
+    os.replace(tmp, path)
+    return path
+
+
+def review_url(ui_url: str, sha256: str) -> str:
+    return f"{ui_url.rstrip('/')}/documents/{sha256}"
+
+
+def items(session: Session, run_id: int, states=None) -> Iterator[store.BatchItem]:
+    q = select(store.BatchItem).where(store.BatchItem.run_id == run_id).order_by(store.BatchItem.name)
+    if states:
+        q = q.where(store.BatchItem.status.in_(states))
+    yield from session.scalars(q.execution_options(yield_per=500))
+
+
+def finding_rows(session: Session, run_id: int) -> Iterator[dict]:
+    """One dict per finding of every document the run holds results for (as `reviewer scan` prints)."""
+    for item in items(session, run_id, RESULT_STATES):
+        for f in session.scalars(select(store.FindingRecord)
+                                 .where(store.FindingRecord.document_sha == item.document_sha)
+                                 .order_by(store.FindingRecord.page, store.FindingRecord.start)):
+            yield {"file": item.name, "sha256": item.document_sha, "page": f.page, "start": f.start,
+                   "end": f.end, "text": f.text, "label": f.label, "basis": f.basis,
+                   "score": round(f.score, 3), "action": f.action, "source": f.source,
+                   "reasons": list(f.reasons)}
+
+
+def write_findings_jsonl(session: Session, run_id: int, fh) -> None:
+    for row in finding_rows(session, run_id):
+        fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def write_findings_csv(session: Session, run_id: int, fh) -> None:
+    writer = csv.DictWriter(fh, FINDING_FIELDS)
+    writer.writeheader()
+    for row in finding_rows(session, run_id):
+        writer.writerow({**row, "text": _cell(row["text"]), "reasons": _cell(" | ".join(row["reasons"]))})
+
+
+def write_documents_csv(session: Session, run_id: int, fh, ui_url: str) -> None:
+    writer = csv.DictWriter(fh, DOCUMENT_FIELDS)
+    writer.writeheader()
+    for item in items(session, run_id):
+        has_result = item.status in RESULT_STATES
+        writer.writerow({"file": _cell(item.name), "sha256": item.document_sha or "", "status": item.status,
+                         "risk": item.risk, "risk_level": risk.level(item.risk) if has_result else "",
+                         "pages": item.pages, "findings_to_act": item.findings,
+                         "error_kind": item.error_kind or "", "error": _cell(item.error or ""),
+                         "seconds": item.seconds,
+                         "review_url": review_url(ui_url, item.document_sha) if has_result else ""})
+
+
+def _cell(text: str) -> str:
+    """Keep a spreadsheet from running a cell as a formula (CSV injection)."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+# --- aggregates for the summary ------------------------------------------------------------------
+
+def _run_docs(run_id: int):
+    return (select(store.BatchItem.document_sha)
+            .where(store.BatchItem.run_id == run_id, store.BatchItem.status.in_(RESULT_STATES)).distinct())
+
+
+def counts_by_label(session: Session, run_id: int) -> list[tuple[str, int, int]]:
+    """(label, findings that need action, findings kept open) over the run's distinct documents."""
+    acting = func.sum(case((store.FindingRecord.action != "keep", 1), else_=0))
+    rows = session.execute(select(store.FindingRecord.label, acting, func.count())
+                           .where(store.FindingRecord.document_sha.in_(_run_docs(run_id)))
+                           .group_by(store.FindingRecord.label)).all()
+    return sorted(((label, int(a or 0), n - int(a or 0)) for label, a, n in rows), key=lambda r: -r[1] - r[2])
+
+
+def counts_by_huruf(session: Session, run_id: int) -> list[tuple[str, int]]:
+    """Findings that need action per Pasal 17 huruf (a…j), all ten listed."""
+    huruf = func.substr(store.FindingRecord.basis, 1, 3)
+    rows = dict(session.execute(select(huruf, func.count())
+                                .where(store.FindingRecord.document_sha.in_(_run_docs(run_id)),
+                                       store.FindingRecord.action != "keep")
+                                .group_by(huruf)).all())
+    return [(f"17{c}", int(rows.get(f"17{c}", 0))) for c in "abcdefghij"]
+
+
+def counts_by_level(session: Session, run_id: int) -> list[tuple[str, int]]:
+    levels = {"tinggi": 0, "sedang": 0, "rendah": 0, "aman": 0}
+    for (value,) in session.execute(select(store.BatchItem.risk).where(
+            store.BatchItem.run_id == run_id, store.BatchItem.status.in_(RESULT_STATES))):
+        levels[risk.level(value)] += 1
+    return list(levels.items())
+
+
+def top_documents(session: Session, run_id: int, limit: int = 100) -> list[store.BatchItem]:
+    return list(session.scalars(select(store.BatchItem)
+                                .where(store.BatchItem.run_id == run_id,
+                                       store.BatchItem.status.in_(RESULT_STATES))
+                                .order_by(store.BatchItem.risk.desc(), store.BatchItem.name).limit(limit)))
+
+
+def problems(session: Session, run_id: int, limit: int = 200) -> list[store.BatchItem]:
+    return list(session.scalars(select(store.BatchItem)
+                                .where(store.BatchItem.run_id == run_id,
+                                       store.BatchItem.status.in_(("failed", "unsupported", "skipped")))
+                                .order_by(store.BatchItem.status, store.BatchItem.name).limit(limit)))
