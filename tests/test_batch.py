@@ -129,7 +129,7 @@ def test_failures_are_recorded_counted_and_the_run_goes_on(tmp_path, samples, da
     (folder / "lambat.txt").write_text("LAMBAT")
     (folder / "rusak.pdf").write_bytes(b"%PDF-1.7\n sampah")
     (folder / "baik.docx").write_bytes((samples / "formulir-permohonan.docx").read_bytes())
-    options = BatchOptions(workers=2, timeout=1.5, scanner="tests.batch_helpers:scan_file")
+    options = BatchOptions(workers=2, timeout=5, scanner="tests.batch_helpers:scan_file")
     totals = run_batch([folder], db_url, SETTINGS, options)
     assert (totals["scanned"], totals["failed"]) == (1, 2)
     assert totals["failures_by_kind"] == {"timeout": 1, "corrupt": 1}

@@ -44,7 +44,7 @@ def troublemakers(tmp_path, samples):
 
 @pytest.mark.slow
 def test_one_bad_document_never_stops_the_run(troublemakers):
-    config = WorkerConfig(SETTINGS, timeout=2.0, max_memory_mb=400, scanner=HELPER)
+    config = WorkerConfig(SETTINGS, timeout=6.0, max_memory_mb=400, scanner=HELPER)
     runner = LocalRunner(config, workers=2, grace=2.0)
     results = _by_name(runner.run(_tasks(list(troublemakers.values()))))
     kind = {word: results[str(path)].get("error_kind") for word, path in troublemakers.items()}
