@@ -168,14 +168,18 @@ def signing_official(page: Page, f: Finding) -> bool:
 
 
 def in_signature_block(page: Page, offset: int) -> bool:
-    """A NIP/NRP written as 'NIP. 1985...' on its own line under a name: an official's signature."""
+    """A NIP/NRP written as 'NIP. 1985...' (no colon) on its own line, as under a signature.
+
+    A form field ('NIP : 1985...') is the employee's own record and stays private. The line above
+    (the name, or the title when OCR lost the name under the ink) must not be a form field either.
+    """
     a, _ = line_of(page, offset)
     prefix = page.text[a:offset]
     if not SIGNATURE_ID.search("\n" + prefix.split("\t")[-1]):
         return False
     previous = page.text[:a].rstrip("\n").rsplit("\n", 1)[-1]
     name_line = previous.split("\t")[-1].strip()
-    return bool(name_line) and ":" not in name_line and (name_line[0].isupper() or name_line[:3] in ("dr.", "drg"))
+    return bool(name_line) and ":" not in name_line
 
 
 def _is_configured_official(text: str, settings: Settings) -> bool:

@@ -168,7 +168,38 @@ def context_before(page: Page | None, text: str, start: int, window: int) -> tup
         cell = page.cell_at(start)
         if cell is not None:
             header = (cell.header + " | " + _row_label(page, cell)).lower()
+    if not header and "\t" in text[text.rfind("\n", 0, start) + 1:start]:
+        header = text_column_header(text, start).lower()
     return header, before
+
+
+HEADER_LOOKBACK = 15  # lines searched upwards for the header line of a tab-separated table
+
+
+def text_column_header(text: str, offset: int) -> str:
+    """The header of the column holding `offset` in a tab-separated table in plain text.
+
+    OCR'd scans and text exports have tables as tab-separated lines without cell geometry. The
+    header is the nearest line above that reads as a header row; rows with fewer fields than the
+    header (merged cells, OCR merging "1 Nama") are aligned on their right end.
+    """
+    from reviewer.extract.tables import is_header_row
+
+    line_start = text.rfind("\n", 0, offset) + 1
+    line_end = text.find("\n", offset)
+    line = text[line_start:len(text) if line_end < 0 else line_end]
+    fields = line.split("\t")
+    col = text[line_start:offset].count("\t")
+    above = text[:line_start].split("\n")[-HEADER_LOOKBACK - 1:-1]
+    for candidate in reversed(above):
+        names = candidate.split("\t")
+        if len(names) < 3 or not is_header_row(names):
+            continue
+        if len(names) == len(fields):
+            return names[col]
+        index = len(names) - (len(fields) - col)
+        return names[index] if 0 <= index < len(names) else ""
+    return ""
 
 
 def _row_label(page: Page, cell) -> str:

@@ -108,3 +108,18 @@ def test_signing_official_is_kept_and_the_subject_is_not():
     assert found["Slamet Riyadi, S.Sos."].action == "keep"
     assert any("Pasal 18" in r for r in found["Slamet Riyadi, S.Sos."].reasons)
     assert found["Sri Wahyuni"].action == "redact"
+
+
+def test_tab_separated_table_in_text_gives_column_context():
+    text = ("No\tNama\tTempat/Tgl. Lahir\tNIK\tHubungan\n"
+            "1 (Maryam Alhabsyi\tJakarta, 17 Februari 1952\t3374115702521401\tIstri\n"
+            "2\tAbdullah Alkaff\tSemarang, 24 November 1993\t3374092411930043\tAnak\n"
+            "3\tMuhsin Alkaff\tJakarta, 22 Agustus 1976\t3374112208760078\tAnak\n")
+    found = findings(text)
+    for date in ("Jakarta, 17 Februari 1952", "Semarang, 24 November 1993", "Jakarta, 22 Agustus 1976"):
+        assert found[date].label == "DATE_OF_BIRTH" and found[date].action == "redact"
+
+
+def test_signature_nip_under_a_garbled_name_is_kept():
+    found = findings("Petugas Pelayanan Informasi\netiaw awa\tetyawan\nNIP. 19970725 201903 1009\n")
+    assert found["19970725 201903 1009"].action == "keep"

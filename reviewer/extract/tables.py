@@ -17,5 +17,7 @@ def is_header_row(texts: list[str]) -> bool:
         return False
     if any(len(t) > 40 or t.endswith(":") for t in filled):
         return False
+    if any(re.search(r"\d{4}", t) or "@" in t for t in filled):
+        return False  # years, identity numbers, e-mail addresses: a data row
     numeric = sum(bool(re.fullmatch(r"[\d\s.,/-]+", t)) for t in filled)
     return numeric <= 1
