@@ -18,6 +18,7 @@ LAZY_COMMANDS: dict[str, str] = {
     "db": "reviewer.accounts_cli:db",
     "redact": "reviewer.redact.cli:redact",
     "batch": "reviewer.batch_cli:batch",
+    "train": "reviewer.train_cli:train",
 }
 
 

@@ -47,3 +47,15 @@ class ScannedPageNotSupported(RedactionError):
 
 class OcrError(ReviewerError):
     """OCR is not possible here (Tesseract missing) or failed on a page."""
+
+
+class ModelMissing(ModelError):
+    """The model artifact does not exist: train it (`reviewer train ...`)."""
+
+
+class ModelIncompatible(ModelError):
+    """The artifact was written by another format version or library: retrain it."""
+
+
+class ModelCorrupt(ModelError):
+    """The artifact cannot be read or fails its checksum: retrain or restore it."""

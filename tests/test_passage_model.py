@@ -1,0 +1,137 @@
+"""The artifact's three named outcomes (missing, incompatible, corrupt), training, atomic save."""
+
+import json
+import sys
+import zipfile
+from pathlib import Path
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from reviewer import passage_model as pm
+from reviewer import passage_train
+from reviewer.errors import ModelCorrupt, ModelError, ModelIncompatible, ModelMissing
+from reviewer.passage_rules import load_rules
+from reviewer.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+RULES = ROOT / "patterns" / "passages"
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    import importlib
+
+    sys.path.insert(0, str(ROOT / "scripts" / "passage_corpus"))
+    try:
+        build = importlib.import_module("corpus").build
+    finally:
+        sys.path.pop(0)
+    folder = tmp_path_factory.mktemp("data")
+    with open(folder / "small.jsonl", "w", encoding="utf-8") as fh:
+        for record in build(160, seed=3):
+            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def trained(corpus, tmp_path_factory):
+    docs = passage_train.load_corpus(corpus, load_rules(RULES))
+    model, report = passage_train.train(docs, log=lambda *_: None)
+    out = tmp_path_factory.mktemp("models") / "passages"
+    pm.save(model, out)
+    return out, report
+
+
+def test_training_writes_a_loadable_artifact_with_versions_and_metrics(trained):
+    out, report = trained
+    model = pm.load(out)
+    assert model.meta["versions"]["scikit-learn"]
+    assert model.meta["fine_labels"] == list(pm.FINE)
+    assert set(report["per_huruf"]) == set(pm.HURUF[1:])
+    assert 0 <= report["ece_exempt"] <= 1
+    assert not list(out.glob("*.part"))
+
+
+def test_missing_model_is_named(tmp_path):
+    with pytest.raises(ModelMissing, match="reviewer train passages"):
+        pm.load(tmp_path)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "tampered"])
+def test_corrupt_model_is_named(trained, tmp_path, damage):
+    path = tmp_path / pm.FILENAME
+    data = (trained[0] / pm.FILENAME).read_bytes()
+    if damage == "garbage":
+        path.write_bytes(b"not a model at all")
+    elif damage == "truncated":
+        path.write_bytes(data[: len(data) // 2])
+    else:
+        with np.load(trained[0] / pm.FILENAME, allow_pickle=False) as z:
+            arrays = {k: z[k] for k in z.files}
+        arrays["b_coef"] = arrays["b_coef"] + 1
+        np.savez_compressed(path, **arrays)
+    with pytest.raises(ModelCorrupt):
+        pm.load(tmp_path)
+
+
+def test_pickled_content_is_refused_as_corrupt(trained, tmp_path):
+    with np.load(trained[0] / pm.FILENAME, allow_pickle=False) as z:
+        arrays = {k: z[k] for k in z.files}
+    arrays["a_coef"] = np.array([object()], dtype=object)
+    np.savez(tmp_path / pm.FILENAME, **arrays)
+    with pytest.raises(ModelCorrupt):
+        pm.load(tmp_path)
+
+
+@pytest.mark.parametrize("change", [{"format_version": 99}, {"format": "other"},
+                                    {"fine_labels": ["none", "17a"]}])
+def test_incompatible_model_is_named(trained, tmp_path, change):
+    with np.load(trained[0] / pm.FILENAME, allow_pickle=False) as z:
+        arrays = {k: z[k] for k in z.files}
+    meta = {**json.loads(str(arrays["meta"])), **change}
+    arrays["meta"] = np.array(json.dumps(meta))
+    np.savez_compressed(tmp_path / pm.FILENAME, **arrays)
+    with pytest.raises(ModelIncompatible, match="latih ulang"):
+        pm.load(tmp_path)
+
+
+def test_detector_raises_model_error_and_pipeline_degrades_to_a_warning(tmp_path):
+    from reviewer import passages
+    from reviewer.pipeline import build_detectors
+
+    settings = Settings(models_dir=tmp_path, use_ner=False)
+    with pytest.raises(ModelError):
+        passages.detector(settings)
+    warnings = []
+    assert len(build_detectors(settings, warnings)) == 1
+    assert "passages" in warnings[0] or "paragraf" in warnings[0]
+
+
+def test_save_replaces_atomically(trained, tmp_path):
+    model = pm.load(trained[0])
+    pm.save(model, tmp_path)
+    first = (tmp_path / pm.FILENAME).read_bytes()
+    pm.save(model, tmp_path)
+    assert zipfile.is_zipfile(tmp_path / pm.FILENAME)
+    assert len((tmp_path / pm.FILENAME).read_bytes()) == len(first)
+    assert not list(tmp_path.glob("*.part"))
+
+
+def test_train_command(corpus, tmp_path):
+    from reviewer.cli import cli
+
+    result = CliRunner().invoke(cli, ["train", "passages", "--data", str(corpus), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / pm.FILENAME).is_file()
+    card = (tmp_path / "README.md").read_text(encoding="utf-8")
+    assert "| 17h |" in card and "precision" in card
+
+
+def test_train_command_without_data_is_a_clean_error(tmp_path):
+    from reviewer.cli import cli
+
+    result = CliRunner().invoke(cli, ["train", "passages", "--data", str(tmp_path), "--out", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "tidak ada data latih" in result.output

@@ -1,0 +1,147 @@
+"""The shipped passage detector on small documents: each huruf, negatives, exceptions, reasons."""
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from reviewer.model import Document, Page
+from reviewer.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SETTINGS = Settings(patterns_dir=ROOT / "patterns", models_dir=ROOT / "models", use_ner=False)
+
+
+@pytest.fixture(scope="module")
+def detect():
+    from reviewer import passages
+
+    return passages.detector(SETTINGS)
+
+
+def scan(detect, text):
+    doc = Document(hashlib.sha256(text.encode()).hexdigest(), "t.txt", "txt", (Page(1, text),))
+    return [f for f in detect(doc, doc.pages[0], SETTINGS) if f.label == "PASSAGE"]
+
+
+def flagged(findings, sentence):
+    return [f for f in findings if f.action in ("redact", "review") and sentence[:40] in f.text]
+
+
+# (huruf, title of the document, exempt sentence) - written for these tests, not taken from any corpus
+POSITIVE = [
+    ("17a", "BERITA ACARA PEMERIKSAAN SAKSI",
+     "Saksi menerangkan bahwa tersangka menyerahkan amplop berisi uang kepada bendahara desa di sebuah "
+     "rumah makan dekat terminal bus."),
+    ("17a", "LAPORAN INFORMASI",
+     "Menurut informan yang meminta namanya dirahasiakan, gudang milik terlapor dipakai menimbun solar "
+     "bersubsidi setiap malam."),
+    ("17b", "RINCIAN HARGA PERKIRAAN SENDIRI",
+     "Analisa harga satuan pekerjaan pasangan batu kali ditetapkan Rp 1.150.000 per m3 berdasarkan survei "
+     "tiga toko bahan bangunan."),
+    ("17c", "RENCANA PENGAMANAN",
+     "Pasukan cadangan sebanyak dua SSK disiagakan di markas komando dan dapat digerakkan dalam waktu tiga "
+     "puluh menit."),
+    ("17d", "LAPORAN EKSPLORASI",
+     "Hasil pemboran pada dua belas titik menunjukkan cadangan terbukti nikel laterit sebesar 8,4 juta ton "
+     "dengan kadar rata-rata 1,6 persen."),
+    ("17e", "KAJIAN RENCANA PENYESUAIAN TARIF",
+     "Tarif retribusi pasar direncanakan naik dari 2% menjadi 3,5% mulai tahun depan dan belum boleh "
+     "diumumkan sebelum Perda ditetapkan."),
+    ("17f", "LAPORAN HASIL PERTEMUAN",
+     "Sebagai batas akhir perundingan, delegasi bersedia menanggung biaya asrama peserta selama dua bulan "
+     "apabila pihak mitra membayar tiket pesawat."),
+    ("17g", "SURAT KETERANGAN AHLI WARIS",
+     "Almarhumah semasa hidupnya berwasiat agar sawah di desa tersebut diberikan kepada cucunya yang "
+     "merawatnya selama sakit."),
+    ("17h", "SURAT KETERANGAN SAKIT",
+     "Berdasarkan hasil pemeriksaan, pasien menderita gagal ginjal kronis dan harus menjalani cuci darah "
+     "dua kali seminggu."),
+    ("17h", "SLIP GAJI",
+     "Potongan angsuran kredit pada bank daerah sebesar Rp 1.800.000 per bulan dilakukan berdasarkan surat "
+     "kuasa potong gaji pegawai."),
+    ("17i", "NOTA DINAS\nSifat : Rahasia",
+     "Kami menilai posisi hukum pemerintah daerah dalam sengketa lahan pasar ini lemah karena alas haknya "
+     "belum lengkap."),
+    ("17j", "LAPORAN PENELITIAN KEMASYARAKATAN",
+     "Klien diajukan ke sidang anak karena diduga ikut mengeroyok seorang pelajar di depan sekolah pada "
+     "malam hari."),
+]
+
+NEGATIVE = [
+    ("SIARAN PERS", "Wali Kota meresmikan gedung layanan terpadu yang dihadiri unsur Forkopimda dan ratusan "
+                    "warga dari seluruh kecamatan."),
+    ("SIARAN PERS", "Kepolisian telah menetapkan dua tersangka kasus korupsi dana desa dan melimpahkan "
+                    "berkas perkara ke kejaksaan, kata Kasat Reskrim kepada wartawan."),
+    ("PENGUMUMAN", "Pendaftaran peserta pelatihan kerja dibuka mulai 3 Juni sampai dengan 14 Juni melalui "
+                   "laman resmi dinas."),
+    ("STANDAR OPERASIONAL PROSEDUR", "Petugas layanan menerima permohonan dan memeriksa kelengkapan "
+                                     "persyaratan paling lama lima belas menit."),
+    ("RINGKASAN APBD", "Belanja modal tahun anggaran ini dialokasikan sebesar Rp 812.000.000.000 atau "
+                       "sembilan belas persen dari total belanja."),
+    ("UNDANGAN", "Mengingat pentingnya acara tersebut, dimohon hadir tepat waktu dan membawa bahan paparan "
+                 "masing-masing."),
+]
+
+
+@pytest.mark.parametrize("huruf, title, sentence", POSITIVE)
+def test_exempt_sentence_is_flagged_with_its_huruf(detect, huruf, title, sentence):
+    hits = flagged(scan(detect, f"{title}\n{sentence}\n"), sentence)
+    assert hits, f"not flagged: {sentence}"
+    assert hits[0].basis.startswith(huruf)
+    assert hits[0].source.startswith("passages:")
+    assert hits[0].reasons and "Pasal 17 huruf" in hits[0].reasons[0]
+
+
+@pytest.mark.parametrize("title, sentence", NEGATIVE)
+def test_public_sentence_is_not_flagged(detect, title, sentence):
+    assert flagged(scan(detect, f"{title}\n{sentence}\n"), sentence) == []
+
+
+def test_offsets_match_page_text(detect):
+    text = "NOTA DINAS\nSifat : Rahasia\n1.\t" + POSITIVE[10][2] + "\n"
+    for f in scan(detect, text):
+        assert text[f.start:f.end] == f.text
+
+
+def test_health_passage_names_the_angka(detect):
+    (hit,) = flagged(scan(detect, f"{POSITIVE[8][1]}\n{POSITIVE[8][2]}\n"), POSITIVE[8][2])
+    assert hit.basis == "17h2"
+
+
+def test_total_hps_is_kept_open_with_its_reason(detect):
+    text = ("HARGA PERKIRAAN SENDIRI\nRAHASIA\n"
+            "Analisa harga satuan galian tanah dihitung Rp 95.000 per m3 dari survei harga dua penyedia.\n"
+            "Nilai total HPS pekerjaan ditetapkan sebesar Rp 2.480.000.000,00 termasuk PPN.\n")
+    findings = scan(detect, text)
+    assert flagged(findings, "Analisa harga satuan galian")
+    total = [f for f in findings if "Nilai total HPS" in f.text]
+    assert all(f.action == "keep" and any("Perpres 16/2018" in r for r in f.reasons) for f in total)
+
+
+def test_court_decision_is_never_redacted(detect):
+    text = ("PUTUSAN\nNomor 12/Pid.B/2025/PN Kpg\nDEMI KEADILAN BERDASARKAN KETUHANAN YANG MAHA ESA\n"
+            "Saksi menerangkan bahwa terdakwa menyerahkan amplop berisi uang kepada bendahara desa di rumah "
+            "makan dekat terminal.\n")
+    assert all(f.action == "keep" for f in scan(detect, text))
+
+
+def test_child_in_justice_system_rebases_to_huruf_j(detect):
+    text = ("LAPORAN PENELITIAN KEMASYARAKATAN\nBalai Pemasyarakatan Kelas II\n"
+            "Klien pernah dirawat di rumah sakit jiwa selama tiga minggu karena gangguan perilaku dan "
+            "kecanduan lem.\n")
+    hits = [f for f in scan(detect, text) if f.action != "keep"]
+    assert hits and all(f.basis == "17j" for f in hits)
+
+
+def test_rule_and_model_agreement_is_visible(detect):
+    text = f"{POSITIVE[8][1]}\n{POSITIVE[8][2]}\n"
+    (hit,) = flagged(scan(detect, text), POSITIVE[8][2])
+    assert "sejalan dengan aturan h2-kesehatan" in hit.reasons[0]
+    assert any(r.startswith("frasa berbobot model") for r in hit.reasons)
+
+
+def test_confidentiality_marker_is_named_in_reasons(detect):
+    text = "NOTA DINAS\nSifat : Rahasia\n" + POSITIVE[10][2] + "\n"
+    (hit,) = flagged(scan(detect, text), POSITIVE[10][2])
+    assert any("penanda dokumen" in r and "sifat-rahasia" in r for r in hit.reasons)
