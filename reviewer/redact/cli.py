@@ -81,7 +81,8 @@ def _one(path: str, decisions_path: str | None, out: str, settings, allow_over_r
         from reviewer.pipeline import scan_file
 
         result = scan_file(path, settings)
-        document, decisions = result.document, decisions_from_findings(result.findings)
+        document = result.document
+        decisions = decisions_from_findings(result.findings, document)
     report = redact_document(path, decisions, out, settings, sha256=sha, document=document,
                              allow_over_redaction=allow_over_redaction)
     paths = write_all(report, settings)

@@ -60,10 +60,55 @@ def dump_decisions(document: Document, decisions: Iterable[Decision], path: str 
         json.dump(data, fh, ensure_ascii=False, indent=1)
 
 
-def decisions_from_findings(findings: Iterable[Finding], proposed_by: str = AUTO) -> list[Decision]:
-    """Every `redact` suggestion as a decision to redact (what `reviewer redact --suggested` does)."""
-    return [Decision.from_finding(f, "redact", proposed_by=f"{proposed_by} ({f.source})")
-            for f in findings if f.action == "redact" and f.end > f.start]
+def decisions_from_findings(findings: Iterable[Finding], document: Document | None = None,
+                            proposed_by: str = AUTO) -> list[Decision]:
+    """Every `redact` suggestion as a decision to redact (what `reviewer redact --suggested` does).
+
+    With the document, other occurrences of a suggested string are redacted too (same label and
+    basis): a number blacked out in one line must not stay readable in the next. This overrides a
+    `keep` finding on the very same string (the reason says so), since one string cannot be both
+    secret and public in one document; the person deciding in the UI can still keep it.
+    """
+    findings = list(findings)
+    decisions = [Decision.from_finding(f, "redact", proposed_by=f"{proposed_by} ({f.source})")
+                 for f in findings if f.action == "redact" and f.end > f.start]
+    if document is None:
+        return decisions
+    return decisions + _other_occurrences(document, decisions, findings, proposed_by)
+
+
+def _other_occurrences(document: Document, decisions: list[Decision], findings: list[Finding],
+                       proposed_by: str) -> list[Decision]:
+    taken: dict[int, list[tuple[int, int]]] = {}
+    for d in decisions:
+        taken.setdefault(d.page, []).append((d.start, d.end))
+    kept = {(f.page, f.start, f.end) for f in findings if f.action == "keep"}
+    out, seen = [], set()
+    for d in sorted(decisions, key=lambda d: -(d.end - d.start)):
+        pattern = _loose(d.text)
+        if pattern is None or pattern.pattern in seen:
+            continue
+        seen.add(pattern.pattern)
+        for page in document.pages:
+            for m in pattern.finditer(page.text):
+                spans = taken.setdefault(page.number, [])
+                if any(a < m.end() and m.start() < b for a, b in spans):
+                    continue
+                spans.append((m.start(), m.end()))
+                note = " (menggantikan saran 'biarkan')" if (page.number, m.start(), m.end()) in kept else ""
+                out.append(Decision(page.number, m.start(), m.end(), m.group(), d.label, d.basis, "redact",
+                                    reason=f"kemunculan lain{note} dari: {d.reason}".strip(),
+                                    proposed_by=f"{proposed_by} (kemunculan lain)", source=d.source))
+    return out
+
+
+def _loose(text: str) -> re.Pattern | None:
+    """The string with any spacing or punctuation between its words and digit groups."""
+    parts = re.findall(r"[^\W_]+", text)
+    compact = "".join(parts)
+    if not parts or len(compact) < 3 or (any(c.isdigit() for c in compact) and len(compact) < 4):
+        return None
+    return re.compile(r"(?<![^\W_])" + r"[\W_]*".join(map(re.escape, parts)) + r"(?![^\W_])", re.IGNORECASE)
 
 
 def check(document: Document, decisions: Iterable[Decision], sha256: str = "") -> list[Decision]:

@@ -7,6 +7,7 @@ decoder and plain bytes) so that one library's blind spot is another's catch.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import zipfile
@@ -27,8 +28,8 @@ def text_readers(kind: str) -> dict[str, object]:
 
 
 def hidden_reader(kind: str):
-    """A reader of everything stored in the file, visible or not (decompressed)."""
-    return {"pdf": _pdf_everything, "docx": _docx_everything}.get(kind, _raw_text)
+    """A reader of everything stored in the file, visible or not (decompressed), as separate chunks."""
+    return {"pdf": _pdf_everything, "docx": _docx_everything}.get(kind, _raw_chunks)
 
 
 def _reviewer_text(path: str) -> str:
@@ -50,21 +51,53 @@ def _pdftotext(path: str) -> str:
     return out.stdout.decode("utf-8", "replace")
 
 
-def _pdf_everything(path: str) -> str:
-    """Every object and every decompressed stream of the PDF, and the trailer, as text."""
+def _pdf_everything(path: str) -> list[str]:
+    """Every string the PDF stores, object by object: string literals of dictionaries and content
+    streams (decoded), XML/JavaScript/attachment streams whole. Font and image data are skipped;
+    coordinates are never glued to text, so numbers cannot match by accident."""
     import fitz
 
-    parts = []
+    chunks = []
     with fitz.open(path) as doc:
-        parts.append(doc.pdf_trailer())
+        chunks += _pdf_strings(doc.pdf_trailer())
         for xref in range(1, doc.xref_length()):
             try:
-                parts.append(doc.xref_object(xref, compressed=False))
+                source = doc.xref_object(xref, compressed=False)
+                chunks += _pdf_strings(source)
                 if doc.xref_is_stream(xref):
-                    parts.append(_decode_bytes(doc.xref_stream(xref) or b""))
+                    chunks += _stream_chunks(source, doc.xref_stream(xref) or b"")
             except Exception as exc:  # an unreadable object is itself worth a look
-                parts.append(f"<xref {xref}: {exc}>")
-    return "\n".join(parts)
+                chunks.append(f"<xref {xref}: {exc}>")
+    return chunks
+
+
+_LITERAL = re.compile(rb"\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f\s]+>")
+
+
+def _pdf_strings(source: str | bytes) -> list[str]:
+    """The string literals of a piece of PDF syntax, decoded, as one chunk."""
+    data = source.encode("latin-1", "replace") if isinstance(source, str) else source
+    text = " ".join(_decode_literal(m.group()) for m in _LITERAL.finditer(data))
+    return [text] if text.strip() else []
+
+
+def _decode_literal(token: bytes) -> str:
+    if token.startswith(b"<"):
+        digits = re.sub(rb"\s", b"", token[1:-1]).decode()
+        raw = bytes.fromhex(digits + "0" * (len(digits) % 2))
+    else:
+        raw = re.sub(rb"\\([\\()])", rb"\1", token[1:-1])
+    if raw.startswith(b"\xfe\xff"):
+        return raw[2:].decode("utf-16-be", "replace")
+    return raw.decode("latin-1")
+
+
+def _stream_chunks(source: str, data: bytes) -> list[str]:
+    if re.search(r"/Subtype\s*/Image|/FontFile|/Length1|/Subtype\s*/(Type1C|CIDFontType0C|OpenType)", source):
+        return []
+    if re.search(r"/Type\s*/(Metadata|EmbeddedFile)|/JS\b|/Subtype\s*/XML", source):
+        return [_decode_bytes(data)]
+    return _pdf_strings(data)  # content streams and anything else: their string literals
 
 
 def _decode_bytes(data: bytes) -> str:
@@ -118,35 +151,49 @@ def _paragraph_texts(blob: bytes, textboxes_only: bool = False) -> str:
     return "\n".join(Paragraph(p, None).text for p in paragraphs)
 
 
-def _docx_everything(path: str) -> str:
+TEXT_ATTRIBUTES = ("descr", "title", "Target", "instr", "string", "alt", "name", "val", "displayText", "value")
+
+
+def _docx_everything(path: str) -> list[str]:
     """Every part of the package: each paragraph's text (deleted text and field codes included),
-    other elements' text, and every attribute value (alt text, link targets, properties)."""
+    other elements' text, and attributes that hold words (alt text, link targets, field codes)."""
     from lxml import etree
 
-    out = []
+    chunks = []
     with zipfile.ZipFile(path) as zf:
         for name in zf.namelist():
             data = zf.read(name)
             if not name.endswith((".xml", ".rels")):
-                out.append(_decode_bytes(data))
+                if not name.startswith("word/media/"):
+                    chunks.append(_decode_bytes(data))
                 continue
             try:
                 root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
             except etree.XMLSyntaxError:
-                out.append(data.decode("utf-8", "replace"))
+                chunks.append(data.decode("utf-8", "replace"))
                 continue
-            out.append(_xml_text(root))
-    return "\n".join(out)
+            chunks += _xml_chunks(root)
+    return chunks
 
 
-def _xml_text(root) -> str:
+def _xml_chunks(root) -> list[str]:
+    from lxml import etree
+
     from reviewer.extract.docx import W
 
     paragraph = f"{{{W}}}p"
     out = ["".join(p.itertext()) for p in root.iter(paragraph)]
-    out += [el.text for el in root.iter() if isinstance(el.tag, str) and el.text and el.tag != paragraph]
-    out += [v for el in root.iter() for v in el.attrib.values()]
-    return "\n".join(out)
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if el.text and el.text.strip() and not el.tag.startswith(f"{{{W}}}"):
+            out.append(el.text)
+        out += [v for k, v in el.attrib.items() if etree.QName(k).localname in TEXT_ATTRIBUTES]
+    return out
+
+
+def _raw_chunks(path: str) -> list[str]:
+    return [_raw_text(path)]
 
 
 def _raw_text(path: str) -> str:

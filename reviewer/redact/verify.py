@@ -125,9 +125,9 @@ def leak_checks(kind: str, original: str, output: str, items: list[Needle],
 
 def hidden_check(kind: str, output: str, items: list[Needle], counts: dict[str, tuple[int, int]],
                  labels: tuple[str, ...]) -> Check:
-    hay = Haystack(hidden_reader(kind)(output), labels)
+    hays = [Haystack(chunk, labels) for chunk in hidden_reader(kind)(output)]
     strict = [n for n in items if not counts.get(n.key, (0, 0))[1]]
-    leaks = [n.text for n in strict if hay.count(n)]
+    leaks = [n.text for n in strict if any(h.count(n) for h in hays)]
     what = {"pdf": "semua objek dan aliran (stream) yang didekompresi",
             "docx": "semua bagian XML (termasuk atribut, teks terhapus, kode field)"}.get(kind, "bita berkas")
     detail = (f"{what}: {len(strict)} teks dicari, tidak ditemukan" if not leaks
