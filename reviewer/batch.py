@@ -55,6 +55,8 @@ def run_batch(paths, database_url: str, settings: Settings, options: BatchOption
               on_start: OnStart | None = None, on_item: OnItem | None = None) -> dict:
     """Screen `paths` (files, folders, zip archives); returns the run's summary (see batch_store)."""
     options = options or BatchOptions()
+    if not settings.ocr_workers:  # parallel across documents already: one Tesseract at a time per worker
+        settings = settings.with_(ocr_workers=1)
     engine = store.make_engine(database_url)
     store.upgrade(engine)
     config = WorkerConfig(settings, options.timeout, options.max_memory_mb, options.scanner)

@@ -206,7 +206,7 @@ class DaskRunner:
             config = client.scatter(self.config, broadcast=True)
             tasks = iter(tasks)
             inflight: dict[str, Task] = {}
-            pending = as_completed()
+            pending = as_completed(loop=client.loop)
 
             def submit() -> bool:
                 task = next(tasks, None)

@@ -99,8 +99,10 @@ def write_documents_csv(session: Session, run_id: int, fh, ui_url: str) -> None:
 
 
 def _cell(text: str) -> str:
-    """Keep a spreadsheet from running a cell as a formula (CSV injection)."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    """Keep a spreadsheet from running a cell as a formula (CSV injection); "+62 812-…" stays as it is."""
+    formula = text[:1] in ("=", "@", "\t", "\r") or \
+        text[:1] in ("+", "-") and any(c.isalpha() or c == "(" for c in text)
+    return "'" + text if formula else text
 
 
 # --- aggregates for the summary ------------------------------------------------------------------
@@ -135,6 +137,18 @@ def counts_by_level(session: Session, run_id: int) -> list[tuple[str, int]]:
             store.BatchItem.run_id == run_id, store.BatchItem.status.in_(RESULT_STATES))):
         levels[risk.level(value)] += 1
     return list(levels.items())
+
+
+def acting_labels(session: Session, shas: list[str]) -> dict[str, dict[str, int]]:
+    """{sha: {label: findings that need action}} for these documents."""
+    out: dict[str, dict[str, int]] = {}
+    for sha, label, n in session.execute(select(store.FindingRecord.document_sha, store.FindingRecord.label,
+                                                func.count())
+                                         .where(store.FindingRecord.document_sha.in_(shas),
+                                                store.FindingRecord.action != "keep")
+                                         .group_by(store.FindingRecord.document_sha, store.FindingRecord.label)):
+        out.setdefault(sha, {})[label] = n
+    return out
 
 
 def top_documents(session: Session, run_id: int, limit: int = 100) -> list[store.BatchItem]:

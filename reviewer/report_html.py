@@ -37,7 +37,8 @@ ACT, KEEP = "#1d4ed8", "#94a3b8"
 
 def bar_chart(rows: list[tuple[str, list[tuple[int, str]]]], width: int = 640, title: str = "") -> Markup:
     """A horizontal bar chart as inline SVG: rows of (label, [(value, colour), ...]) stacked left to right."""
-    bar, gap, left, right = 22, 8, 230, 60
+    bar, gap, right = 22, 8, 60
+    left = min(380, 16 + 7 * max((len(label) for label, _ in rows), default=10))
     top = max((sum(v for v, _ in parts) for _, parts in rows), default=0) or 1
     scale = (width - left - right) / top
     height = len(rows) * (bar + gap) + gap
@@ -65,8 +66,8 @@ def charts(session: Session, run_id: int) -> dict[str, Markup]:
     return {
         "levels": bar_chart([(name, [(n, LEVEL_COLOURS[name])]) for name, n in levels],
                             title="Dokumen per tingkat risiko"),
-        "huruf": bar_chart([(f"huruf {code[2]} — {HURUF[code][:24]}", [(n, ACT)]) for code, n in huruf],
-                           width=720, title="Temuan perlu tindakan per huruf Pasal 17"),
+        "huruf": bar_chart([(f"huruf {code[2]} — {HURUF[code]}", [(n, ACT)]) for code, n in huruf],
+                           width=900, title="Temuan perlu tindakan per huruf Pasal 17"),
         "labels": bar_chart([(LABELS.get(lab, lab), [(a, ACT), (k, KEEP)]) for lab, a, k in labels],
                             title="Temuan per jenis data"),
     }
@@ -80,7 +81,7 @@ def render_summary(session: Session, run_id: int, ui_url: str) -> str:
     run = session.get(store.BatchRun, run_id)
     totals = run.summary or batch_store.summary(session, run_id)  # an unfinished run: counts so far
     top = report.top_documents(session, run_id)
-    counts = store.label_counts(session, list({i.document_sha for i in top}))
+    counts = report.acting_labels(session, list({i.document_sha for i in top}))
     documents = [{"item": item, "level": risk.level(item.risk), "url": report.review_url(ui_url, item.document_sha),
                   "labels": _top_labels(counts.get(item.document_sha, {}))} for item in top]
     return template.render(run=run, totals=totals, charts=charts(session, run_id), documents=documents,

@@ -4,7 +4,6 @@ import signal
 import subprocess
 import sys
 import time
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -16,28 +15,10 @@ from reviewer.batch import BatchOptions, run_batch
 from reviewer.cli import cli
 from reviewer.pipeline import scan_file
 from reviewer.settings import Settings
+from tests.batch_helpers import make_archive
 
 SETTINGS = Settings(use_ner=False, use_passages=False, use_ocr=False)
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def letter(i: int) -> str:
-    return (f"PEMERINTAH KABUPATEN SUKAMAJU\nSurat keterangan nomor {i:04d}/PPID/2025\n"
-            f"Nama: Warga Contoh {i}\nNIK 3209121503870004\nTelepon 0812-2345-{i % 10000:04d}\n")
-
-
-def make_archive(folder: Path, n: int, in_zip: int = 0) -> int:
-    """n letters, the last `in_zip` of them inside arsip.zip; returns the number of documents."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for i in range(n - in_zip):
-        sub = folder / f"{2020 + i % 5}"
-        sub.mkdir(exist_ok=True)
-        (sub / f"surat-{i:04d}.txt").write_text(letter(i))
-    if in_zip:
-        with zipfile.ZipFile(folder / "arsip.zip", "w", zipfile.ZIP_DEFLATED) as zf:
-            for i in range(n - in_zip, n):
-                zf.writestr(f"unit/surat-{i:04d}.txt", letter(i))
-    return n
 
 
 def _session(url):
