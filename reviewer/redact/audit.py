@@ -65,7 +65,7 @@ def docx_checks(path: str) -> list[Check]:
             if name.startswith("customXml/") and name.endswith(".xml") and "itemProps" not in name:
                 if _has_content(zf.read(name)):
                     props.append(name)
-            if name in ("docProps/custom.xml",):
+            if name == "docProps/custom.xml" and _has_content(zf.read(name)):
                 props.append(name)
             if not name.endswith(".xml"):
                 continue

@@ -20,11 +20,12 @@ from reviewer.errors import EncryptedFile, RedactionError, ScannedPageNotSupport
 from reviewer.model import Decision, Document
 from reviewer.redact.labels import box_label, short_label
 from reviewer.redact.outcome import Outcome
-from reviewer.redact.pdfgeom import LEFT, RIGHT, UP, PageGeometry, Target, area_target, text_targets
+from reviewer.redact.pdfgeom import LEFT, RIGHT, PageGeometry, Target, area_target, text_targets
 from reviewer.settings import Settings
 
 LABEL_MAX = 8.0  # points
 LABEL_MIN = 3.5
+IMAGE_PAD = 0.2  # share of the line height added around a box that lies over a picture
 PAGE_KEYS = ("Thumb", "PieceInfo", "Metadata", "AA")
 CATALOG_KEYS = ("AcroForm", "StructTreeRoot", "MarkInfo", "PieceInfo", "OpenAction", "AA", "Names",
                 "Metadata", "Threads", "SpiderInfo", "Perms", "Legal", "Collection")
@@ -59,7 +60,7 @@ def redact_pdf(document: Document, decisions: list[Decision], out_path: str, set
             outcome.places[i] += len(found)
         _burn(fpage, targets, settings, outcome)
     outcome.notes += strip(doc, [d.text for d in decisions if d.text])
-    doc.save(out_path, garbage=4, deflate=True, clean=True)
+    doc.save(out_path, garbage=4, deflate=True)
     doc.close()
     return outcome
 
@@ -86,44 +87,101 @@ def _burn(fpage, targets: list[Target], settings: Settings, outcome: Outcome) ->
         fpage.add_redact_annot(fitz.Rect(t.removal), fill=False, cross_out=False)
     fpage.apply_redactions(images=fitz.PDF_REDACT_IMAGE_NONE, graphics=fitz.PDF_REDACT_LINE_ART_NONE,
                            text=fitz.PDF_REDACT_TEXT_REMOVE)
+    collateral = _drawings_in_areas(fpage, [t for t in targets if t.removal == t.visual])
+    if collateral:
+        outcome.warnings.append(f"halaman {fpage.number + 1}: {collateral} gambar vektor kecil di tepi kotak area "
+                                "ikut terhapus (penghapusan garis memerlukan margin)")
+    images = [fitz.Rect(info["bbox"]) for info in fpage.get_image_info()]
     for t in targets:
-        fpage.add_redact_annot(fitz.Rect(t.visual), fill=(0, 0, 0), cross_out=False)
+        fpage.add_redact_annot(_padded(t, images), fill=(0, 0, 0), cross_out=False)
     fpage.apply_redactions(images=fitz.PDF_REDACT_IMAGE_PIXELS,
                            graphics=fitz.PDF_REDACT_LINE_ART_REMOVE_IF_COVERED, text=fitz.PDF_REDACT_TEXT_NONE)
+    _labels(fpage, targets, settings, outcome)
+
+
+def _padded(t: Target, images: list):
+    """The box to fill and burn; over a picture it is grown by a fifth of the line height, since
+    an invisible text layer (OCR) never sits exactly on the painted letters."""
+    import fitz
+
+    rect = fitz.Rect(t.visual)
+    if t.removal == t.visual or not any(rect.intersects(img) for img in images):
+        return rect
+    pad = IMAGE_PAD * min(rect.width, rect.height)
+    return rect + (-pad, -pad, pad, pad)
+
+
+def _drawings_in_areas(fpage, areas: list[Target]) -> None:
+    """Remove vector drawings (a drawn signature) that lie inside an area decision.
+
+    MuPDF counts a stroked path as covered only when its bounds grown by the stroke's miter
+    reach (about ten line widths) are inside the rectangle, so the rectangle is grown as much.
+    Returns how many other small drawings near the box that growth also takes (for a warning)."""
+    import fitz
+
+    if not areas:
+        return 0
+    drawings, collateral = fpage.get_drawings(), 0
+    for t in areas:
+        area = fitz.Rect(t.visual)
+        inside = [d for d in drawings if d["rect"] in area + (-1, -1, 1, 1)]
+        if not inside:
+            continue
+        grow = max(10 * (d.get("width") or 1) for d in inside) + 1
+        grown = area + (-grow, -grow, grow, grow)
+        collateral += sum(1 for d in drawings if d not in inside and d["rect"] in grown)
+        fpage.add_redact_annot(grown, fill=False, cross_out=False)
+    fpage.apply_redactions(images=fitz.PDF_REDACT_IMAGE_NONE, graphics=fitz.PDF_REDACT_LINE_ART_REMOVE_IF_COVERED,
+                           text=fitz.PDF_REDACT_TEXT_NONE)
+    return collateral
+
+
+def _labels(fpage, targets: list[Target], settings: Settings, outcome: Outcome) -> None:
+    """Print each box's label in white. A TextWriter embeds its own font under a fresh name (a
+    page that shows a form XObject may already use the name "helv" for another font), and one
+    writer per text direction turns all its labels at once."""
+    import fitz
+
+    font = fitz.Font("helv")
+    pivot = fitz.Point(0, 0)
+    writers: dict[tuple[int, int], object] = {}
     short = 0
     for t in targets:
-        short += not _label(fpage, t, box_label(t.basis, settings))
+        placed = _place(font, t, box_label(t.basis, settings))
+        if placed is None:
+            short += 1
+            continue
+        start, text, size, full = placed
+        short += not full
+        dx, dy = t.direction
+        turn = fitz.Matrix(dx, dy, -dy, dx, 0, 0)
+        writer = writers.setdefault(t.direction, fitz.TextWriter(fpage.rect))
+        writer.append(fitz.Point(start) * ~turn, text, font=font, fontsize=size)
+    for (dx, dy), writer in writers.items():
+        writer.write_text(fpage, color=(1, 1, 1), morph=(pivot, fitz.Matrix(dx, dy, -dy, dx, 0, 0)))
     if short:
         outcome.warnings.append(f"halaman {fpage.number + 1}: {short} kotak terlalu kecil untuk label lengkap; "
                                 "dipakai huruf pasalnya saja atau tanpa label")
 
 
-def _label(fpage, t: Target, text: str) -> bool:
-    """Print the label in white on the box; False when only the short form (or nothing) fits."""
-    import fitz
-
+def _place(font, t: Target, text: str):
+    """(baseline start, text, size, full label?) for the box, or None when no label fits."""
     x0, y0, x1, y1 = t.visual
     horizontal = t.direction in (RIGHT, LEFT)
     along, across = (x1 - x0, y1 - y0) if horizontal else (y1 - y0, x1 - x0)
-    full = True
-    for candidate in (text, short_label(t.basis)):
+    for full, candidate in ((True, text), (False, short_label(t.basis))):
         size = min(LABEL_MAX, across * 0.75)
-        width = fitz.get_text_length(candidate, "helv", size)
+        width = font.text_length(candidate, fontsize=size)
         if width > along - 2:
             size *= max(along - 2, 0) / width
-            width = fitz.get_text_length(candidate, "helv", size)
+            width = font.text_length(candidate, fontsize=size)
         if size >= LABEL_MIN:
-            break
-        full = False
-    else:
-        return False
-    dx, dy = t.direction
-    down = (-dy, dx)
-    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-    point = (cx - dx * width / 2 + down[0] * size * 0.35, cy - dy * width / 2 + down[1] * size * 0.35)
-    rotate = {RIGHT: 0, UP: 90, LEFT: 180}.get(t.direction, 270)
-    fpage.insert_text(point, candidate, fontsize=size, fontname="helv", color=(1, 1, 1), rotate=rotate)
-    return full
+            dx, dy = t.direction
+            down = (-dy, dx)
+            cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+            start = (cx - dx * width / 2 + down[0] * size * 0.35, cy - dy * width / 2 + down[1] * size * 0.35)
+            return start, candidate, size, full
+    return None
 
 
 def strip(doc, redacted: list[str]) -> list[str]:
