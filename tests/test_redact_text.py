@@ -132,3 +132,16 @@ def test_cli_decisions_for_another_version_are_refused(letter, tmp_path):
 def test_cli_usage_errors(letter):
     assert CliRunner().invoke(cli, ["redact", str(letter)]).exit_code == 2  # neither --decisions nor --suggested
     assert CliRunner().invoke(cli, ["redact", str(letter), str(letter), "--suggested", "-o", "x.txt"]).exit_code == 2
+
+
+def test_cli_suggested_on_the_fixture_letter(tmp_path, data_dir):
+    import shutil
+
+    letter = tmp_path / "laporan.txt"
+    shutil.copy(data_dir / "redact" / "laporan.txt", letter)
+    result = CliRunner().invoke(cli, ["redact", str(letter), "--suggested", "--no-ner", "--no-passages", "--no-ocr"])
+    assert result.exit_code == 0, result.output
+    out = (tmp_path / "laporan.disensor.txt").read_text("utf-8")
+    assert "3374064909620026" not in out and "0812-2345-6781" not in out
+    assert "Kantor pelayanan di Jalan Pemuda Nomor 148 Semarang" in out
+    assert "GAGAL" not in result.output and "[ok   ]" in result.output
