@@ -19,6 +19,9 @@ LAZY_COMMANDS: dict[str, str] = {
     "redact": "reviewer.redact.cli:redact",
     "batch": "reviewer.batch_cli:batch",
     "train": "reviewer.train_cli:train",
+    "unit": "reviewer.units_cli:unit",
+    "dik": "reviewer.dik_cli:dik",
+    "figures": "reviewer.dik_cli:figures_cmd",
 }
 
 

@@ -15,8 +15,21 @@ import os
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import (JSON, Boolean, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint,
-                        create_engine, event, func, select)
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    event,
+    func,
+    select,
+)
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
@@ -422,3 +435,6 @@ def _refuse_rewrites(session: Session, _ctx, _instances) -> None:
     for obj in list(session.dirty) + list(session.deleted):
         if isinstance(obj, Event | DecisionRecord) and (obj in session.deleted or session.is_modified(obj)):
             raise PermissionError(f"{type(obj).__name__} is append-only")
+
+
+from reviewer import unitstore  # noqa: E402,F401  (registers the unit and DIK tables on Base)
