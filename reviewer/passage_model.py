@@ -55,21 +55,50 @@ def softmax(logits: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=1, keepdims=True)
 
 
-def _vectorizer(params: dict, vocabulary: list[str] | None = None, idf: np.ndarray | None = None):
+def _vectorizer(params: dict):
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    v = TfidfVectorizer(dtype=np.float32, **params)
-    if vocabulary is not None:
-        v.vocabulary_ = {term: i for i, term in enumerate(vocabulary)}
-        v.idf_ = idf
-    return v
+    return TfidfVectorizer(dtype=np.float32, **params)
+
+
+_TOKEN = re.compile(WORD["token_pattern"])
+
+
+def word_grams(text: str) -> list[str]:
+    """The word 1- and 2-grams of normalised text, as scikit-learn's word analyzer makes them."""
+    tokens = _TOKEN.findall(text)
+    return tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)]
+
+
+def char_grams(text: str) -> list[str]:
+    """Character 3-5-grams inside word boundaries, as scikit-learn's `char_wb` analyzer makes them."""
+    lo, hi = CHAR["ngram_range"]
+    out = []
+    for w in text.split():
+        w = f" {w} "
+        for n in range(lo, hi + 1):
+            if len(w) <= n:  # a short word counts once, as itself
+                out.append(w)
+                break
+            out.extend(w[i:i + n] for i in range(len(w) - n + 1))
+    return out
 
 
 class Featurizer:
-    """Word and character TF-IDF over normalised text, side by side."""
+    """Word and character TF-IDF over normalised text, side by side.
 
-    def __init__(self, word, char):
-        self.word, self.char = word, char
+    Fitting uses scikit-learn; transforming uses the stored vocabularies and idf directly (the same
+    analyzers, sublinear tf, l2 norm per block), so a scan imports no scikit-learn and pays no
+    per-call overhead. A test checks both give the same matrix.
+    """
+
+    def __init__(self, word_vocab: list[str], word_idf: np.ndarray, char_vocab: list[str], char_idf: np.ndarray):
+        self.word_terms = list(word_vocab)
+        self.char_terms = list(char_vocab)
+        self.word_index = {t: i for i, t in enumerate(self.word_terms)}
+        self.char_index = {t: i for i, t in enumerate(self.char_terms)}
+        self.word_idf = np.asarray(word_idf, dtype=np.float32)
+        self.char_idf = np.asarray(char_idf, dtype=np.float32)
 
     @classmethod
     def fit(cls, texts: list[str]) -> Featurizer:
@@ -77,26 +106,46 @@ class Featurizer:
         word, char = _vectorizer(WORD), _vectorizer(CHAR)
         word.fit(norm)
         char.fit(norm)
-        return cls(word, char)
+        return cls(_terms(word), word.idf_, _terms(char), char.idf_)
+
+    @property
+    def n_features(self) -> int:
+        return len(self.word_terms) + len(self.char_terms)
 
     def transform(self, texts: list[str]):
         import scipy.sparse as sp
 
-        norm = [normalize(t) for t in texts]
-        return sp.hstack([self.word.transform(norm), self.char.transform(norm)], format="csr")
-
-    @property
-    def word_terms(self) -> list[str]:
-        return _terms(self.word)
+        indptr, indices, data, total = [0], [], [], 0
+        offset = len(self.word_terms)
+        for text in texts:
+            norm = normalize(text)
+            for grams, index, idf, base in ((word_grams(norm), self.word_index, self.word_idf, 0),
+                                            (char_grams(norm), self.char_index, self.char_idf, offset)):
+                counts: dict[int, int] = {}
+                for g in grams:
+                    j = index.get(g)
+                    if j is not None:
+                        counts[j] = counts.get(j, 0) + 1
+                if counts:
+                    cols = np.fromiter(counts, dtype=np.int64, count=len(counts))
+                    vals = (1 + np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))) * idf[cols]
+                    vals /= np.sqrt((vals ** 2).sum())
+                    order = np.argsort(cols)
+                    indices.append(cols[order] + base)
+                    data.append(vals[order])
+                    total += len(cols)
+            indptr.append(total)
+        cat = (lambda parts, dt: np.concatenate(parts) if parts else np.zeros(0, dtype=dt))
+        return sp.csr_matrix((cat(data, np.float64).astype(np.float32), cat(indices, np.int64), indptr),
+                             shape=(len(texts), self.n_features))
 
     def arrays(self) -> dict[str, np.ndarray]:
-        return {"word_vocab": np.array(_terms(self.word)), "word_idf": self.word.idf_.astype(np.float32),
-                "char_vocab": np.array(_terms(self.char)), "char_idf": self.char.idf_.astype(np.float32)}
+        return {"word_vocab": np.array(self.word_terms), "word_idf": self.word_idf,
+                "char_vocab": np.array(self.char_terms), "char_idf": self.char_idf}
 
     @classmethod
     def from_arrays(cls, a: dict[str, np.ndarray]) -> Featurizer:
-        return cls(_vectorizer(WORD, a["word_vocab"].tolist(), a["word_idf"]),
-                   _vectorizer(CHAR, a["char_vocab"].tolist(), a["char_idf"]))
+        return cls(a["word_vocab"].tolist(), a["word_idf"], a["char_vocab"].tolist(), a["char_idf"])
 
 
 def _terms(v) -> list[str]:
@@ -134,25 +183,31 @@ class PassageModel:
     meta: dict
 
     def stage_a(self, texts: list[str]) -> np.ndarray:
-        x = self.featurizer.transform(texts)
+        return self._stage_a(self.featurizer.transform(texts))
+
+    def _stage_a(self, x) -> np.ndarray:
         return softmax(np.asarray(x @ self.a_coef.T) + self.a_intercept)
 
     def predict_document(self, texts: list[str], kinds: list[str], marker: float):
-        """(huruf probabilities, fine probabilities) for the windows of one document."""
+        """(huruf probabilities, fine probabilities, features) for the windows of one document."""
+        x = self.featurizer.transform(texts)
         if not texts:
-            return np.zeros((0, len(HURUF))), np.zeros((0, len(FINE)))
-        fine = self.stage_a(texts)
+            return np.zeros((0, len(HURUF))), np.zeros((0, len(FINE))), x
+        fine = self._stage_a(x)
         feats = context_features(fine, kinds, [len(t) for t in texts], marker)
-        return softmax((feats @ self.b_coef.T + self.b_intercept) / self.temperature), fine
+        return softmax((feats @ self.b_coef.T + self.b_intercept) / self.temperature), fine, x
 
-    def top_terms(self, text: str, label: str, k: int = 3) -> list[tuple[str, float]]:
-        """The word n-grams of `text` that pushed stage A most towards `label` (vs. none)."""
-        x = self.featurizer.word.transform([normalize(text)]).tocoo()
+    def top_terms(self, row, label: str, k: int = 3) -> list[tuple[str, float]]:
+        """The word n-grams of one window (a row of its features) that pushed stage A most towards
+        `label` rather than `none`: tf-idf value times the difference of the two weights."""
         rows = [i for i, lab in enumerate(FINE) if lab.startswith(label)] or [FINE.index(label)]
-        weight = self.a_coef[rows].max(axis=0) - self.a_coef[0]
-        terms = self.featurizer.word_terms
-        scored = [(terms[j], float(v * weight[j])) for j, v in zip(x.col, x.data, strict=True)]
-        return [t for t in sorted(scored, key=lambda t: -t[1])[:k] if t[1] > 0.05]
+        n_words = len(self.featurizer.word_terms)
+        cols, vals = row.indices, row.data
+        words = cols < n_words
+        cols, vals = cols[words], vals[words]
+        weight = self.a_coef[rows][:, cols].max(axis=0) - self.a_coef[0, cols]
+        scored = sorted(zip(cols, vals * weight, strict=True), key=lambda t: -t[1])[:k]
+        return [(self.featurizer.word_terms[j], float(v)) for j, v in scored if v > 0.05]
 
     def arrays(self) -> dict[str, np.ndarray]:
         return {**self.featurizer.arrays(), "a_coef": self.a_coef.astype(np.float32),
@@ -207,6 +262,8 @@ def load(directory: Path) -> PassageModel:
         featurizer = Featurizer.from_arrays(arrays)
         model = PassageModel(featurizer, arrays["a_coef"], arrays["a_intercept"], arrays["b_coef"],
                              arrays["b_intercept"], float(arrays["temperature"][0]), meta)
+        if model.a_coef.shape != (len(FINE), featurizer.n_features):
+            raise ValueError(f"stage A shape {model.a_coef.shape}")
         model.predict_document(["uji coba model"], ["sentence"], 0.0)
     except (KeyError, ValueError, IndexError) as exc:
         raise ModelIncompatible(f"model paragraf {path} tidak cocok dengan kode ini ({exc}); latih ulang / "

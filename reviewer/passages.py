@@ -27,7 +27,7 @@ from reviewer.settings import Settings
 from reviewer.windows import Window, page_windows
 
 REDACT_AT = 0.7
-REPORT_AT = 0.4  # below this a window is not reported at all (policy.REVIEW_AT)
+REPORT_AT = 0.5  # below this a window is not reported: "more likely open than exempt"
 RULE_ALONE = 0.8  # a phrase at least this strong is reported for review even when the model disagrees
 RULE_ALONE_MODEL = 0.15  # ... as long as the model gives the passage at least this probability
 ANGKA_SHARE = 0.5  # name the angka when it holds at least this share of the huruf's probability
@@ -81,11 +81,12 @@ def analyse(model, rules, document: Document) -> dict[int, list[Finding]]:
         return {}
     first = pages[0].text if pages else ""
     ctx = document_context(list(rules), "\n".join(p.text for p in pages), first)
-    probs, fine = model.predict_document([w.classify_text for _, w in windows], [w.kind for _, w in windows],
-                                         ctx.marker_level)
+    probs, fine, x = model.predict_document([w.classify_text for _, w in windows],
+                                            [w.kind for _, w in windows], ctx.marker_level)
     out: dict[int, list[Finding]] = {}
-    for (page, win), p, f in zip(windows, probs, fine, strict=True):
-        finding = judge(page, win, _judgement(p, f), ctx, rules, model)
+    for i, ((page, win), p, f) in enumerate(zip(windows, probs, fine, strict=True)):
+        terms = (lambda label, i=i: model.top_terms(x[i], label))
+        finding = judge(page, win, _judgement(p, f), ctx, rules, terms)
         if finding is not None:
             out.setdefault(page.number, []).append(finding)
     return out
@@ -105,7 +106,7 @@ def _judgement(p: np.ndarray, f: np.ndarray) -> Judgement:
 
 
 def judge(page: Page, win: Window, model_says: Judgement, ctx: DocumentContext, rules,
-          model=None) -> Finding | None:
+          top_terms=None) -> Finding | None:
     """One window's finding, or None when neither the model nor a rule thinks it exempt."""
     phrases, exceptions = window_hits(list(rules), win.classify_text)
     rule, rule_text = max(phrases, key=lambda h: h[0].weight) if phrases else (None, "")
@@ -113,8 +114,8 @@ def judge(page: Page, win: Window, model_says: Judgement, ctx: DocumentContext, 
     if score < REPORT_AT:
         return None
     reasons = [summary]
-    if model is not None:
-        terms = model.top_terms(win.classify_text, basis[:3])
+    if top_terms is not None:
+        terms = top_terms(basis[:3])
         if terms:
             reasons.append("frasa berbobot model: " + ", ".join(f"'{t}' (+{w:.2f})" for t, w in terms))
     for r, text in ctx.markers:

@@ -135,3 +135,19 @@ def test_train_command_without_data_is_a_clean_error(tmp_path):
     result = CliRunner().invoke(cli, ["train", "passages", "--data", str(tmp_path), "--out", str(tmp_path)])
     assert result.exit_code == 1
     assert "tidak ada data latih" in result.output
+
+
+def test_scan_time_features_equal_scikit_learn(corpus):
+    """The featurizer's own transform must give exactly what scikit-learn's vectorizers give."""
+    import scipy.sparse as sp
+
+    docs = passage_train.load_corpus(corpus, load_rules(RULES))
+    texts = [w.classify_text for d in docs[:40] for w in d.windows] + ["", "Ünïcode  dan\tangka 12.345"]
+    norm = [pm.normalize(t) for t in texts]
+    word, char = pm._vectorizer(pm.WORD), pm._vectorizer(pm.CHAR)
+    word.fit(norm)
+    char.fit(norm)
+    ours = pm.Featurizer(pm._terms(word), word.idf_, pm._terms(char), char.idf_).transform(texts)
+    theirs = sp.hstack([word.transform(norm), char.transform(norm)], format="csr")
+    assert ours.shape == theirs.shape
+    assert abs(ours - theirs).max() < 1e-5

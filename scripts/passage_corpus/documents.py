@@ -12,7 +12,16 @@ import textwrap
 
 from common import Gen
 from exempt import EXEMPT
+from exempt_more import MORE
+
+for _label, _extra in MORE.items():
+    EXEMPT[_label] = EXEMPT[_label] + _extra
+from open_more import BACKGROUND, HARD_PUBLIC
 from open_text import CLOSINGS, NEUTRAL, OPENINGS, PUBLIC
+
+for _bank, _extra in BACKGROUND.items():
+    NEUTRAL[_bank] = NEUTRAL.get(_bank, []) + _extra
+PUBLIC["hard"] = HARD_PUBLIC
 
 MARKERS = ["Sifat{\t|  }: {RAHASIA|Rahasia}", "Klasifikasi: {RAHASIA|SANGAT RAHASIA|TERBATAS}", "RAHASIA",
            "SANGAT RAHASIA", "Sifat : Terbatas", "{TIDAK UNTUK DISEBARLUASKAN|UNTUK KALANGAN SENDIRI}"]
@@ -108,9 +117,9 @@ def positive(g: Gen, genre: str, pool: str) -> list[tuple[str, str, str]]:
     if label.startswith("17h") and g.chance(0.4):
         other = g.pick([k for k in EXEMPT if k.startswith("17h")])
         body.append((draw(g, other, EXEMPT[other], pool), other))
-    body += [(draw(g, neutral, NEUTRAL[neutral], pool), "none") for _ in range(g.r.randint(1, 4))]
-    if g.chance(0.3):
-        kind = g.pick(list(PUBLIC))
+    body += [(draw(g, neutral, NEUTRAL[neutral], pool), "none") for _ in range(g.r.randint(2, 5))]
+    for _ in range(g.r.randint(0, 2)):
+        kind = g.pick(list(PUBLIC) + ["hard", "hard"])
         body.append((draw(g, kind, PUBLIC[kind], pool), "none"))
     g.r.shuffle(body)
     blocks += [("para", text, lab) for text, lab in body]
@@ -128,7 +137,7 @@ def negative(g: Gen, genre: str, pool: str) -> list[tuple[str, str, str]]:
     if g.chance(0.4):
         blocks.append(("para", draw(g, "open", OPENINGS, pool), "none"))
     for _ in range(g.r.randint(3, 8)):
-        bank = g.pick(banks)
+        bank = g.pick(banks + ["hard"]) if g.chance(0.25) else g.pick(banks)
         blocks.append(("para", draw(g, bank, PUBLIC[bank], pool), "none"))
     if g.chance(0.5):
         blocks.append(("para", draw(g, "close", CLOSINGS, pool), "none"))

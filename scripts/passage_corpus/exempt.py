@@ -17,6 +17,8 @@ EXEMPT = {
         "{Ketika|Saat} ditanya penyidik, saksi menjawab: {\"|}Saya {melihat|mendengar} {sendiri|langsung} {terlapor|tersangka} {menyuruh|memerintahkan} <NAME> {mengubah|membakar|memindahkan} {dokumen|catatan keuangan|arsip pembayaran} {pada malam itu|sehari sebelum pemeriksaan}.{\"|}",
         "{Alat|Sarana} {penyadapan|pemantauan} {dipasang|digunakan} {terhadap|pada} {nomor|telepon} {tersangka|sasaran} sejak <DATE> {atas izin|berdasarkan penetapan} {pimpinan|ketua pengadilan}.",
         "{Rumah|Kediaman} {penyidik|petugas} {yang menangani perkara ini|pada perkara tersebut} {beralamat|berada} di <ADDRESS> dan {sempat|pernah} {didatangi orang tak dikenal|mendapat teror}.",
+        "{Ia|Yang bersangkutan|Saksi} {diperiksa|dimintai keterangan|didengar keterangannya} {sebagai|selaku} {saksi|saksi korban|saksi pelapor|tersangka} {dalam|terkait} {perkara|kasus} dugaan tindak pidana {penipuan|penggelapan|pencurian|korupsi|pemalsuan surat|penganiayaan} {sebagaimana dimaksud dalam|yang diatur dalam|menurut} Pasal <N> KUHP {yang terjadi|yang diduga terjadi} {pada|sekitar} <DATE> {di|bertempat di} <CITY>.",
+        "{Orang|Pihak|Saksi lain} yang {mengetahui|melihat|mendengar} {kejadian|peristiwa} {tersebut|itu} {adalah|yaitu} {istri|tetangga|rekan kerja|adik|sopir} saya, <NAME>, {yang dapat dihubungi di nomor|dengan nomor telepon|yang tinggal di} {<PHONE>|<ADDRESS>}.",
         "Pengaduan {tersebut|ini} {disampaikan|dikirim} oleh <NAME>, {warga|pedagang|pegawai honorer} {<CITY>|Kel. <GIVEN>jaya}, {nomor HP|telepon} <PHONE>, yang {mengaku|menyatakan} {melihat|mengalami sendiri} {pemerasan|pungutan liar|penyalahgunaan bantuan} {tersebut|oleh oknum petugas}.",
     ],
     "17b": [
