@@ -135,8 +135,7 @@ class Featurizer:
                     data.append(vals[order])
                     total += len(cols)
             indptr.append(total)
-        cat = (lambda parts, dt: np.concatenate(parts) if parts else np.zeros(0, dtype=dt))
-        return sp.csr_matrix((cat(data, np.float64).astype(np.float32), cat(indices, np.int64), indptr),
+        return sp.csr_matrix((_cat(data, np.float64).astype(np.float32), _cat(indices, np.int64), indptr),
                              shape=(len(texts), self.n_features))
 
     def arrays(self) -> dict[str, np.ndarray]:
@@ -146,6 +145,10 @@ class Featurizer:
     @classmethod
     def from_arrays(cls, a: dict[str, np.ndarray]) -> Featurizer:
         return cls(a["word_vocab"].tolist(), a["word_idf"], a["char_vocab"].tolist(), a["char_idf"])
+
+
+def _cat(parts: list[np.ndarray], dtype) -> np.ndarray:
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=dtype)
 
 
 def _terms(v) -> list[str]:

@@ -16,7 +16,7 @@ How a window becomes a finding:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 import numpy as np
@@ -85,8 +85,7 @@ def analyse(model, rules, document: Document) -> dict[int, list[Finding]]:
                                             [w.kind for _, w in windows], ctx.marker_level)
     out: dict[int, list[Finding]] = {}
     for i, ((page, win), p, f) in enumerate(zip(windows, probs, fine, strict=True)):
-        terms = (lambda label, i=i: model.top_terms(x[i], label))
-        finding = judge(page, win, _judgement(p, f), ctx, rules, terms)
+        finding = judge(page, win, _judgement(p, f), ctx, rules, partial(model.top_terms, x[i]))
         if finding is not None:
             out.setdefault(page.number, []).append(finding)
     return out
