@@ -11,7 +11,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from reviewer import jobs, originals, store
+from reviewer import jobs, originals, store, unitstore
 from reviewer.errors import ReviewerError
 from reviewer.settings import Settings
 
@@ -46,7 +46,7 @@ def scan_into(session: Session, job: store.Job, originals_root: Path, settings: 
     document = extract(originals.path_of(originals_root, doc.sha256))
     doc.kind, doc.page_count = document.kind, len(document.pages)
     warnings: list[str] = list(document.warnings)
-    settings = _with_lists(session, settings)
+    settings = unitstore.settings_for_document(session, doc.sha256, _with_lists(session, settings))
     detectors = pipeline.build_detectors(settings, warnings)
     done = _stored_pages(session, doc.sha256)
     session.commit()

@@ -60,6 +60,28 @@ def test_tree_round_trips_through_the_database(session, city):
     assert "Kampung Rahasia" in unitstore.effective_settings(session, "dinsos", SETTINGS).deny_terms
 
 
+def test_scan_of_a_units_document_uses_the_units_lists(session, engine, city, samples, tmp_path):
+    from reviewer import jobs, originals, process
+
+    src = samples / "laporan-kejadian.txt"
+    sha, _ = originals.put_file(tmp_path / "originals", src)
+    store.add_document(session, sha, src.name, src.stat().st_size)
+    unitstore.assign_document(session, sha, "dinsos")
+    jobs.enqueue(session, sha)
+    session.commit()
+    text = src.read_text()
+    word = text.split()[3]
+    unitstore.add_term(session, "kota", "deny", word)
+    session.commit()
+    factory = store.session_factory(engine)
+    with factory() as s:
+        job = jobs.claim(s, "w")
+    process.run_job(factory, job, tmp_path / "originals", SETTINGS)
+    session.expire_all()
+    denied = [f for f in store.findings_of(session, sha) if f.source == "deny-list"]
+    assert denied and all(f.text.lower() == word.lower() for f in denied)
+
+
 def test_unit_changes_are_validated_and_audited(session, city):
     with pytest.raises(UnitError, match="sudah dipakai"):
         unitstore.add_unit(session, Unit("dinsos", "Lagi", "dinas", "kota"))
