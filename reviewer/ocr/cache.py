@@ -15,7 +15,7 @@ from pathlib import Path
 
 from reviewer.model import Box, Word
 
-FORMAT = 1  # bump when the layout or the way pages are read changes
+FORMAT = 2  # bump when the layout or the way pages are read changes
 
 
 def default_dir() -> Path:

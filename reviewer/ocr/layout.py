@@ -81,9 +81,9 @@ def _repaired(line: list[OcrWord]) -> list[OcrWord]:
         over_next = nxt is not None and w.left + w.width > nxt.left + 1
         if not (over_prev or over_next) or w.width < 2 * per_char * len(w.text):
             continue
-        need = round(per_char * len(w.text))
-        left = prev.left + prev.width if prev is not None else nxt.left - need  # type: ignore[union-attr]
-        right = nxt.left if nxt is not None else left + need
+        need, gap = round(per_char * len(w.text)), round(per_char / 2)
+        left = prev.left + prev.width + gap if prev is not None else nxt.left - gap - need  # type: ignore[union-attr]
+        right = nxt.left - gap if nxt is not None else left + need
         if right > left:
             out[i] = replace(w, left=left, width=right - left)
     return out

@@ -36,7 +36,10 @@ def redact_document(path: str | os.PathLike, decisions: list[Decision], out_path
     path, out_path = os.fspath(path), os.fspath(out_path)
     if os.path.exists(out_path) and os.path.samefile(path, out_path):
         raise RedactionError("berkas hasil tidak boleh sama dengan berkas asli / output must not be the original")
-    document = document or extract(path)
+    if document is None:
+        from reviewer.pipeline import prepare
+
+        document = prepare(extract(path), settings, [])  # scanned pages: the OCR the decisions were made on
     applied = check(document, decisions, sha256)
     kept = sum(d.action == "keep" for d in decisions)
     part = out_path + ".part"
@@ -99,10 +102,15 @@ def _verify(document: Document, applied: list[Decision], part: str, report: Reda
     labels = _labels(applied, settings)
     items = verify.needles(applied)
     counts = verify.remaining_in_text(document, applied, items)
-    checks, warnings = verify.leak_checks(document.kind, document.path, part, items, counts, labels)
+    ocr_text = "\n".join(p.text for p in document.pages if p.ocr)
+    checks, warnings = verify.leak_checks(document.kind, document.path, part, items, counts, labels, ocr_text)
     checks.append(verify.hidden_check(document.kind, part, items, counts, labels))
     if document.kind == "pdf":
         checks += audit.pdf_checks(part)
+        if ocr_text:
+            from reviewer.redact.verify_scan import scanned_checks
+
+            checks += scanned_checks(document, applied, part, items, labels)
     elif document.kind == "docx":
         checks += audit.docx_checks(part)
     missing = [r.number for r in report.redactions if r.places == 0]
