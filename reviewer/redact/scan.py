@@ -18,7 +18,6 @@ import io
 
 from reviewer.errors import RedactionError
 from reviewer.model import Box, Decision, Page, Word
-from reviewer.redact.labels import box_label
 from reviewer.settings import Settings
 
 PAD = 0.12  # share of the line height added around each burned box: OCR boxes hug the ink
@@ -213,12 +212,14 @@ def _is_vertical(word: Word, box: Box) -> bool:
 
 
 def _labels(fpage, boxes: dict[int, list[Box]], decisions: dict[int, Decision], settings: Settings) -> None:
-    from reviewer.redact.pdf import _label
+    """The basis label on each box, printed as on digital pages (reviewer.redact.pdf)."""
+    from reviewer.redact.outcome import Outcome
+    from reviewer.redact.pdf import _labels as print_labels
     from reviewer.redact.pdfgeom import RIGHT, UP, Target
 
+    targets = []
     for i, found in boxes.items():
-        basis = decisions[i].basis
         for b in found:
-            direction = UP if b.height > 1.5 * b.width else RIGHT
             rect = (b.x0, b.top, b.x1, b.bottom)
-            _label(fpage, Target(rect, rect, direction, basis, i), box_label(basis, settings))
+            targets.append(Target(rect, rect, UP if b.height > 1.5 * b.width else RIGHT, decisions[i].basis, i))
+    print_labels(fpage, targets, settings, Outcome())
