@@ -22,6 +22,8 @@ LAZY_COMMANDS: dict[str, str] = {
     "unit": "reviewer.units_cli:unit",
     "dik": "reviewer.dik_cli:dik",
     "figures": "reviewer.dik_cli:figures_cmd",
+    "serve": "webui.cli:serve",
+    "demo": "webui.cli:demo",
 }
 
 

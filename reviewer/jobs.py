@@ -65,3 +65,40 @@ def requeue_stale(session: Session, older_than: timedelta = STALE) -> int:
 
 def pending(session: Session) -> int:
     return len(session.scalars(select(Job.id).where(Job.status.in_(("queued", "running")))).all())
+
+
+def worker_name() -> str:
+    import os
+    import socket
+
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def requeue_dead(session: Session) -> int:
+    """Re-queue running jobs of processes on this host that no longer exist (a restarted server),
+    without waiting for their heartbeat to go stale. Commits."""
+    import os
+    import socket
+
+    host = socket.gethostname()
+    dead = []
+    for job in session.scalars(select(Job).where(Job.status == "running")
+                               .execution_options(populate_existing=True)):
+        name, _, pid = job.worker.rpartition(":")
+        if name == host and pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            job.status, job.worker = "queued", ""
+            dead.append(job)
+    session.commit()
+    return len(dead)
+
+
+def _alive(pid: int) -> bool:
+    import os
+
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True

@@ -93,3 +93,25 @@ def _stored_pages(session: Session, sha: str) -> set[int]:
 def _count(session: Session, sha: str) -> int:
     return session.scalar(select(func.count()).select_from(store.FindingRecord)
                           .where(store.FindingRecord.document_sha == sha)) or 0
+
+
+def accept_upload(session: Session, originals_root: Path, tmp_file: Path, filename: str, *, user=None,
+                  source: str = "upload") -> tuple[store.Document, bool]:
+    """Check an uploaded file by its content, store the original, queue its scan; (document, created).
+
+    Raises `UnsupportedFormat` / `CorruptFile` for files that are not PDF, DOCX, text or images.
+    """
+    from reviewer.extract import sniff
+
+    kind = sniff(str(tmp_file))
+    sha, _ = originals.put_file(originals_root, tmp_file)
+    name = Path(filename.replace("\\", "/")).name.strip()[:200] or f"dokumen.{kind}"
+    doc, created = store.add_document(session, sha, name, tmp_file.stat().st_size, source=source,
+                                      uploaded_by=user)
+    if created:
+        doc.kind = kind
+        session.flush()
+        jobs.enqueue(session, sha)
+        store.log_event(session, user, "uploaded", document_sha=sha, target=f"document:{sha}",
+                        after={"filename": name, "kind": kind, "size": doc.size, "source": source})
+    return doc, created

@@ -1,0 +1,124 @@
+"""The review web UI: officers propose, reviewers approve, everything logged.
+
+`create_app(test_config=None)` builds the app: instance folder for runtime state (database,
+originals, page-image cache, secret key), one blueprint per area, Indonesian by default.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+from flask import Flask
+
+MB = 1024 * 1024
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    from reviewer import store
+
+    test_config = test_config or {}
+    instance = store.instance_dir(test_config.get("INSTANCE"))
+    app = Flask(__name__, instance_path=str(instance), instance_relative_config=True)
+    instance.mkdir(parents=True, exist_ok=True)
+    app.config.from_mapping(_defaults(instance))
+    app.config.from_mapping(test_config)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = _secret_key(instance)
+
+    from webui import auth, db, i18n, present, worker
+
+    db.init_app(app)
+    present.register(app)
+    i18n.init_app(app)
+    auth.init_app(app)
+    _blueprints(app)
+    _errors(app)
+    if app.config["WORKER"]:
+        worker.start(app)
+    return app
+
+
+def _defaults(instance: Path) -> dict:
+    from reviewer import store
+    from reviewer.settings import from_env
+
+    env = os.environ.get
+    return {
+        "DATABASE_URL": store.database_url(instance),
+        "ORIGINALS": str(instance / "originals"),
+        "CACHE": str(instance / "cache"),
+        "MAX_CONTENT_LENGTH": int(env("REVIEWER_MAX_UPLOAD_MB", "50")) * MB,
+        "SESSION_COOKIE_SECURE": env("REVIEWER_SECURE_COOKIES", "1") != "0",
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_SECURE": env("REVIEWER_SECURE_COOKIES", "1") != "0",
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "WTF_CSRF_TIME_LIMIT": None,  # the token lives as long as the login session
+        "LOGIN_LIMIT": env("REVIEWER_LOGIN_LIMIT", "10 per minute"),
+        "RATELIMIT_STORAGE_URI": "memory://",
+        "SCAN_SETTINGS": from_env(),
+        "WORKER": True,
+        "DEMO": False,
+        "TIMEZONE": env("REVIEWER_TIMEZONE", "Asia/Jakarta"),
+    }
+
+
+def _secret_key(instance: Path) -> str:
+    """From $REVIEWER_SECRET_KEY, else generated once into the instance folder (mode 0600)."""
+    if os.environ.get("REVIEWER_SECRET_KEY"):
+        return os.environ["REVIEWER_SECRET_KEY"]
+    path = instance / "secret_key"
+    if not path.exists():
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as fh:
+            fh.write(secrets.token_hex(32))
+    return path.read_text().strip()
+
+
+def _blueprints(app: Flask) -> None:
+    from webui import admin, api, audit, auth, documents, exports, review
+
+    for module in (auth, documents, review, exports, audit, admin, api):
+        app.register_blueprint(module.bp)
+
+
+def _errors(app: Flask) -> None:
+    from flask import flash, jsonify, redirect, render_template, request, url_for
+    from flask_wtf.csrf import CSRFError
+
+    def wants_json() -> bool:
+        return request.path.endswith(".json") or request.path.startswith("/api/") \
+            or request.accept_mimetypes.best == "application/json"
+
+    def page(code: int, message: str):
+        if wants_json():
+            return jsonify({"error": message}), code
+        return render_template("error.html", code=code, message=message), code
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(exc):
+        return page(400, "Formulir kedaluwarsa atau tidak sah; muat ulang halaman dan coba lagi / "
+                         "form expired or invalid (CSRF); reload the page and try again")
+
+    @app.errorhandler(413)
+    def too_large(exc):
+        limit = app.config["MAX_CONTENT_LENGTH"] // MB
+        if wants_json():
+            return page(413, f"berkas lebih dari {limit} MB / file larger than {limit} MB")
+        flash(f"Berkas terlalu besar (maksimal {limit} MB) / file too large (max {limit} MB)", "error")
+        return redirect(url_for("documents.index"))
+
+    for code, message in ((403, "Anda tidak berhak melakukan ini / forbidden"),
+                          (404, "Tidak ditemukan / not found"),
+                          (429, "Terlalu banyak percobaan; tunggu sebentar / too many attempts; wait a minute"),
+                          (500, "Galat server; sudah dicatat / server error; it has been logged")):
+        app.register_error_handler(code, _handler(page, code, message))
+
+
+def _handler(page, code: int, message: str):
+    def handle(exc):
+        custom = getattr(exc, "description", None)
+        return page(code, custom if custom and custom != type(exc).description else message)
+    return handle

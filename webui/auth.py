@@ -1,0 +1,107 @@
+"""Log in and out. Flask-Login sessions, CSRF on every form (Flask-WTF), login rate limiting."""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_login import LoginManager, current_user, login_required, login_user, logout_user
+from flask_wtf import CSRFProtect
+
+from reviewer import accounts, review, store
+from webui.db import get_db
+
+bp = Blueprint("auth", __name__)
+login_manager = LoginManager()
+csrf = CSRFProtect()
+limiter = Limiter(key_func=get_remote_address, default_limits=[])
+
+
+class SessionUser:
+    """What Flask-Login keeps for the logged-in user: the `store.User` row, looked up per request."""
+
+    def __init__(self, row: store.User):
+        self.row = row
+        self.is_authenticated = True
+        self.is_active = row.active
+        self.is_anonymous = False
+
+    def get_id(self) -> str:
+        return str(self.row.id)
+
+    def __getattr__(self, name):
+        return getattr(self.row, name)
+
+
+def init_app(app) -> None:
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = "Silakan masuk dulu / please log in"
+    login_manager.login_message_category = "info"
+    csrf.init_app(app)
+    limiter.init_app(app)
+    app.context_processor(lambda: {"can": can, "ROLE_NAMES": accounts.ROLE_NAMES})
+
+
+@login_manager.user_loader
+def load_user(user_id: str):
+    row = get_db().get(store.User, int(user_id)) if user_id.isdigit() else None
+    return SessionUser(row) if row is not None and row.active else None
+
+
+def can(action: str, doc=None) -> bool:
+    return current_user.is_authenticated and review.refusal(current_user.row, action, doc) is None
+
+
+def allowed(action: str):
+    """Decorator for views that need a role (documents are checked in the view itself)."""
+    def wrap(view):
+        @wraps(view)
+        @login_required
+        def inner(*args, **kwargs):
+            reason = review.refusal(current_user.row, action)
+            if reason:
+                abort(403, reason)
+            return view(*args, **kwargs)
+        return inner
+    return wrap
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["LOGIN_LIMIT"], methods=["POST"])
+def login():
+    if current_user.is_authenticated:
+        return redirect(url_for("documents.index"))
+    if request.method == "POST":
+        session = get_db()
+        username = request.form.get("username", "")
+        user = accounts.authenticate(session, username, request.form.get("password", ""))
+        if user is None:
+            store.log_event(session, None, "login_failed", target=f"user:{username[:80]}")
+            session.commit()
+            flash("Nama pengguna atau kata sandi salah / wrong user name or password", "error")
+        else:
+            login_user(SessionUser(user))
+            store.log_event(session, user, "login")
+            session.commit()
+            return redirect(_safe_next(request.args.get("next")))
+    return render_template("login.html", demo=current_app.config.get("DEMO_USERS"))
+
+
+def _safe_next(target: str | None) -> str:
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return url_for("documents.index")
+
+
+@bp.route("/logout", methods=["POST"])
+@login_required
+def logout():
+    session = get_db()
+    store.log_event(session, current_user.row, "logout")
+    session.commit()
+    logout_user()
+    flash("Anda telah keluar / logged out", "info")
+    return redirect(url_for("auth.login"))

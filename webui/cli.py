@@ -1,0 +1,93 @@
+"""`reviewer serve` (production WSGI server) and `reviewer demo` (sample documents, demo accounts)."""
+
+from __future__ import annotations
+
+import click
+
+INSTANCE = click.option("--instance", type=click.Path(file_okay=False),
+                        help="Folder instance / instance folder (default: $REVIEWER_INSTANCE or ./instance).")
+HOST = click.option("--host", default="127.0.0.1", show_default=True,
+                    help="Alamat / address (0.0.0.0 untuk seluruh jaringan kantor / for the whole office network).")
+PORT = click.option("--port", default=5000, show_default=True, type=int)
+THREADS = click.option("--threads", default=8, show_default=True, type=int, help="Utas server / server threads.")
+
+DEMO_USERS = (
+    {"username": "petugas", "password": "petugas-demo", "role": "officer", "full_name": "Petugas Demo"},
+    {"username": "penyetuju", "password": "penyetuju-demo", "role": "reviewer", "full_name": "Penyetuju Demo"},
+    {"username": "admin", "password": "admin-demo", "role": "admin", "full_name": "Admin Demo"},
+)
+
+
+@click.command()
+@HOST
+@PORT
+@INSTANCE
+@THREADS
+def serve(host: str, port: int, instance: str | None, threads: int) -> None:
+    """Jalankan antarmuka peninjauan (waitress) / run the review UI with a production WSGI server."""
+    from webui import create_app
+
+    app = create_app({"INSTANCE": instance} if instance else None)
+    _serve(app, host, port, threads)
+
+
+@click.command()
+@HOST
+@PORT
+@INSTANCE
+@THREADS
+@click.option("--samples", type=click.Path(exists=True, file_okay=False), default=None,
+              help="Folder dokumen contoh / sample documents folder (default: samples/).")
+def demo(host: str, port: int, instance: str | None, threads: int, samples: str | None) -> None:
+    """MODE DEMO: dokumen contoh dan akun demo / DEMO MODE: sample documents and demo accounts."""
+    from reviewer import store
+    from reviewer.settings import ROOT
+    from webui import create_app
+
+    folder = store.instance_dir(instance or "instance/demo")
+    # Demo runs on plain http://localhost, so cookies cannot be Secure-only here.
+    app = create_app({"INSTANCE": str(folder), "DEMO": True, "SESSION_COOKIE_SECURE": False,
+                      "REMEMBER_COOKIE_SECURE": False, "DEMO_USERS": DEMO_USERS,
+                      "DATABASE_URL": store.sqlite_url(folder / "reviewer.sqlite3")})
+    loaded = load_demo(app, samples or str(ROOT / "samples"))
+    url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}/"
+    click.secho("=" * 64, fg="yellow")
+    click.secho(" MODE DEMO / DEMO MODE — bukan untuk dokumen sungguhan / not for real documents", fg="yellow", bold=True)
+    click.echo(f" Buka / open: {url}")
+    click.echo(f" Dokumen contoh / sample documents: {loaded} (folder {folder})")
+    click.echo(" Akun demo / demo accounts:")
+    for u in DEMO_USERS:
+        click.echo(f"   {u['role']:<9} {u['username']:<10} kata sandi / password: {u['password']}")
+    click.secho("=" * 64, fg="yellow")
+    _serve(app, host, port, threads)
+
+
+def load_demo(app, samples: str) -> int:
+    """Create the demo accounts and upload the sample documents (once)."""
+    from pathlib import Path
+
+    from reviewer import accounts, process
+    from reviewer.extract import iter_paths
+    from webui import worker
+
+    with app.extensions["reviewer.sessions"]() as session:
+        for u in DEMO_USERS:
+            if accounts.get(session, u["username"]) is None:
+                accounts.add_user(session, u["username"], u["password"], u["role"], u["full_name"])
+        session.commit()
+        officer = accounts.get(session, "petugas")
+        count = 0
+        for path in iter_paths([samples]):
+            process.accept_upload(session, Path(app.config["ORIGINALS"]), Path(path), Path(path).name,
+                                  user=officer, source="upload")
+            count += 1
+        session.commit()
+    worker.wake()
+    return count
+
+
+def _serve(app, host: str, port: int, threads: int) -> None:
+    from waitress import serve as waitress_serve
+
+    click.echo(f"melayani / serving on http://{host}:{port}/ (Ctrl+C untuk berhenti / to stop)")
+    waitress_serve(app, host=host, port=port, threads=threads, ident="ppid-reviewer")

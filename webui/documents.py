@@ -1,0 +1,103 @@
+"""Document list (with filters and search), upload, processing status. Each view has a JSON twin."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from flask import Blueprint, current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from sqlalchemy import or_, select
+
+from reviewer import process, store
+from reviewer.errors import ReviewerError
+from webui import worker
+from webui.db import get_db
+from webui.present import doc_dict, load_document
+
+bp = Blueprint("documents", __name__)
+PER_PAGE = 50
+
+
+@bp.route("/")
+@bp.route("/documents.json", endpoint="index_json")
+@login_required
+def index():
+    session = get_db()
+    filters = {k: request.args.get(k, "").strip() for k in ("status", "label", "q", "mine")}
+    docs = list(session.scalars(_query(filters).limit(PER_PAGE)))
+    counts = store.label_counts(session, [d.sha256 for d in docs])
+    users = _users(session)
+    rows = [doc_dict(d, counts.get(d.sha256, {}), users) for d in docs]
+    if request.path.endswith(".json"):
+        return jsonify({"documents": rows, "filters": filters})
+    return render_template("documents/list.html", rows=rows, filters=filters, statuses=store.STATUSES,
+                           labels=_labels_in_use(session))
+
+
+def _query(filters: dict):
+    q = select(store.Document).order_by(store.Document.updated_at.desc())
+    if filters["status"] in store.STATUSES:
+        q = q.where(store.Document.status == filters["status"])
+    if filters["q"]:
+        like = f"%{filters['q']}%"
+        found = select(store.FindingRecord.document_sha).where(store.FindingRecord.text.ilike(like))
+        q = q.where(or_(store.Document.filename.ilike(like), store.Document.sha256.in_(found)))
+    if filters["label"]:
+        has = select(store.FindingRecord.document_sha).where(store.FindingRecord.label == filters["label"])
+        q = q.where(store.Document.sha256.in_(has))
+    if filters["mine"]:
+        me = current_user.id
+        q = q.where(or_(store.Document.uploaded_by_id == me, store.Document.proposed_by_id == me))
+    return q
+
+
+def _users(session) -> dict[int, store.User]:
+    return {u.id: u for u in session.scalars(select(store.User))}
+
+
+def _labels_in_use(session) -> list[str]:
+    return sorted(session.scalars(select(store.FindingRecord.label).distinct()))
+
+
+@bp.route("/upload", methods=["POST"])
+@login_required
+def upload():
+    doc, message = receive(request.files.get("file"), current_user.row, "upload")
+    if doc is None:
+        flash(message, "error")
+        return redirect(url_for("documents.index"))
+    flash(message, "info")
+    return redirect(url_for("review.document", sha=doc.sha256))
+
+
+def receive(file, user, source: str):
+    """Store an uploaded file and queue it; (document, message) or (None, error message)."""
+    if file is None or not file.filename:
+        return None, "Pilih berkas dulu / choose a file first"
+    session = get_db()
+    fd, tmp = tempfile.mkstemp(dir=current_app.instance_path, suffix=".upload")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            file.save(out)
+        doc, created = process.accept_upload(session, Path(current_app.config["ORIGINALS"]), Path(tmp),
+                                             file.filename, user=user, source=source)
+        session.commit()
+    except ReviewerError as exc:
+        session.rollback()
+        return None, f"{file.filename}: berkas ditolak / file rejected — {exc}"
+    finally:
+        os.unlink(tmp)
+    if not created:
+        return doc, f"Dokumen ini sudah ada (diunggah sebelumnya) / already uploaded: {doc.filename}"
+    worker.wake()
+    return doc, f"{doc.filename} diunggah; sedang dipindai / uploaded; scanning"
+
+
+@bp.route("/documents/<sha>/status.json")
+@login_required
+def status(sha: str):
+    session = get_db()
+    doc = load_document(session, sha)
+    return jsonify(doc_dict(doc, store.label_counts(session, [sha]).get(sha, {}), _users(session)))

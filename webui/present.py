@@ -1,0 +1,121 @@
+"""How stored rows are shown: status names, who holds a document, dicts for the JSON twins."""
+
+from __future__ import annotations
+
+from flask import abort
+
+from reviewer import store
+
+STATUS_NAMES = {
+    "processing": "diproses",
+    "needs_review": "perlu ditinjau",
+    "awaiting_approval": "menunggu persetujuan",
+    "returned": "dikembalikan",
+    "approved": "disetujui",
+    "failed": "gagal dibaca",
+}
+ACTION_NAMES = {"redact": "hitamkan", "review": "tinjau", "keep": "biarkan"}
+VERDICT_NAMES = {"redact": "dihitamkan", "keep": "dibiarkan"}
+LABEL_NAMES = {
+    "PERSON": "nama orang", "NIK": "NIK", "KK": "nomor KK", "NPWP": "NPWP", "NIP": "NIP",
+    "PASSPORT": "paspor", "SIM": "SIM", "BPJS": "BPJS", "PHONE": "telepon", "EMAIL": "surel",
+    "ADDRESS": "alamat", "DATE_OF_BIRTH": "tanggal lahir", "BANK_ACCOUNT": "rekening bank",
+    "CARD_NUMBER": "nomor kartu", "PLATE": "pelat nomor", "PASSAGE": "paragraf dikecualikan",
+    "ORGANIZATION": "organisasi", "LOCATION": "lokasi", "UNREADABLE": "tak terbaca",
+}
+
+
+def load_document(session, sha: str) -> store.Document:
+    doc = session.get(store.Document, sha) if len(sha) == 64 else None
+    if doc is None:
+        abort(404, "Dokumen tidak ditemukan / document not found")
+    return doc
+
+
+def name_of(users: dict, user_id: int | None) -> str:
+    user = users.get(user_id) if user_id else None
+    return user.display_name if user else ""
+
+
+def holder(doc: store.Document, users: dict) -> str:
+    """Who has the document now, in words."""
+    if doc.status == "processing":
+        return "sistem (memindai)"
+    if doc.status == "awaiting_approval":
+        return "penyetuju"
+    if doc.status == "approved":
+        return "selesai"
+    return name_of(users, doc.proposed_by_id or doc.uploaded_by_id) or "petugas"
+
+
+def iso(value) -> str | None:
+    return value.isoformat(timespec="seconds") + "Z" if value else None
+
+
+def doc_dict(doc: store.Document, counts: dict, users: dict) -> dict:
+    return {
+        "sha256": doc.sha256, "filename": doc.filename, "kind": doc.kind, "size": doc.size,
+        "status": doc.status, "status_name": STATUS_NAMES[doc.status], "error": doc.error,
+        "warnings": doc.warnings or [], "page_count": doc.page_count, "pages_done": doc.pages_done,
+        "label_counts": dict(sorted(counts.items())), "holder": holder(doc, users), "source": doc.source,
+        "uploaded_by": name_of(users, doc.uploaded_by_id), "proposed_by": name_of(users, doc.proposed_by_id),
+        "approved_by": name_of(users, doc.approved_by_id), "return_comment": doc.return_comment,
+        "created_at": iso(doc.created_at), "updated_at": iso(doc.updated_at),
+        "proposed_at": iso(doc.proposed_at), "approved_at": iso(doc.approved_at),
+    }
+
+
+def finding_dict(f: store.FindingRecord, decision: store.DecisionRecord | None, users: dict) -> dict:
+    return {
+        "id": f.id, "page": f.page, "start": f.start, "end": f.end, "text": f.text, "label": f.label,
+        "basis": f.basis, "score": round(f.score, 3), "action": f.action, "source": f.source,
+        "reasons": f.reasons, "boxes": f.boxes,
+        "decision": None if decision is None else {
+            "verdict": decision.verdict, "label": decision.label, "basis": decision.basis,
+            "start": decision.start, "end": decision.end, "text": decision.text, "boxes": decision.boxes,
+            "note": decision.note, "by": name_of(users, decision.user_id), "at": iso(decision.created_at)},
+    }
+
+
+def event_dict(e: store.Event) -> dict:
+    return {"id": e.id, "at": iso(e.at), "user": e.username, "action": e.action, "document": e.document_sha,
+            "target": e.target, "before": e.before, "after": e.after}
+
+
+EVENT_NAMES = {
+    "uploaded": "diunggah", "scanned": "selesai dipindai", "scan_failed": "gagal dipindai",
+    "decision": "keputusan", "manual_added": "penghitaman manual", "submitted": "diajukan",
+    "approved": "disetujui", "returned": "dikembalikan", "exported": "diekspor", "login": "masuk",
+    "login_failed": "gagal masuk", "logout": "keluar", "user_added": "akun dibuat",
+    "user_disabled": "akun dinonaktifkan", "user_enabled": "akun diaktifkan", "password_changed": "sandi diganti",
+    "role_changed": "peran diubah", "api_token_issued": "token API dibuat", "term_added": "daftar: ditambah",
+    "term_removed": "daftar: dihapus", "box_labels_changed": "kode kotak diubah",
+}
+TERM_NAMES = {"official": "pejabat", "allow": "izin", "deny": "tolak"}
+
+
+def register(app) -> None:
+    app.jinja_env.globals.update(STATUS_NAMES=STATUS_NAMES, LABEL_NAMES=LABEL_NAMES, ACTION_NAMES=ACTION_NAMES,
+                                 VERDICT_NAMES=VERDICT_NAMES, EVENT_NAMES=EVENT_NAMES, TERM_NAMES=TERM_NAMES)
+    app.add_template_filter(when)
+    app.add_template_filter(compact)
+
+
+def when(value) -> str:
+    """An ISO time (UTC) in the user's time zone, short form."""
+    from datetime import datetime
+
+    from flask_babel import format_datetime
+
+    if not value:
+        return ""
+    moment = datetime.fromisoformat(value.rstrip("Z")) if isinstance(value, str) else value
+    return format_datetime(moment, "d MMM yyyy HH:mm")
+
+
+def compact(value) -> str:
+    if not value:
+        return ""
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {v}" for k, v in value.items() if v not in (None, "", []))
+    return str(value)

@@ -1,0 +1,159 @@
+// Review page: select findings, decide without reloading, keyboard shortcuts, draw a box or
+// select text for a manual redaction, follow scanning progress. Plain JS, no build step.
+(function () {
+  "use strict";
+  const $ = (sel, root) => (root || document).querySelector(sel);
+  const $$ = (sel, root) => Array.from((root || document).querySelectorAll(sel));
+  let selected = null;
+
+  function select(id, scroll) {
+    $$(".selected").forEach((el) => el.classList.remove("selected"));
+    const item = document.getElementById("f-" + id);
+    if (!item) return;
+    selected = id;
+    item.classList.add("selected");
+    $$('[data-id="' + id + '"]').forEach((el) => el.classList.add("selected"));
+    if (scroll) {
+      item.scrollIntoView({ block: "nearest" });
+      const box = $('.box[data-id="' + id + '"]');
+      if (box) box.scrollIntoView({ block: "nearest" });
+    }
+  }
+
+  document.addEventListener("click", (ev) => {
+    const mark = ev.target.closest(".box, .hl");
+    if (mark) { ev.preventDefault(); select(mark.dataset.id, true); return; }
+    const item = ev.target.closest(".finding");
+    if (item && !ev.target.closest("form, details")) select(item.dataset.id, true);
+  });
+
+  // Tabs: page image / text
+  $$(".tab").forEach((tab) => tab.addEventListener("click", () => {
+    $$(".tab").forEach((t) => t.classList.toggle("active", t === tab));
+    $(".view-image").classList.toggle("hidden", tab.dataset.view !== "image");
+    $(".view-text").classList.toggle("hidden", tab.dataset.view !== "text");
+  }));
+
+  // Decisions through fetch, so the page keeps its place; falls back to a normal post.
+  $$("form.decide").forEach((form) => form.addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    const data = new FormData(form);
+    if (ev.submitter) data.set(ev.submitter.name, ev.submitter.value);
+    const res = await fetch(form.action, { method: "POST", body: data, headers: { Accept: "application/json" } });
+    const body = await res.json().catch(() => ({ message: res.statusText }));
+    if (!res.ok || !body.ok) { alert(body.message || body.error || res.statusText); return; }
+    if (body.reload) { location.reload(); return; }
+    update(body.finding);
+    next(1, true);
+  }));
+
+  function update(f) {
+    const state = f.decision ? f.decision.verdict : (f.action === "keep" ? "keep-suggested" : "pending");
+    $$('[data-id="' + f.id + '"]').forEach((el) => {
+      el.className = el.className.replace(/state-[\w-]+/, "state-" + state);
+    });
+    const line = $("#f-" + f.id + " .f-decision");
+    if (line && f.decision) {
+      const names = { redact: line.dataset.redact || "dihitamkan", keep: line.dataset.keep || "dibiarkan" };
+      line.textContent = "";
+      const badge = document.createElement("span");
+      badge.className = "verdict v-" + f.decision.verdict;
+      badge.textContent = names[f.decision.verdict];
+      line.append(badge, " " + f.decision.by + (f.decision.note ? " — “" + f.decision.note + "”" : ""));
+    }
+  }
+
+  function next(step, undecidedOnly) {
+    const items = $$(".finding");
+    if (!items.length) return;
+    let i = items.findIndex((el) => el.dataset.id === selected);
+    for (let n = 0; n < items.length; n++) {
+      i = (i + step + items.length) % items.length;
+      if (!undecidedOnly || items[i].classList.contains("state-pending")) { select(items[i].dataset.id, true); return; }
+    }
+  }
+
+  document.addEventListener("keydown", (ev) => {
+    if (ev.target.closest("input, textarea, select") || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    const key = ev.key.toLowerCase();
+    if (key === "j") next(1, false);
+    else if (key === "k") next(-1, false);
+    else if ((key === "a" || key === "r") && selected) {
+      const button = $("#f-" + selected + (key === "a" ? " .btn-redact" : " .btn-keep"));
+      if (button) button.click();
+    } else if (ev.key === "ArrowRight" && $("#next-page")) location.href = $("#next-page").href;
+    else if (ev.key === "ArrowLeft" && $("#prev-page")) location.href = $("#prev-page").href;
+    else return;
+    ev.preventDefault();
+  });
+
+  // Manual redaction: draw a box on the page image...
+  const wrap = $("#page-wrap"), rect = $("#draw-rect"), form = $("#manual-form");
+  function setManual(fields, hint) {
+    for (const k of ["x0", "top", "x1", "bottom", "start", "end"]) $("#m-" + k).value = k in fields ? fields[k] : "";
+    $("#manual-hint").textContent = hint;
+    $("#manual-submit").disabled = false;
+  }
+  if (wrap && form) {
+    let origin = null;
+    const point = (ev) => {
+      const r = wrap.getBoundingClientRect();
+      return { x: Math.min(Math.max(ev.clientX - r.left, 0), r.width), y: Math.min(Math.max(ev.clientY - r.top, 0), r.height) };
+    };
+    wrap.addEventListener("mousedown", (ev) => {
+      if (ev.button !== 0 || ev.target.closest(".box")) return;
+      origin = point(ev);
+      Object.assign(rect.style, { left: origin.x + "px", top: origin.y + "px", width: "0px", height: "0px" });
+      rect.hidden = false;
+      ev.preventDefault();
+    });
+    window.addEventListener("mousemove", (ev) => {
+      if (!origin) return;
+      const p = point(ev);
+      Object.assign(rect.style, { left: Math.min(p.x, origin.x) + "px", top: Math.min(p.y, origin.y) + "px",
+        width: Math.abs(p.x - origin.x) + "px", height: Math.abs(p.y - origin.y) + "px" });
+    });
+    window.addEventListener("mouseup", (ev) => {
+      if (!origin) return;
+      const p = point(ev), r = wrap.getBoundingClientRect();
+      const sx = parseFloat(wrap.dataset.width) / r.width, sy = parseFloat(wrap.dataset.height) / r.height;
+      const box = { x0: Math.min(p.x, origin.x) * sx, top: Math.min(p.y, origin.y) * sy,
+        x1: Math.max(p.x, origin.x) * sx, bottom: Math.max(p.y, origin.y) * sy };
+      origin = null;
+      if (box.x1 - box.x0 < 3 || box.bottom - box.top < 3) { rect.hidden = true; return; }
+      setManual(box, form.dataset.boxHint || "Kotak siap; pilih label dan dasar, lalu Hitamkan pilihan.");
+    });
+  }
+
+  // ...or select text in the text view.
+  const textView = $("#page-text");
+  function offsetOf(node, offset) {
+    const el = node.nodeType === 3 ? node.parentElement : node;
+    const host = el && el.closest("[data-start]");
+    return host ? parseInt(host.dataset.start, 10) + (node.nodeType === 3 ? offset : 0) : null;
+  }
+  if (textView && form) {
+    textView.addEventListener("mouseup", () => {
+      const sel = window.getSelection();
+      if (!sel || sel.isCollapsed || !textView.contains(sel.anchorNode)) return;
+      const a = offsetOf(sel.anchorNode, sel.anchorOffset), b = offsetOf(sel.focusNode, sel.focusOffset);
+      if (a === null || b === null || a === b) return;
+      setManual({ start: Math.min(a, b), end: Math.max(a, b) }, "“" + sel.toString().slice(0, 80) + "”");
+    });
+  }
+
+  // While scanning: show progress, reload when this page or the whole document is ready.
+  const status = $("#doc-status");
+  if (status && status.dataset.status === "processing") {
+    const page = parseInt(new URLSearchParams(location.search).get("page") || "1", 10);
+    const missing = !$("#page-wrap") && !$("#page-text");
+    const timer = setInterval(async () => {
+      const res = await fetch(status.dataset.url, { headers: { Accept: "application/json" } });
+      if (!res.ok) return;
+      const doc = await res.json();
+      const bar = $("#progress progress");
+      if (bar) { bar.max = doc.page_count || 1; bar.value = doc.pages_done; }
+      if (doc.status !== "processing" || (missing && doc.pages_done >= page)) { clearInterval(timer); location.reload(); }
+    }, 2000);
+  }
+})();
