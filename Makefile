@@ -24,8 +24,9 @@ system-deps:
 scan-samples: setup
 	$(VENV)/bin/reviewer scan samples/
 
+# Demo mode: embedded SQLite in instance/demo, the sample documents loaded, demo logins printed.
 run: setup system-deps
-	$(VENV)/bin/reviewer scan samples/
+	$(VENV)/bin/reviewer demo --host $(HOST) --port $(PORT)
 
 test: setup system-deps
 	$(PY) -m pytest

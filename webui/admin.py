@@ -15,11 +15,11 @@ from reviewer.settings import DEFAULT_BOX_LABELS
 from webui.auth import allowed
 from webui.db import get_db
 
-bp = Blueprint("admin", __name__, url_prefix="/admin")
+bp = Blueprint("admin", __name__)
 
 
-@bp.route("/")
-@bp.route(".json", endpoint="index_json")
+@bp.route("/admin/")
+@bp.route("/admin.json", endpoint="index_json")
 @allowed("admin")
 def index():
     session = get_db()
@@ -43,7 +43,7 @@ def _back(message: str, ok: bool = True, anchor: str = ""):
     return redirect(url_for("admin.index") + (f"#{anchor}" if anchor else ""))
 
 
-@bp.route("/users", methods=["POST"])
+@bp.route("/admin/users", methods=["POST"])
 @allowed("admin")
 def add_user():
     session = get_db()
@@ -58,7 +58,7 @@ def add_user():
     return _back(f"Akun {f.get('username')} dibuat / account created", anchor="users")
 
 
-@bp.route("/users/<username>", methods=["POST"])
+@bp.route("/admin/users/<username>", methods=["POST"])
 @allowed("admin")
 def change_user(username: str):
     session = get_db()
@@ -88,7 +88,7 @@ def change_user(username: str):
     return _back(f"Akun {username} diperbarui / account updated", anchor="users")
 
 
-@bp.route("/terms", methods=["POST"])
+@bp.route("/admin/terms", methods=["POST"])
 @allowed("admin")
 def add_term():
     session = get_db()
@@ -105,7 +105,7 @@ def add_term():
     return _back(f"Ditambahkan ke daftar / added: {value}", anchor="terms")
 
 
-@bp.route("/terms/<int:term_id>/delete", methods=["POST"])
+@bp.route("/admin/terms/<int:term_id>/delete", methods=["POST"])
 @allowed("admin")
 def delete_term(term_id: int):
     session = get_db()
@@ -118,7 +118,7 @@ def delete_term(term_id: int):
     return _back("Dihapus dari daftar / removed", anchor="terms")
 
 
-@bp.route("/labels", methods=["POST"])
+@bp.route("/admin/labels", methods=["POST"])
 @allowed("admin")
 def set_labels():
     session = get_db()
@@ -139,7 +139,7 @@ def set_labels():
     return _back(f"{len(changed)} kode kotak diubah / box codes changed", anchor="labels")
 
 
-@bp.route("/passages.jsonl")
+@bp.route("/admin/passages.jsonl")
 @allowed("admin")
 def passages():
     """Decided passages in the classifier's training format, one JSON object per line."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import wraps
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager, current_user, login_required, login_user, logout_user
@@ -43,6 +43,14 @@ def init_app(app) -> None:
     csrf.init_app(app)
     limiter.init_app(app)
     app.context_processor(lambda: {"can": can, "ROLE_NAMES": accounts.ROLE_NAMES})
+
+
+@login_manager.unauthorized_handler
+def unauthorized():
+    if request.path.endswith(".json") or request.accept_mimetypes.best == "application/json":
+        return jsonify({"error": "silakan masuk dulu / login required"}), 401
+    flash(login_manager.login_message, "info")
+    return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
 
 
 @login_manager.user_loader

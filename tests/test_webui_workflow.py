@@ -1,0 +1,200 @@
+"""The authorisation matrix (each role × each action), the two-person rule, exports, the REST API."""
+
+import pytest
+
+from tests.webui_helpers import ROLES, app, client, login, post, upload  # noqa: F401
+
+OFFICER, OFFICER2, REVIEWER, REVIEWER2, ADMIN = "ani", "andi", "budi", "bayu", "root"
+
+
+def _doc(app, client, samples, who=OFFICER):
+    login(client, who)
+    sha = upload(app, client, samples / "laporan-kejadian.txt")
+    post(client, "/logout")
+    return sha
+
+
+def _as(client, name):
+    post(client, "/logout")
+    login(client, name)
+
+
+def _status(client, sha):
+    return client.get(f"/documents/{sha}.json").get_json()["document"]["status"]
+
+
+def _submitted(app, client, samples, proposer):
+    sha = _doc(app, client, samples)
+    _as(client, proposer)
+    assert post(client, f"/documents/{sha}/submit").status_code == 302
+    assert _status(client, sha) == "awaiting_approval"
+    return sha
+
+
+@pytest.mark.parametrize("user", list(ROLES))
+def test_everyone_may_upload_decide_and_submit(app, client, samples, user):
+    sha = _doc(app, client, samples)
+    _as(client, user)
+    finding = client.get(f"/documents/{sha}.json").get_json()["findings"][0]
+    res = post(client, f"/documents/{sha}/findings/{finding['id']}/decide", {"verdict": "keep"})
+    assert res.status_code == 302
+    assert post(client, f"/documents/{sha}/submit").status_code == 302
+    assert _status(client, sha) == "awaiting_approval"
+
+
+# approver → expected result when OFFICER2 / REVIEWER proposed
+@pytest.mark.parametrize("proposer, approver, allowed", [
+    (OFFICER2, OFFICER, False),     # an officer can never approve
+    (OFFICER2, OFFICER2, False),
+    (OFFICER2, REVIEWER, True),
+    (OFFICER2, ADMIN, True),
+    (REVIEWER, REVIEWER, False),    # two-person rule: never your own proposal
+    (REVIEWER, REVIEWER2, True),
+    (ADMIN, ADMIN, False),
+    (ADMIN, REVIEWER, True),
+])
+@pytest.mark.parametrize("step", ["approve", "return"])
+def test_approve_and_return_matrix(app, client, samples, proposer, approver, allowed, step):
+    sha = _submitted(app, client, samples, proposer)
+    _as(client, approver)
+    res = post(client, f"/documents/{sha}/{step}", {"note": "alasan"})
+    if allowed:
+        assert res.status_code == 302
+        assert _status(client, sha) == ("approved" if step == "approve" else "returned")
+    else:
+        assert res.status_code == 403
+        assert _status(client, sha) == "awaiting_approval"
+
+
+def test_two_person_rule_message_and_button(app, client, samples):
+    sha = _submitted(app, client, samples, REVIEWER)
+    html = client.get(f"/documents/{sha}").get_data(as_text=True)
+    assert 'id="approve-btn"' not in html and "aturan dua orang" in html
+    body = post(client, f"/documents/{sha}/approve").get_data(as_text=True)
+    assert "aturan dua orang" in body
+
+
+def test_decisions_are_locked_while_awaiting_approval_and_after(app, client, samples):
+    sha = _submitted(app, client, samples, OFFICER)
+    finding = client.get(f"/documents/{sha}.json").get_json()["findings"][0]
+    url = f"/documents/{sha}/findings/{finding['id']}/decide"
+    for user in ROLES:
+        _as(client, user)
+        assert post(client, url, {"verdict": "keep"}).status_code == 403
+        assert post(client, f"/documents/{sha}/manual", {"page": 1, "start": 0, "end": 4}).status_code == 403
+        assert post(client, f"/documents/{sha}/submit").status_code == 403
+    assert _status(client, sha) == "awaiting_approval"
+
+
+def test_return_needs_a_comment_and_goes_back_to_the_officer(app, client, samples):
+    sha = _submitted(app, client, samples, OFFICER)
+    _as(client, REVIEWER)
+    res = post(client, f"/documents/{sha}/return", {"note": "  "}, follow_redirects=True)
+    assert "alasan" in res.get_data(as_text=True).lower() and _status(client, sha) == "awaiting_approval"
+    post(client, f"/documents/{sha}/return", {"note": "NIP pejabat jangan dihitamkan"})
+    _as(client, OFFICER)
+    html = client.get(f"/documents/{sha}").get_data(as_text=True)
+    assert "NIP pejabat jangan dihitamkan" in html and 'id="submit-btn"' in html
+    assert post(client, f"/documents/{sha}/submit").status_code == 302
+    assert _status(client, sha) == "awaiting_approval"
+
+
+@pytest.mark.parametrize("user", list(ROLES))
+def test_export_only_when_approved(app, client, samples, user):
+    sha = _submitted(app, client, samples, OFFICER)
+    _as(client, user)
+    assert client.get(f"/documents/{sha}/export").status_code == 403
+    _as(client, REVIEWER)
+    post(client, f"/documents/{sha}/approve")
+    _as(client, user)
+    assert client.get(f"/documents/{sha}/export").status_code == 200
+    data = client.get(f"/documents/{sha}/decisions.json").get_json()
+    assert data["proposed_by"] == "Ani" and data["approved_by"] == "Budi"
+    assert data["decisions"] and all(d["verdict"] in ("redact", "keep") for d in data["decisions"])
+
+
+@pytest.mark.parametrize("user, allowed", [(OFFICER, False), (REVIEWER, False), (ADMIN, True)])
+@pytest.mark.parametrize("path", ["/admin/", "/admin.json", "/audit", "/audit.json", "/audit.jsonl",
+                                  "/admin/passages.jsonl"])
+def test_admin_pages_are_for_admins(client, user, allowed, path):
+    login(client, user)
+    assert client.get(path).status_code == (200 if allowed else 403)
+
+
+@pytest.mark.parametrize("user, allowed", [(OFFICER, False), (REVIEWER, False), (ADMIN, True)])
+def test_admin_actions_are_for_admins(app, client, user, allowed):
+    login(client, user)
+    before = client.get("/documents.json").status_code
+    res = post(client, "/admin/users", {"username": "baru", "password": "sandi-baru-1", "role": "officer"})
+    assert res.status_code == (302 if allowed else 403) and before == 200
+    res = post(client, "/admin/terms", {"kind": "official", "value": "Ir. Bambang Priyanto"})
+    assert res.status_code == (302 if allowed else 403)
+    res = post(client, f"/admin/users/{OFFICER2}", {"what": "disable"})
+    assert res.status_code == (302 if allowed else 403)
+
+
+def test_admin_manages_users_terms_and_codes(app, client, samples):
+    login(client, ADMIN)
+    post(client, "/admin/users", {"username": "citra", "password": "sandi-citra-1", "role": "reviewer",
+                                  "full_name": "Citra"})
+    post(client, f"/admin/users/{OFFICER2}", {"what": "disable"})
+    res = post(client, "/admin/users/citra", {"what": "token"}, follow_redirects=True)
+    assert "Token API" in res.get_data(as_text=True)
+    post(client, "/admin/terms", {"kind": "allow", "value": "E 4521 KL"})
+    post(client, "/admin/labels", {"17j": "UU Adminduk"})
+    data = client.get("/admin.json").get_json()
+    users = {u["username"]: u for u in data["users"]}
+    assert users["citra"]["role"] == "reviewer" and users["citra"]["has_token"] and not users[OFFICER2]["active"]
+    assert data["box_labels"]["17j"] == "UU Adminduk"
+    # the allow list is used by the next scan
+    sha = _doc(app, client, samples, ADMIN)
+    _as(client, ADMIN)
+    plate = next(f for f in client.get(f"/documents/{sha}.json").get_json()["findings"] if f["label"] == "PLATE")
+    assert plate["action"] == "keep"
+    post(client, "/logout")
+    from tests.webui_helpers import PASSWORDS, csrf
+
+    res = client.post("/login", data={"username": OFFICER2, "password": PASSWORDS[OFFICER2], "csrf_token": csrf(client)})
+    assert res.status_code == 200  # disabled account cannot log in
+
+
+def test_allow_list_proposals_from_repeated_rejections(app, client, tmp_path):
+    login(client, OFFICER)
+    for i in range(3):
+        doc = tmp_path / f"d{i}.txt"
+        doc.write_text(f"Surat nomor {i}. Hubungi 0812-2345-6781 untuk informasi.\n")
+        sha = upload(app, client, doc)
+        phone = next(f for f in client.get(f"/documents/{sha}.json").get_json()["findings"] if f["label"] == "PHONE")
+        post(client, f"/documents/{sha}/findings/{phone['id']}/decide", {"verdict": "keep"})
+    _as(client, ADMIN)
+    proposals = client.get("/admin.json").get_json()["allow_proposals"]
+    assert proposals == [{"value": "0812-2345-6781", "label": "PHONE", "documents": 3}]
+
+
+def test_rest_api_with_token(app, client, samples):
+    from reviewer import accounts
+
+    with app.extensions["reviewer.sessions"]() as s:
+        token = accounts.issue_token(s, accounts.get(s, OFFICER))
+        s.commit()
+    api = app.test_client()
+    auth = {"Authorization": f"Bearer {token}"}
+    with (samples / "laporan-kejadian.txt").open("rb") as fh:
+        res = api.post("/api/v1/documents", data={"file": (fh, "laporan.txt")}, headers=auth,
+                       content_type="multipart/form-data")
+    assert res.status_code == 202
+    sha = res.get_json()["sha256"]
+    from webui import worker
+
+    while worker.run_one(app):
+        pass
+    assert api.get(f"/api/v1/documents/{sha}", headers=auth).get_json()["status"] == "needs_review"
+    findings = api.get(f"/api/v1/documents/{sha}/findings", headers=auth).get_json()["findings"]
+    assert any(f["label"] == "NIK" for f in findings)
+    assert api.get(f"/api/v1/documents/{sha}").status_code == 401
+    assert api.get(f"/api/v1/documents/{sha}", headers={"Authorization": "Bearer salah"}).status_code == 401
+    login(client, OFFICER)  # a browser session is not an API credential
+    assert client.get(f"/api/v1/documents/{sha}").status_code == 401
+    bad = api.post("/api/v1/documents", data={"file": (__import__("io").BytesIO(b"MZ\x00\x01"), "x.exe")},
+                   headers=auth, content_type="multipart/form-data")
+    assert bad.status_code == 400 and "ditolak" in bad.get_json()["error"]

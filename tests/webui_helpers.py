@@ -1,0 +1,69 @@
+"""Fixtures and helpers shared by the web UI tests."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from reviewer.settings import Settings
+
+PASSWORDS = {"ani": "sandi-ani-123", "andi": "sandi-andi-123", "budi": "sandi-budi-123",
+             "bayu": "sandi-bayu-123", "root": "sandi-root-123"}
+ROLES = {"ani": "officer", "andi": "officer", "budi": "reviewer", "bayu": "reviewer", "root": "admin"}
+
+
+def make_app(instance: Path, **extra):
+    from webui import create_app
+
+    config = {"INSTANCE": str(instance), "WORKER": False, "TESTING": True, "SECRET_KEY": "test",
+              "SCAN_SETTINGS": Settings(use_ner=False, use_passages=False, use_ocr=False),
+              "LOGIN_LIMIT": "1000 per minute", "DATABASE_URL": f"sqlite:///{instance / 'db.sqlite3'}"}
+    config.update(extra)
+    app = create_app(config)
+    with app.extensions["reviewer.sessions"]() as session:
+        from reviewer import accounts
+
+        for name, role in ROLES.items():
+            accounts.add_user(session, name, PASSWORDS[name], role, name.title())
+        session.commit()
+    return app
+
+
+def csrf(client, path="/login") -> str:
+    html = client.get(path, follow_redirects=True).get_data(as_text=True)
+    return re.search(r'name="csrf-token" content="([^"]+)"', html).group(1)
+
+
+def login(client, name: str):
+    token = csrf(client)
+    res = client.post("/login", data={"username": name, "password": PASSWORDS[name], "csrf_token": token})
+    assert res.status_code == 302, res.get_data(as_text=True)[:500]
+    return res
+
+
+def post(client, path: str, data=None, **kwargs):
+    data = dict(data or {})
+    data.setdefault("csrf_token", csrf(client, "/"))
+    return client.post(path, data=data, **kwargs)
+
+
+def upload(app, client, path: Path, name: str | None = None) -> str:
+    from webui import worker
+
+    with path.open("rb") as fh:
+        res = post(client, "/upload", {"file": (fh, name or path.name)}, content_type="multipart/form-data")
+    assert res.status_code == 302
+    sha = res.headers["Location"].rstrip("/").split("/")[-1]
+    while worker.run_one(app):
+        pass
+    return sha
+
+
+@pytest.fixture
+def app(tmp_path):
+    return make_app(tmp_path / "instance")
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
