@@ -47,6 +47,7 @@ def scan_into(session: Session, job: store.Job, originals_root: Path, settings: 
     doc.kind, doc.page_count = document.kind, len(document.pages)
     warnings: list[str] = list(document.warnings)
     settings = unitstore.settings_for_document(session, doc.sha256, _with_lists(session, settings))
+    settings = settings_for(session, settings)
     detectors = pipeline.build_detectors(settings, warnings)
     done = _stored_pages(session, doc.sha256)
     session.commit()
@@ -74,7 +75,7 @@ def _prepared(pipeline, document, page, settings: Settings, warnings: list[str])
     return pipeline.prepare(single, settings, warnings).pages[0]
 
 
-def _with_lists(session: Session, settings: Settings) -> Settings:
+def settings_for(session: Session, settings: Settings) -> Settings:
     """The agency's officials, allow and deny terms and box codes from the database."""
     terms: dict[str, list[str]] = {k: [] for k in store.TERM_KINDS}
     for term in session.scalars(select(store.Term)):

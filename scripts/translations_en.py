@@ -47,6 +47,12 @@ EN = {
     "dibuat. Keputusan sudah tersimpan dan dapat diunduh sebagai JSON.":
         "The redaction module (reviewer.redact) is not installed in this version, so the redacted file cannot be "
         "made yet. The decisions are saved and can be downloaded as JSON.",
+    "Berkas hasil tidak dibuat": "The redacted file was not made",
+    "Berkas dibuat dari keputusan yang disetujui dan diperiksa ulang sebelum diunduh: teks yang dihitamkan benar-benar "
+    "dihapus, bukan hanya ditutup.": "The files are made from the approved decisions and checked again before download: "
+    "redacted text is really removed, not just covered.",
+    "Penghitaman berkas gambar hasil pindai belum didukung. Keputusan sudah tersimpan dan dapat diunduh sebagai JSON.":
+        "Redacting scanned image files is not supported yet. The decisions are saved and can be downloaded as JSON.",
     "Keputusan (JSON)": "Decisions (JSON)", "Kembali ke dokumen": "Back to the document",
     "Unggah dokumen (PDF, DOCX, TXT, gambar)": "Upload a document (PDF, DOCX, TXT, image)",
     "Unggah dan pindai": "Upload and scan", "Cari nama berkas atau teks temuan": "Search file names or found text",

@@ -110,7 +110,9 @@ def test_export_only_when_approved(app, client, samples, user):
     assert client.get(f"/documents/{sha}/export").status_code == 200
     data = client.get(f"/documents/{sha}/decisions.json").get_json()
     assert data["proposed_by"] == "Ani" and data["approved_by"] == "Budi"
-    assert data["decisions"] and all(d["verdict"] in ("redact", "keep") for d in data["decisions"])
+    assert data["format"] == "ppid-reviewer-decisions" and data["document"]["sha256"] == sha
+    assert data["decisions"] and all(d["action"] in ("redact", "keep") for d in data["decisions"])
+    assert all(d["approved_by"] == "Budi" and d["proposed_by"] == "Ani" for d in data["decisions"])
 
 
 @pytest.mark.parametrize("user, allowed", [(OFFICER, False), (REVIEWER, False), (ADMIN, True)])
@@ -198,3 +200,55 @@ def test_rest_api_with_token(app, client, samples):
     bad = api.post("/api/v1/documents", data={"file": (__import__("io").BytesIO(b"MZ\x00\x01"), "x.exe")},
                    headers=auth, content_type="multipart/form-data")
     assert bad.status_code == 400 and "ditolak" in bad.get_json()["error"]
+
+
+def _pdf_text(data: bytes) -> str:
+    import fitz
+
+    with fitz.open(stream=data, filetype="pdf") as pdf:
+        return " ".join(" ".join(page.get_text().split()) for page in pdf)
+
+
+def test_approved_pdf_exports_a_truly_redacted_copy_log_and_uji(app, client, samples):
+    login(client, OFFICER)
+    sha = upload(app, client, samples / "daftar-penerima-bansos.pdf")
+    findings = client.get(f"/documents/{sha}.json").get_json()["findings"]
+    nik = next(f for f in findings if f["label"] == "NIK")
+    phone = next(f for f in findings if f["label"] == "PHONE" and f["action"] == "redact")
+    post(client, f"/documents/{sha}/findings/{nik['id']}/decide", {"verdict": "redact", "note": "NIK penerima"})
+    post(client, f"/documents/{sha}/findings/{phone['id']}/decide", {"verdict": "keep", "note": "nomor kantor"})
+    x0, top, x1, bottom = next(f for f in findings if f["text"] == "Ahmad Fauzi")["boxes"][0]
+    post(client, f"/documents/{sha}/manual", {"page": 1, "x0": x0 - 1, "top": top - 1, "x1": x1 + 1,
+                                               "bottom": bottom + 1, "label": "PERSON", "basis": "17h"})
+    post(client, f"/documents/{sha}/submit")
+    _as(client, REVIEWER)
+    post(client, f"/documents/{sha}/approve")
+    res = client.get(f"/documents/{sha}/export/redacted")
+    assert res.status_code == 200 and res.data[:5] == b"%PDF-"
+    text = _pdf_text(res.data)
+    assert nik["text"] not in text and "Ahmad Fauzi" not in text
+    assert phone["text"] in text and "DAFTAR PENERIMA" in text
+    log = client.get(f"/documents/{sha}/export/log").get_data(as_text=True)
+    assert "Budi" in log and "Ani" in log and nik["text"] not in log
+    uji = client.get(f"/documents/{sha}/export/uji")
+    assert uji.status_code == 200 and uji.data[:2] == b"PK"
+    events = client.get(f"/documents/{sha}/audit.json").get_json()["events"]
+    assert [e["target"] for e in events if e["action"] == "exported"] == ["export:uji", "export:log", "export:redacted"]
+    original = (samples / "daftar-penerima-bansos.pdf").read_bytes()
+    assert nik["text"] in _pdf_text(original)
+
+
+def test_export_refusal_is_a_clear_message(app, client, samples, monkeypatch):
+    from reviewer import export
+    from reviewer.errors import VerificationFailed
+
+    sha = _submitted(app, client, samples, OFFICER)
+    _as(client, REVIEWER)
+    post(client, f"/documents/{sha}/approve")
+
+    def broken(*args, **kwargs):
+        raise VerificationFailed("verifikasi gagal / verification failed: NIK masih terbaca")
+
+    monkeypatch.setattr(export, "export_files", broken)
+    res = client.get(f"/documents/{sha}/export/redacted")
+    assert res.status_code == 409 and "NIK masih terbaca" in res.get_data(as_text=True)

@@ -3,59 +3,58 @@ redacted file, the redaction log and the draft uji konsekuensi, with proposer an
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, jsonify, render_template
+import threading
+from pathlib import Path
+
+from flask import Blueprint, abort, current_app, jsonify, render_template, send_file
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
+from reviewer import export, process, store
 from reviewer import review as workflow
-from reviewer import store
+from reviewer.errors import ReviewerError
 from webui.db import get_db
 from webui.present import iso, load_document, name_of
 
 bp = Blueprint("exports", __name__)
 
 
-def decisions_export(session, doc: store.Document) -> dict:
-    """Every current decision of the document, in page order, with who proposed and approved it."""
+def decisions_file(session, doc: store.Document) -> dict:
+    """The decisions file `reviewer redact --decisions` reads, with who proposed and approved."""
+    from reviewer.redact.decisions import FORMAT, VERSION
+
     users = {u.id: u for u in session.scalars(select(store.User))}
-    findings = {f.id: f for f in store.findings_of(session, doc.sha256)}
-    rows = sorted(store.current_decisions(session, doc.sha256).values(), key=lambda d: (d.page, d.start, d.id))
-    return {
-        "document": {"sha256": doc.sha256, "filename": doc.filename, "kind": doc.kind, "status": doc.status},
-        "proposed_by": name_of(users, doc.proposed_by_id), "proposed_at": iso(doc.proposed_at),
-        "approved_by": name_of(users, doc.approved_by_id), "approved_at": iso(doc.approved_at),
-        "decisions": [{"finding_id": d.finding_id, "page": d.page, "start": d.start, "end": d.end,
-                       "text": d.text, "label": d.label, "basis": d.basis, "verdict": d.verdict,
-                       "boxes": d.boxes, "note": d.note, "source": findings[d.finding_id].source,
-                       "by": name_of(users, d.user_id), "at": iso(d.created_at)} for d in rows],
-    }
+    return {"format": FORMAT, "version": VERSION, "document": {"file": doc.filename, "sha256": doc.sha256},
+            "status": doc.status, "proposed_by": name_of(users, doc.proposed_by_id),
+            "proposed_at": iso(doc.proposed_at), "approved_by": name_of(users, doc.approved_by_id),
+            "approved_at": iso(doc.approved_at),
+            "decisions": [d.to_dict() for d in export.decisions(session, doc)]}
 
 
 @bp.route("/documents/<sha>/decisions.json")
 @login_required
 def decisions(sha: str):
     session = get_db()
-    return jsonify(decisions_export(session, load_document(session, sha)))
+    return jsonify(decisions_file(session, load_document(session, sha)))
 
 
-@bp.route("/documents/<sha>/export")
+@bp.route("/documents/<sha>/export", endpoint="export")
 @login_required
-def export(sha: str):
+def export_page(sha: str):
     session = get_db()
     doc = load_document(session, sha)
     reason = workflow.refusal(current_user.row, "export", doc)
     if reason:
         abort(403, reason)
-    return render_template("documents/export.html", doc=doc, available=redactor_available())
+    return render_template("documents/export.html", doc=doc, available=doc.kind in export.REDACTABLE)
 
 
-def redactor_available() -> bool:
-    import importlib.util
+_LOCK = threading.Lock()
+NAMES = {"redacted": ("redacted", None), "log": ("csv", "text/csv"), "log-json": ("json", "application/json"),
+         "uji": ("uji", None)}
 
-    return importlib.util.find_spec("reviewer.redact") is not None
 
-
-@bp.route("/documents/<sha>/export/<any(redacted, log, uji):what>")
+@bp.route("/documents/<sha>/export/<any(redacted, log, \"log-json\", uji):what>")
 @login_required
 def download(sha: str, what: str):
     session = get_db()
@@ -63,6 +62,16 @@ def download(sha: str, what: str):
     reason = workflow.refusal(current_user.row, "export", doc)
     if reason:
         abort(403, reason)
-    if not redactor_available():
-        abort(503, "Modul penghitaman belum terpasang / the redaction module is not installed yet")
-    abort(501)
+    settings = process.settings_for(session, current_app.config["SCAN_SETTINGS"])
+    out_dir = Path(current_app.instance_path) / "exports" / sha
+    try:
+        with _LOCK:
+            paths = export.export_files(session, doc, Path(current_app.config["ORIGINALS"]), out_dir, settings)
+    except ReviewerError as exc:
+        session.rollback()
+        return render_template("documents/export.html", doc=doc, available=True, error=str(exc)), 409
+    key, mimetype = NAMES[what]
+    store.log_event(session, current_user.row, "exported", document_sha=sha, target=f"export:{what}",
+                    after={"file": paths[key].name})
+    session.commit()
+    return send_file(paths[key], as_attachment=True, download_name=paths[key].name, mimetype=mimetype)

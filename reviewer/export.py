@@ -1,0 +1,75 @@
+"""Exports of an approved document: its decisions as `reviewer.model.Decision`s (the redaction
+module's format, with proposer and approver named), and the redacted file, the redaction log and the
+draft uji konsekuensi made from them by `reviewer.redact`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from reviewer import originals, store
+from reviewer.errors import RedactionError
+from reviewer.model import Box, Decision
+from reviewer.settings import Settings
+
+REDACTABLE = ("pdf", "docx", "txt")
+SUFFIX = {"pdf": ".pdf", "docx": ".docx", "txt": ".txt"}
+
+
+def decisions(session: Session, doc: store.Document) -> list[Decision]:
+    """The current decision of every finding, in page order, as the redaction module takes them."""
+    users = {u.id: u.display_name for u in session.scalars(select(store.User))}
+    findings = {f.id: f for f in store.findings_of(session, doc.sha256)}
+    pages = {p.number: p for p in session.scalars(select(store.PageRecord)
+                                                  .where(store.PageRecord.document_sha == doc.sha256))}
+    approver = users.get(doc.approved_by_id, "")
+    out: list[Decision] = []
+    for d in sorted(store.current_decisions(session, doc.sha256).values(), key=lambda d: (d.page, d.start, d.id)):
+        f = findings[d.finding_id]
+        common = {"label": d.label, "basis": d.basis, "action": d.verdict,
+                  "reason": d.note or (f.reasons[0] if f.reasons else ""), "proposed_by": users.get(d.user_id, ""),
+                  "approved_by": approver, "decided_at": d.created_at.isoformat(timespec="seconds") + "Z",
+                  "source": f.source}
+        out += _one(d, f, pages.get(d.page), doc.kind, common)
+    return out
+
+
+def _one(d: store.DecisionRecord, f: store.FindingRecord, page, kind: str, common: dict) -> list[Decision]:
+    drawn = f.source == "manual" and f.boxes and any("kotak" in r for r in f.reasons)
+    if d.label == "UNREADABLE":
+        if d.verdict == "keep" or page is None or page.width is None or kind != "pdf":
+            return []  # a flag about the page, not a stretch of text: nothing to black out
+        return [Decision(d.page, 0, 0, "", box=Box(0.0, 0.0, page.width, page.height), **common)]
+    out = []
+    if d.end > d.start and d.text.strip():
+        out.append(Decision(d.page, d.start, d.end, d.text, **common))
+    if drawn and kind == "pdf" and d.verdict == "redact":
+        out += [Decision(d.page, 0, 0, "", box=Box(*map(float, b)), **common) for b in d.boxes or f.boxes]
+    return out
+
+
+def export_files(session: Session, doc: store.Document, originals_root: Path, out_dir: Path,
+                 settings: Settings) -> dict[str, Path]:
+    """Make (once) the redacted file, the log (CSV, JSON) and the draft uji konsekuensi in `out_dir`.
+
+    Raises `RedactionError` (with a message for the user) when the copy cannot be made or verified.
+    """
+    from reviewer.redact import redact_document
+    from reviewer.redact.report import log_paths, write_all
+
+    if doc.kind not in REDACTABLE:
+        raise RedactionError("penghitaman gambar hasil pindai belum didukung / redacting scanned image files "
+                             "is not supported yet")
+    stem = Path(doc.filename).stem or "dokumen"
+    out = out_dir / f"{stem}.disensor{SUFFIX[doc.kind]}"
+    paths = {k: Path(v) for k, v in log_paths(str(out)).items()}
+    if out.exists() and all(p.exists() for p in paths.values()):
+        return {"redacted": out, **paths}
+    out_dir.mkdir(parents=True, exist_ok=True)
+    report = redact_document(originals.path_of(originals_root, doc.sha256), decisions(session, doc), out,
+                             settings, sha256=doc.sha256)
+    report.source = doc.filename
+    write_all(report, settings, {k: str(v) for k, v in paths.items()})
+    return {"redacted": out, **paths}
