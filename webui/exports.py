@@ -10,7 +10,7 @@ from flask import Blueprint, abort, current_app, jsonify, render_template, send_
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from reviewer import export, process, store
+from reviewer import export, process, store, unitstore
 from reviewer import review as workflow
 from reviewer.errors import ReviewerError
 from webui.db import get_db
@@ -62,7 +62,8 @@ def download(sha: str, what: str):
     reason = workflow.refusal(current_user.row, "export", doc)
     if reason:
         abort(403, reason)
-    settings = process.settings_for(session, current_app.config["SCAN_SETTINGS"])
+    settings = unitstore.settings_for_document(session, sha, process.settings_for(
+        session, current_app.config["SCAN_SETTINGS"]))
     out_dir = Path(current_app.instance_path) / "exports" / sha
     try:
         with _LOCK:
