@@ -36,8 +36,10 @@ def render(meta: dict) -> str:
         *[f"| {k} | {n} |" for k, n in d["windows_per_label"].items()], "",
         "## Held-out evaluation", "",
         f"Test set: {m['test_docs']} documents ({m['test_windows']} windows) from templates that training "
-        f"never saw (20% of templates, chosen by hash). Training: {m['train_docs']} documents, "
-        f"calibration: {m['calibration_docs']}. A window counts as exempt when P(exempt) >= 0.5.", "",
+        f"never saw. Training: {m['train_docs']} documents, calibration: {m['calibration_docs']} "
+        f"(held-out templates too). A window counts as exempt when P(exempt) >= 0.5. "
+        + ("After this measurement the same recipe was refitted on all documents (temperature kept); "
+           "that refit is the shipped model." if m.get("final_refit_on_all_documents") else ""), "",
         "| huruf | meaning | precision | recall | F1 | support |", "|---|---|---|---|---|---|",
         *[f"| {h} | {NAMES[h]} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} | {r['support']} |"
           for h, r in m["per_huruf"].items() if h in HURUF],

@@ -140,14 +140,34 @@ def _flat(docs: list[Doc]):
     return texts, labels, np.array(groups)
 
 
-def train(docs: list[Doc], seed: int = 0, log=print) -> tuple[pm.PassageModel, dict]:
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import GroupKFold
-
+def train(docs: list[Doc], seed: int = 0, log=print, final: bool = True) -> tuple[pm.PassageModel, dict]:
+    """Fit on the training split, calibrate and measure on held-out templates; then, with `final`,
+    refit the same recipe on every document (the temperature is kept) so the shipped model has seen
+    all the wording there is. The report always describes the held-out measurement."""
     started = time.time()
     train_docs, calib_docs, test_docs = split(docs)
     log(f"dokumen / documents: latih {len(train_docs)}, kalibrasi {len(calib_docs)}, uji {len(test_docs)}")
-    texts, labels, groups = _flat(train_docs)
+    model = _fit(train_docs, log, started)
+    model.temperature = fit_temperature(*_logits(model, calib_docs))
+    log(f"temperatur kalibrasi / calibration temperature: {model.temperature:.2f}")
+    report = evaluate(model, test_docs)
+    report["calibration_docs"] = len(calib_docs)
+    report["train_docs"] = len(train_docs)
+    report["final_refit_on_all_documents"] = final
+    if final:
+        log("latih ulang pada semua dokumen / refit on all documents")
+        temperature, model = model.temperature, _fit(docs, log, started)
+        model.temperature = temperature
+    report["seconds"] = round(time.time() - started, 1)
+    model.meta = _meta(docs, report, seed)
+    return model, report
+
+
+def _fit(docs: list[Doc], log, started: float) -> pm.PassageModel:
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
+
+    texts, labels, groups = _flat(docs)
     known = np.array([lab is not None for lab in labels])
     y = np.array([pm.FINE.index(lab) if lab else 0 for lab in labels])
     featurizer = pm.Featurizer.fit([t for t, k in zip(texts, known, strict=True) if k])
@@ -160,7 +180,7 @@ def train(docs: list[Doc], seed: int = 0, log=print) -> tuple[pm.PassageModel, d
         oof[b] = _fine_probs(x[b], coef, intercept)
         log(f"tahap A lipatan / stage A fold {fold + 1}/3 selesai ({time.time() - started:.0f} s)")
     a_coef, a_intercept = _stage_a(x[known], y[known])
-    feats = _context_matrix(train_docs, oof)
+    feats = _context_matrix(docs, oof)
     y_huruf = np.array([pm.HURUF.index(lab[:3]) if lab and lab != "none" else 0 for lab in labels])
     b = LogisticRegression(C=1.0, max_iter=2000)
     b.fit(feats[known], y_huruf[known])
@@ -168,15 +188,7 @@ def train(docs: list[Doc], seed: int = 0, log=print) -> tuple[pm.PassageModel, d
     b_intercept = np.full(len(pm.HURUF), -30.0)
     for row, cls in enumerate(b.classes_):
         b_coef[cls], b_intercept[cls] = b.coef_[row], b.intercept_[row]
-    model = pm.PassageModel(featurizer, a_coef, a_intercept, b_coef, b_intercept, 1.0, {})
-    model.temperature = fit_temperature(*_logits(model, calib_docs))
-    log(f"temperatur kalibrasi / calibration temperature: {model.temperature:.2f}")
-    report = evaluate(model, test_docs)
-    report["calibration_docs"] = len(calib_docs)
-    report["train_docs"], report["train_windows"] = len(train_docs), int(known.sum())
-    report["seconds"] = round(time.time() - started, 1)
-    model.meta = _meta(docs, report, seed)
-    return model, report
+    return pm.PassageModel(featurizer, a_coef, a_intercept, b_coef, b_intercept, 1.0, {})
 
 
 def _logits(model: pm.PassageModel, docs: list[Doc]) -> tuple[np.ndarray, np.ndarray]:
@@ -273,3 +285,21 @@ def _meta(docs: list[Doc], report: dict, seed: int) -> dict:
             "data": {"documents": len(docs), "windows_per_label": dict(sorted(counts.items())),
                      "genres": sorted({d.genre for d in docs}), "templates": len({d.template for d in docs})},
             "metrics": report}
+
+
+def decision_record(doc_id: str, page_text: str, decisions: list[dict]) -> dict:
+    """A training record from a reviewer's decisions on PASSAGE suggestions of one page.
+
+    `decisions`: dicts with start, end, basis and action ("redact" = approved as exempt, "keep" =
+    rejected). Append the record as a line to a `models/data/passages/*.jsonl` file; only the
+    decided windows are labelled (`complete: false`), the rest of the page gives context.
+    """
+    spans = []
+    for d in decisions:
+        if d["action"] not in ("redact", "keep") or not 0 <= d["start"] < d["end"] <= len(page_text):
+            raise ValueError(f"keputusan tidak valid / invalid decision: {d}")
+        label = d["basis"] if d["action"] == "redact" else "none"
+        if label not in pm.FINE and label not in pm.HURUF:
+            raise ValueError(f"dasar hukum tidak dikenal / unknown basis: {label!r}")
+        spans.append({"start": d["start"], "end": d["end"], "label": label})
+    return {"id": doc_id, "source": "review", "complete": False, "text": page_text, "spans": spans}

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 MIN_WORDS = 4  # shorter windows are entity territory (names, numbers), not passages
 MIN_PROSE = 3  # lower-case words a passage needs: headings, name lists and number rows have few
+ROW_PROSE_SHARE = 0.4  # ... and a table row needs this share of them (header rows are Title Case)
 WRAP_MIN = 40  # a PDF line at least this long that ends without punctuation probably wraps
 
 ABBREVIATIONS = frozenset("""
@@ -61,7 +62,10 @@ def page_windows(text: str, cells=()) -> list[Window]:
 def is_prose(w: Window) -> bool:
     """A window worth classifying: enough words, and enough of them lower case (real sentences)."""
     enough = words(w.text) >= MIN_WORDS or w.kind != "sentence" and words(w.classify_text) >= MIN_WORDS
-    return enough and len(_PROSE.findall(w.text)) >= MIN_PROSE
+    prose = len(_PROSE.findall(w.text))
+    if w.kind == "row" or "\t" in w.text:  # a table row: a header or a record unless mostly running words
+        return enough and prose >= MIN_PROSE and prose >= ROW_PROSE_SHARE * words(w.text)
+    return enough and prose >= MIN_PROSE
 
 
 def _row_spans(cells) -> list[tuple[int, int]]:

@@ -151,3 +151,27 @@ def test_scan_time_features_equal_scikit_learn(corpus):
     theirs = sp.hstack([word.transform(norm), char.transform(norm)], format="csr")
     assert ours.shape == theirs.shape
     assert abs(ours - theirs).max() < 1e-5
+
+
+def test_reviewer_decisions_become_training_records(tmp_path):
+    text = ("NOTA DINAS\nSifat : Rahasia\nKami menilai posisi hukum pemerintah daerah dalam perkara ini lemah.\n"
+            "Rapat koordinasi akan dilaksanakan di aula lantai dua pada hari Senin depan.\n")
+    a = text.index("Kami")
+    b = text.index("Rapat")
+    record = passage_train.decision_record("review:abc:1", text, [
+        {"start": a, "end": text.index("\n", a), "basis": "17i", "action": "redact"},
+        {"start": b, "end": text.index("\n", b), "basis": "17i", "action": "keep"}])
+    (tmp_path / "decisions.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (doc,) = passage_train.load_corpus(tmp_path, load_rules(RULES))
+    assert doc.labels == ["17i", "none"]
+    with pytest.raises(ValueError):
+        passage_train.decision_record("x", text, [{"start": 0, "end": 5, "basis": "17z", "action": "redact"}])
+
+
+def test_undecided_windows_of_a_review_record_only_give_context(tmp_path):
+    text = "Kami menilai posisi hukum pemerintah daerah lemah.\nRapat dilaksanakan di aula pada hari Senin depan.\n"
+    record = passage_train.decision_record("r", text, [{"start": 0, "end": text.index("\n"), "basis": "17i",
+                                                        "action": "redact"}])
+    (tmp_path / "d.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (doc,) = passage_train.load_corpus(tmp_path, load_rules(RULES))
+    assert doc.labels == ["17i", None]

@@ -13,15 +13,18 @@ import textwrap
 from common import Gen
 from exempt import EXEMPT
 from exempt_more import MORE
-
-for _label, _extra in MORE.items():
-    EXEMPT[_label] = EXEMPT[_label] + _extra
+from forms import BAP_QUESTIONS, COMPLAINT_HEADERS, COMPLAINTS_OPEN, FORM_LINES
 from open_more import BACKGROUND, HARD_PUBLIC
 from open_text import CLOSINGS, NEUTRAL, OPENINGS, PUBLIC
 
+for _label, _extra in MORE.items():
+    EXEMPT[_label] = EXEMPT[_label] + _extra
 for _bank, _extra in BACKGROUND.items():
     NEUTRAL[_bank] = NEUTRAL.get(_bank, []) + _extra
 PUBLIC["hard"] = HARD_PUBLIC
+PUBLIC["form"] = FORM_LINES
+PUBLIC["complaint"] = COMPLAINTS_OPEN
+NEUTRAL["bap"] = NEUTRAL["bap"] + BAP_QUESTIONS + BAP_QUESTIONS
 
 MARKERS = ["Sifat{\t|  }: {RAHASIA|Rahasia}", "Klasifikasi: {RAHASIA|SANGAT RAHASIA|TERBATAS}", "RAHASIA",
            "SANGAT RAHASIA", "Sifat : Terbatas", "{TIDAK UNTUK DISEBARLUASKAN|UNTUK KALANGAN SENDIRI}"]
@@ -79,6 +82,9 @@ NEGATIVE = {
     "undangan": (["UNDANGAN", "SURAT UNDANGAN"], ["invitation"]),
     "memo-biasa": (["NOTA DINAS", "MEMO"], ["invitation", "report"]),
     "lhkpn": (["PENGUMUMAN HARTA KEKAYAAN PENYELENGGARA NEGARA"], ["lhkpn", "press"]),
+    "formulir": (["FORMULIR PERMOHONAN INFORMASI PUBLIK", "SURAT PERMOHONAN INFORMASI", "FORMULIR KEBERATAN"],
+                 ["form"]),
+    "rekap-aduan": (COMPLAINT_HEADERS, ["complaint"]),
 }
 
 
@@ -94,8 +100,13 @@ def draw(g: Gen, bank: str, templates: list[str], pool: str) -> str:
 
 def kop(g: Gen) -> list[str]:
     region = g.t("<REGION>")
+    site = region.split(" ", 1)[1].lower().replace(" ", "")
     lines = [f"PEMERINTAH {region.upper()}", g.t("<OFFICE>").upper(),
-             g.t(f"Jalan <GIVEN> {{Raya |}}Nomor <N> {region.split(' ', 1)[1]} Telepon (0<N>) <BIG><N>")]
+             g.t(f"Jalan <GIVEN> {{Raya |}}Nomor <N> {region.split(' ', 1)[1]} Telepon (0<N>) <BIG><N>"
+                 f"{{ Faksimile (0<N>) <BIG>|}}")]
+    if g.chance(0.6):
+        lines.append(g.t(f"{{Laman|Website|Situs}} {{www.|ppid.|}}{site}{{kab|kota|}}.go.id, {{Pos-el|Email|Surel}} "
+                         f"{{info|ppid|setda|humas}}@{site}{{kab|kota|}}.go.id"))
     if g.chance(0.3):
         lines = [g.t("{KEPOLISIAN NEGARA REPUBLIK INDONESIA|KEJAKSAAN NEGERI <CITY>|BALAI PEMASYARAKATAN KELAS I <CITY>|"
                      "RUMAH SAKIT UMUM DAERAH <CITY>|KANTOR NOTARIS <NAME>, S.H., M.Kn.}").upper(), lines[2]]
@@ -139,6 +150,8 @@ def negative(g: Gen, genre: str, pool: str) -> list[tuple[str, str, str]]:
     for _ in range(g.r.randint(3, 8)):
         bank = g.pick(banks + ["hard"]) if g.chance(0.25) else g.pick(banks)
         blocks.append(("para", draw(g, bank, PUBLIC[bank], pool), "none"))
+    if genre == "rekap-aduan" and g.chance(0.4):
+        blocks.insert(g.r.randint(1, len(blocks)), ("para", draw(g, "17a", EXEMPT["17a"], pool), "17a"))
     if g.chance(0.5):
         blocks.append(("para", draw(g, "close", CLOSINGS, pool), "none"))
     return blocks

@@ -6,6 +6,7 @@ BACKGROUND = {
     "bap": [
         "Pemeriksaan ini {dilakukan|dilaksanakan} {berdasarkan|sesuai} {Laporan Polisi|laporan pengaduan} Nomor LP/B/<N>/<MONTH>/<YEAR> {tanggal|tertanggal} <DATE>.",
         "{Pada hari ini|Hari ini} <DATE> {sekitar|pukul} {09.00|10.15|13.30} WIB, {saya|kami} {penyidik|penyidik pembantu} {pada|di} {Satreskrim|Unit Reskrim} {telah|} {melakukan pemeriksaan|memeriksa} {terhadap|seorang}:",
+        "Pada hari {Senin|Selasa|Rabu|Kamis|Jumat} tanggal <DATE>, {pukul|sekitar pukul} {09.00|10.00|14.30} {WIB|WITA}, saya: <NAME>, pangkat {BRIPKA|AIPTU|IPDA|BRIGPOL}, NRP <BIG><N>, selaku {penyidik|penyidik pembantu} pada {Satreskrim|Unit Reskrim} {Polres|Polsek} <CITY>, telah {memeriksa|melakukan pemeriksaan terhadap} seorang {laki-laki|perempuan} yang mengaku bernama <NAME>.",
         "Yang diperiksa {menyatakan|mengaku} {tidak keberatan|bersedia} {diperiksa|memberikan keterangan} {tanpa didampingi|tanpa} penasihat hukum.",
         "{Pertanyaan|Tanya}: Apakah Saudara {pernah|sebelumnya} {dihukum|terlibat perkara pidana}?",
         "Saya {tidak pernah|belum pernah} {dihukum|berurusan dengan polisi} {sebelumnya|}.",
