@@ -42,6 +42,10 @@ OFFICIAL_TITLE = re.compile(
     r"\b(kepala|sekretaris|wali ?kota|wakil|bupati|gubernur|camat|lurah|kepala desa|direktur|asisten|inspektur|"
     r"plt\.?|plh\.?|kabid|kasubag|kasi|menteri|ketua|anggota dprd|duta besar|konsul|juru bicara|kapolres|"
     r"kapolda|komandan|pejabat|ppid)\b", re.I)
+RANKS = re.compile(
+    r"\b(bharada|bharatu|bharaka|bripda|briptu|brigpol|brigadir|bripka|aipda|aiptu|ipda|iptu|akp|kompol|akbp|"
+    r"kombes|brigjen|irjen|komjen|jenderal|prada|pratu|praka|kopda|koptu|kopka|serda|sertu|serka|serma|pelda|peltu|"
+    r"letda|lettu|kapten|mayor|letkol|kolonel|penyidik|penyelidik|pemeriksa|selaku)\b", re.I)
 SIGNATURE_ID = re.compile(r"(^|\n)[^\S\n]*(NIP|NRP|NIK)\.?[^\S\n]*$")
 
 
@@ -67,6 +71,8 @@ def _public_reason(document: Document, page: Page, f: Finding, settings: Setting
             return "alamat kantor/tempat kegiatan, bukan tempat tinggal pribadi"
     if label in ("NIP", "NIK") and in_signature_block(page, f.start):
         return f"NIP pejabat pada blok tanda tangan ({PASAL_18})"
+    if label == "NIP" and f.source == "pattern:nrp" and RANKS.search(_around(page, f.start, f.end, 60, 40)):
+        return f"NRP aparat yang bertugas dalam jabatannya ({PASAL_18})"
     if label in ("BANK_ACCOUNT", "NPWP") and AGENCY_ACCOUNT.search(_around(page, f.start, f.end, 120, 10)):
         return "rekening/NPWP milik instansi, bukan orang pribadi"
     if label == "PLATE" and OFFICIAL_VEHICLE.search(_around(page, f.start, f.end, 80, 0)):

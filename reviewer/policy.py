@@ -73,7 +73,22 @@ def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
             chosen[chosen.index(clash)] = clash.replace(
                 start=f.start, end=f.end, text=f.text,
                 reasons=clash.reasons + (f"diperluas oleh {f.source}",))
+    passages = [_passage_with_public_parts(p, chosen) for p in passages]
     return sorted(chosen + passages, key=lambda f: (f.page, f.start, f.end))
+
+
+def _passage_with_public_parts(passage: Finding, entities: list[Finding]) -> Finding:
+    """A passage that holds information kept open (an official acting in office) is not blacked
+    out wholesale: a person must decide what of it to release (partial release, Pasal 18 ayat 2)."""
+    if passage.action != "redact":
+        return passage
+    kept = [e for e in entities if e.action == "keep" and e.page == passage.page
+            and passage.start <= e.start and e.end <= passage.end]
+    if not kept:
+        return passage
+    names = ", ".join(repr(e.text) for e in kept[:3])
+    return passage.replace(action="review", reasons=passage.reasons + (
+        f"memuat informasi yang tetap terbuka ({names}); tinjau bagian mana yang dihitamkan",))
 
 
 def _rank(f: Finding) -> float:

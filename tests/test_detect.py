@@ -123,3 +123,16 @@ def test_tab_separated_table_in_text_gives_column_context():
 def test_signature_nip_under_a_garbled_name_is_kept():
     found = findings("Petugas Pelayanan Informasi\netiaw awa\tetyawan\nNIP. 19970725 201903 1009\n")
     assert found["19970725 201903 1009"].action == "keep"
+
+
+def test_officer_on_duty_nrp_is_kept_and_a_passage_holding_it_goes_to_review():
+    from reviewer.model import Finding
+    from reviewer.policy import resolve_overlaps
+
+    text = "saya: Budi Santoso, pangkat AIPTU, NRP 81123336, selaku Penyidik Pembantu"
+    nrp = findings(text)["81123336"]
+    assert nrp.action == "keep" and any("Pasal 18" in r for r in nrp.reasons)
+    passage = Finding(1, 0, len(text), text, "PASSAGE", "17a", 0.9, "redact", "passages:model", ("model",))
+    out = resolve_overlaps([passage, nrp])
+    (p,) = [f for f in out if f.label == "PASSAGE"]
+    assert p.action == "review" and "81123336" in p.reasons[-1]
