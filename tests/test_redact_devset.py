@@ -63,7 +63,8 @@ def readings(path: Path, kind: str) -> dict[str, str]:
             plumber = "\n".join(p.extract_text() or "" for p in pdf.pages)
         with fitz.open(path) as doc:
             mupdf = "\n".join(p.get_text() for p in doc)
-            streams = b"\n".join(doc.xref_stream(x) or b"" for x in range(1, doc.xref_length()) if doc.xref_is_stream(x))
+            streams = b"\n".join(doc.xref_stream(x) or b"" for x in range(1, doc.xref_length())
+                                  if doc.xref_is_stream(x))
         out = {"pdfplumber": plumber, "PyMuPDF": mupdf,
                "pdftotext": subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True).stdout.decode(),
                "bytes": (path.read_bytes() + streams).decode("latin-1")}

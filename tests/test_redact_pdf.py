@@ -145,7 +145,8 @@ def test_earlier_revision_does_not_survive(tmp_path):
 def test_tight_lines_on_rotated_pages_lose_nothing_else(page, tmp_path):
     doc = extract(DATA / "rapat.pdf")
     decisions = (decide(doc, NAME, page=page) + decide(doc, NIK, "NIK", "17j", page=page)
-                 + decide(doc, PHONE, "PHONE", "17h", page=page) + decide(doc, ACCOUNT, "BANK_ACCOUNT", "17h3", page=page))
+                 + decide(doc, PHONE, "PHONE", "17h", page=page)
+                 + decide(doc, ACCOUNT, "BANK_ACCOUNT", "17h3", page=page))
     out = tmp_path / "hasil.pdf"
     report = redact_document(DATA / "rapat.pdf", decisions, out, SETTINGS)
     assert report.ok and report.over_redaction["hilang"] == 0

@@ -4,7 +4,8 @@
      "document": {"file": "surat.pdf", "sha256": "<sha256 of the original>"},
      "decisions": [{"page": 1, "start": 120, "end": 136, "text": "3374064909620026",
                     "label": "NIK", "basis": "17j", "action": "redact", "reason": "...",
-                    "proposed_by": "sistem (pattern:nik)", "approved_by": "Dewi", "decided_at": "2025-03-03T10:12:00+07:00",
+                    "proposed_by": "sistem (pattern:nik)", "approved_by": "Dewi",
+                    "decided_at": "2025-03-03T10:12:00+07:00",
                     "source": "pattern:nik", "box": null, "image": ""}, ...]}
 
 Every decision is checked against the document before anything is written: a decision that does

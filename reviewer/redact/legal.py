@@ -58,9 +58,19 @@ def statute(code: str) -> str:
     if not entry:
         return ""
     text = " ".join(entry["teks"].split())
-    if angka and int(angka) in (entry.get("angka") or {}):
-        text += f" … {angka}. " + " ".join(str(entry["angka"][int(angka)]).split())
-    return text
+    points = entry.get("angka") or {}
+    if angka and int(angka) in points:
+        return text + f" … {angka}. " + " ".join(str(points[int(angka)]).split())
+    # no angka cited: all of them, so the officer can name the one that applies
+    return text + "".join(f" {n}. " + " ".join(str(t).split()) for n, t in sorted(points.items()))
+
+
+def topic(code: str) -> str:
+    """The text of the cited angka alone ("" without one)."""
+    huruf, angka = parts(code)
+    points = (_law()["huruf"].get(huruf) or {}).get("angka") or {}
+    return " ".join(str(points[int(angka)]).split()).rstrip(";.").removesuffix(" dan/atau").rstrip(";") \
+        if angka and int(angka) in points else ""
 
 
 def summary(code: str) -> str:

@@ -12,13 +12,15 @@ import os
 from collections import defaultdict
 from datetime import date
 
-from reviewer.redact.legal import LABEL_NAMES, OTHER_LAWS_HINT, citation, parts, statute, summary
+from reviewer.redact.legal import LABEL_NAMES, OTHER_LAWS_HINT, citation, parts, statute, summary, topic
 from reviewer.redact.outcome import Redaction, RedactionReport
 
 FILL = "[diisi PPID]"
-COLUMNS = [("No.", 1.0), ("Informasi yang dikecualikan", 5.4), ("Dasar hukum pengecualian", 4.2),
+COLUMNS = [("No. log", 1.4), ("Informasi yang dikecualikan", 5.2), ("Dasar hukum pengecualian", 3.9),
            ("Konsekuensi jika dibuka", 4.6), ("Konsekuensi jika ditutup", 4.2),
-           ("Jangka waktu pengecualian", 3.3), ("Pejabat yang menetapkan", 3.0)]
+           ("Jangka waktu pengecualian", 3.6), ("Pejabat yang menetapkan", 3.0)]
+MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+          "November", "Desember")
 OPENED = {
     "a": "Dapat menghambat proses penegakan hukum, termasuk mengungkap identitas pelapor, saksi atau korban.",
     "b": "Dapat merugikan perlindungan hak kekayaan intelektual atau menimbulkan persaingan usaha tidak sehat.",
@@ -115,10 +117,10 @@ def _banner(document) -> None:
 def _identity(document, report: RedactionReport) -> None:
     rows = [("Badan Publik", FILL), ("Unit kerja", FILL),
             ("Dokumen yang diuji", os.path.basename(report.source)),
-            ("Sidik dokumen (SHA-256)", report.source_sha256[:16] + "…"),
+            ("Sidik dokumen (SHA-256)", report.source_sha256),
             ("Salinan setelah penghitaman", os.path.basename(report.output)),
             ("Jumlah bagian yang dihitamkan", str(len(report.redactions))),
-            ("Tanggal draf", date.today().strftime("%d-%m-%Y")),
+            ("Tanggal draf", _tanggal(date.today())),
             ("Waktu pengujian", FILL + " (sebelum permohonan / saat permohonan / dalam sengketa)")]
     table = document.add_table(rows=0, cols=2)
     table.style = "Table Grid"
@@ -126,8 +128,12 @@ def _identity(document, report: RedactionReport) -> None:
         cells = table.add_row().cells
         cells[0].text, cells[1].text = key, value
         cells[0].paragraphs[0].runs[0].bold = True
-    _widths(table, [6.0, 20.0])
+    _widths(table, [6.0, 19.9])
     document.add_paragraph()
+
+
+def _tanggal(day: date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def _basis_section(document, n: int, code: str, rows: list[list[Redaction]]) -> None:
@@ -147,26 +153,38 @@ def _basis_section(document, n: int, code: str, rows: list[list[Redaction]]) -> 
     table = document.add_table(rows=1, cols=len(COLUMNS))
     table.style = "Table Grid"
     _header_row(table)
+    shared = [OPENED.get(huruf, FILL) + " (usulan; tinjau) " + FILL, CLOSED, TERM.get(huruf, FILL), FILL]
     for group in rows:
         cells = table.add_row().cells
-        values = [", ".join(str(r.number) for r in group), _information(group), _basis_cell(code, group),
-                  OPENED.get(huruf, FILL) + " " + FILL, CLOSED, TERM.get(huruf, FILL), FILL]
-        for cell, value in zip(cells, values, strict=True):
-            cell.text = value
-            for p in cell.paragraphs:
-                for r in p.runs:
-                    r.font.size = Pt(9)
+        values = [", ".join(str(r.number) for r in group), _information(code, group), _basis_cell(code, group)]
+        for cell, value in zip(cells, values + shared, strict=True):
+            _small(cell, value)
+    for row in table.rows:
+        _no_split(row)
+    if len(rows) > 1:  # the same proposal for every row of a basis: one merged cell per column
+        for col in range(3, len(COLUMNS)):
+            merged = table.cell(1, col).merge(table.cell(len(rows), col))
+            _small(merged, shared[col - 3])
     _widths(table, [w for _, w in COLUMNS])
 
 
-def _information(group: list[Redaction]) -> str:
+def _small(cell, text: str) -> None:
+    from docx.shared import Pt
+
+    cell.text = text
+    for p in cell.paragraphs:
+        for r in p.runs:
+            r.font.size = Pt(9)
+
+
+def _information(code: str, group: list[Redaction]) -> str:
     d = group[0].decision
     pages = sorted({r.decision.page for r in group})
-    where = group[0].where if len({r.where for r in group}) == 1 and group[0].where else ""
-    place = where or ("hlm " + ", ".join(map(str, pages)))
+    places = sorted({r.where for r in group if r.where})
+    place = ", ".join(places) if places else "hlm " + ", ".join(map(str, pages))
     text = f"{LABEL_NAMES.get(d.label, d.label)} — {len(group)} bagian ({place})"
-    if d.label == "PASSAGE" and d.reason:
-        text += f". Alasan usulan: {d.reason}"
+    if d.label == "PASSAGE":
+        text += f"; tentang: {summary(code)}" + (f" — {topic(code)}" if topic(code) else "")
     return text
 
 
@@ -181,16 +199,18 @@ def _basis_cell(code: str, group: list[Redaction]) -> str:
 def _closing(document) -> None:
     document.add_paragraph()
     p = document.add_paragraph()
+    p.paragraph_format.keep_with_next = True
     p.add_run("Pertimbangan kepentingan publik (Pasal 2 ayat 4 UU 14/2008). ").bold = True
     p.add_run("“" + PASAL_2_4 + "” Uraian PPID: " + FILL)
-    document.add_paragraph()
-    table = document.add_table(rows=1, cols=2)
-    left, right = table.rows[0].cells
-    left.text = ("Peserta pengujian:\n1. ............................ (.................)\n"
-                 "2. ............................ (.................)\n3. ............................ (.................)")
-    right.text = ("Ditetapkan di: ....................\nPada tanggal: ....................\n"
-                  "Pejabat Pengelola Informasi dan Dokumentasi,\n\n\n\n(nama lengkap)\nNIP ....................\n\n"
-                  "Menyetujui, Pimpinan Badan Publik\n\n\n\n(nama lengkap)")
+    table = document.add_table(rows=1, cols=3)
+    people, ppid, head = table.rows[0].cells
+    people.text = ("Peserta pengujian:\n1. ............................\n2. ............................\n"
+                   "3. ............................")
+    ppid.text = ("Ditetapkan di ....................\npada tanggal ....................\n"
+                 "Pejabat Pengelola Informasi dan Dokumentasi,\n\n\n(nama lengkap)\nNIP ....................")
+    head.text = "\nMenyetujui,\nPimpinan Badan Publik,\n\n\n(nama lengkap)\nNIP ...................."
+    _no_split(table.rows[0])
+    _widths(table, [8.6, 8.6, 8.6])
 
 
 def _header_row(table) -> None:
@@ -208,10 +228,19 @@ def _header_row(table) -> None:
     tr_pr.append(header)
 
 
+def _no_split(row) -> None:
+    from docx.oxml import OxmlElement
+
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
 def _widths(table, cm: list[float]) -> None:
+    """Widths on the grid (LibreOffice reads these) and on every cell (Word reads those)."""
     from docx.shared import Cm
 
     table.autofit = False
+    for column, width in zip(table.columns, cm, strict=False):
+        column.width = Cm(width)
     for row in table.rows:
         for cell, width in zip(row.cells, cm, strict=False):
             cell.width = Cm(width)

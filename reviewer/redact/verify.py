@@ -37,9 +37,10 @@ class Needle:
     text: str
     numeric: bool
     key: str  # compact digits/letters for numbers, space-joined tokens for words
+    ref: str = ""  # how reports name it without repeating it: "no. 3 (PERSON)"
 
     @classmethod
-    def of(cls, text: str) -> Needle | None:
+    def of(cls, text: str, ref: str = "") -> Needle | None:
         toks = tokens(text)
         if not toks:
             return None
@@ -47,7 +48,7 @@ class Needle:
         key = "".join(toks) if numeric else " ".join(toks)
         if numeric and len(key) < MIN_NUMBER:
             return None
-        return cls(text, numeric, key)
+        return cls(text, numeric, key, ref)
 
 
 class Haystack:
@@ -71,8 +72,8 @@ def contains(text: str, needle_text: str) -> bool:
 
 def needles(decisions: list[Decision]) -> list[Needle]:
     seen: dict[str, Needle] = {}
-    for d in decisions:
-        n = Needle.of(d.text) if d.text else None
+    for i, d in enumerate(decisions, start=1):
+        n = Needle.of(d.text, f"no. {i} ({d.label})") if d.text else None
         if n and n.key not in seen:
             seen[n.key] = n
     return list(seen.values())
@@ -123,8 +124,8 @@ def leak_checks(kind: str, original: str, output: str, items: list[Needle],
         checks.append(Check("teks dihitamkan tidak terbaca lagi", name, not leaks, detail))
     for n in items:
         if counts.get(n.key, (0, 0))[1]:
-            warnings.append(f"'{n.text}' masih muncul {counts[n.key][1]}× di bagian yang tidak diputuskan untuk "
-                            "dihitamkan; periksa apakah memang harus terbuka")
+            warnings.append(f"teks penghitaman {n.ref or n.text} masih muncul {counts[n.key][1]}× di bagian yang "
+                            "tidak diputuskan untuk dihitamkan; periksa apakah memang harus terbuka")
     return checks, warnings
 
 
