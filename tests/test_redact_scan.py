@@ -95,7 +95,7 @@ def test_scanned_page_is_burned_and_keeps_an_invisible_layer(tmp_path):
     names = {c.name for c in report.checks}
     assert {"OCR hasil tidak membaca teks dihitamkan", "gambar pindaian asli tidak disimpan"} <= names
     # the signature's "Siti Aminah" was not decided: it stays, in the picture and the text layer
-    assert any("Siti Aminah" in w for w in report.warnings)
+    assert any("no. 2 (PERSON)" in w and "masih muncul" in w for w in report.warnings)  # named by number
     with fitz.open(out) as result:
         layer = result[0].get_text()
         assert len(result[0].get_images()) == 1
