@@ -36,6 +36,8 @@ def refusal(user: User, action: str, doc: Document | None = None) -> str | None:
         return "akun nonaktif / account disabled"
     if action == "admin":
         return None if user.role == "admin" else "hanya admin / admins only"
+    if action in ("approve", "return") and user.role not in ("reviewer", "admin"):
+        return "hanya penyetuju yang dapat menyetujui / only reviewers can approve or return"
     if action in ("view", "upload") or doc is None:
         return None
     if action == "decide" and doc.status not in EDITABLE:
@@ -44,8 +46,6 @@ def refusal(user: User, action: str, doc: Document | None = None) -> str | None:
         if doc.status not in ("needs_review", "returned"):
             return "dokumen belum siap diajukan / document cannot be submitted in this state"
     if action in ("approve", "return"):
-        if user.role not in ("reviewer", "admin"):
-            return "hanya penyetuju yang dapat menyetujui / only reviewers can approve or return"
         if doc.status != "awaiting_approval":
             return "dokumen tidak sedang menunggu persetujuan / document is not awaiting approval"
         if doc.proposed_by_id == user.id:

@@ -386,10 +386,13 @@ def findings_of(session: Session, sha256: str, page: int | None = None) -> list[
     return list(session.scalars(q.order_by(FindingRecord.page, FindingRecord.start, FindingRecord.id)))
 
 
-def label_counts(session: Session, shas: list[str]) -> dict[str, dict[str, int]]:
-    rows = session.execute(select(FindingRecord.document_sha, FindingRecord.label, func.count())
-                           .where(FindingRecord.document_sha.in_(shas))
-                           .group_by(FindingRecord.document_sha, FindingRecord.label))
+def label_counts(session: Session, shas: list[str], *, keep: bool | None = None) -> dict[str, dict[str, int]]:
+    """{sha: {label: count}}; `keep=False` counts only findings to act on, `keep=True` only `keep` ones."""
+    q = select(FindingRecord.document_sha, FindingRecord.label, func.count()).where(
+        FindingRecord.document_sha.in_(shas))
+    if keep is not None:
+        q = q.where((FindingRecord.action == "keep") if keep else (FindingRecord.action != "keep"))
+    rows = session.execute(q.group_by(FindingRecord.document_sha, FindingRecord.label))
     out: dict[str, dict[str, int]] = {}
     for sha, label, n in rows:
         out.setdefault(sha, {})[label] = n

@@ -302,3 +302,32 @@ def test_every_template_message_has_an_english_translation():
     for *_, message, _comments, _context in extract_from_dir(root, method_map=[("templates/**.html", "jinja2")]):
         key = message[0] if isinstance(message, tuple) else message
         assert catalog.get(key) is not None and catalog.get(key).string, key
+
+
+def test_people_deciding_at_once_lose_nothing(database_url, tmp_path, samples):
+    """Runs on SQLite and PostgreSQL: concurrent decisions on one finding are all kept, the last counts."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    app = make_app(tmp_path / "i", DATABASE_URL=database_url)
+    clients = [app.test_client() for _ in range(6)]
+    for i, c in enumerate(clients):
+        login(c, ("ani", "andi", "budi")[i % 3])
+    sha = upload(app, clients[0], samples / "laporan-kejadian.txt")
+    nik = _finding(clients[0], sha, "NIK")
+    url = f"/documents/{sha}/findings/{nik['id']}/decide"
+    tokens = [csrf(c, "/") for c in clients]
+
+    def decide(i):
+        c = clients[i % len(clients)]
+        verdict = "redact" if i % 2 else "keep"
+        return c.post(url, data={"verdict": verdict, "note": f"n{i}", "csrf_token": tokens[i % len(clients)]},
+                      headers={"Accept": "application/json"}).status_code
+
+    with ThreadPoolExecutor(6) as pool:
+        codes = list(pool.map(decide, range(24)))
+    assert codes == [200] * 24
+    events = [e for e in clients[0].get(f"/documents/{sha}/audit.json").get_json()["events"]
+              if e["action"] == "decision"]
+    assert sorted(e["after"]["note"] for e in events) == sorted(f"n{i}" for i in range(24))
+    assert _finding(clients[0], sha, "NIK")["decision"]["note"] == events[0]["after"]["note"]
+    app.extensions["reviewer.engine"].dispose()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from flask import Blueprint, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 
 from reviewer import process, store
 from reviewer.errors import ReviewerError
@@ -27,13 +27,16 @@ def index():
     session = get_db()
     filters = {k: request.args.get(k, "").strip() for k in ("status", "label", "q", "mine")}
     docs = list(session.scalars(_query(filters).limit(PER_PAGE)))
-    counts = store.label_counts(session, [d.sha256 for d in docs])
+    shas = [d.sha256 for d in docs]
+    counts, act = store.label_counts(session, shas), store.label_counts(session, shas, keep=False)
     users = _users(session)
-    rows = [doc_dict(d, counts.get(d.sha256, {}), users) for d in docs]
+    rows = [doc_dict(d, counts.get(d.sha256, {}), users, act.get(d.sha256, {})) for d in docs]
+    by_status = {s: n for s, n in session.execute(select(store.Document.status, func.count())
+                                                  .group_by(store.Document.status))}
     if request.path.endswith(".json"):
-        return jsonify({"documents": rows, "filters": filters})
+        return jsonify({"documents": rows, "filters": filters, "status_counts": by_status})
     return render_template("documents/list.html", rows=rows, filters=filters, statuses=store.STATUSES,
-                           labels=_labels_in_use(session))
+                           labels=_labels_in_use(session), by_status=by_status)
 
 
 def _query(filters: dict):

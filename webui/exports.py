@@ -46,7 +46,14 @@ def export_page(sha: str):
     reason = workflow.refusal(current_user.row, "export", doc)
     if reason:
         abort(403, reason)
-    return render_template("documents/export.html", doc=doc, available=doc.kind in export.REDACTABLE)
+    return render_template("documents/export.html", doc=doc, available=doc.kind in export.REDACTABLE,
+                           names=_names(session, doc))
+
+
+def _names(session, doc: store.Document) -> dict:
+    users = {u.id: u for u in session.scalars(select(store.User))}
+    return {"proposed_by": name_of(users, doc.proposed_by_id), "approved_by": name_of(users, doc.approved_by_id),
+            "approved_at": iso(doc.approved_at)}
 
 
 _LOCK = threading.Lock()
@@ -70,7 +77,8 @@ def download(sha: str, what: str):
             paths = export.export_files(session, doc, Path(current_app.config["ORIGINALS"]), out_dir, settings)
     except ReviewerError as exc:
         session.rollback()
-        return render_template("documents/export.html", doc=doc, available=True, error=str(exc)), 409
+        return render_template("documents/export.html", doc=doc, available=True, error=str(exc),
+                               names=_names(session, doc)), 409
     key, mimetype = NAMES[what]
     store.log_event(session, current_user.row, "exported", document_sha=sha, target=f"export:{what}",
                     after={"file": paths[key].name})

@@ -52,12 +52,14 @@ def iso(value) -> str | None:
     return value.isoformat(timespec="seconds") + "Z" if value else None
 
 
-def doc_dict(doc: store.Document, counts: dict, users: dict) -> dict:
+def doc_dict(doc: store.Document, counts: dict, users: dict, act: dict | None = None) -> dict:
     return {
         "sha256": doc.sha256, "filename": doc.filename, "kind": doc.kind, "size": doc.size,
         "status": doc.status, "status_name": STATUS_NAMES[doc.status], "error": doc.error,
         "warnings": doc.warnings or [], "page_count": doc.page_count, "pages_done": doc.pages_done,
         "label_counts": dict(sorted(counts.items())), "holder": holder(doc, users), "source": doc.source,
+        "action_counts": dict(sorted((act if act is not None else counts).items())),
+        "keep_count": sum(counts.values()) - sum((act if act is not None else counts).values()),
         "uploaded_by": name_of(users, doc.uploaded_by_id), "proposed_by": name_of(users, doc.proposed_by_id),
         "approved_by": name_of(users, doc.approved_by_id), "return_comment": doc.return_comment,
         "created_at": iso(doc.created_at), "updated_at": iso(doc.updated_at),

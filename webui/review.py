@@ -7,6 +7,7 @@ from pathlib import Path
 
 from flask import (Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request,
                    send_file, url_for)
+from flask_babel import gettext
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
@@ -43,15 +44,24 @@ def document(sha: str):
         "documents/review.html", doc=doc, info=doc_dict(doc, counts, users), page=record, number=number,
         findings=on_page, groups=_groups(on_page), segments=_segments(record, on_page) if record else [],
         page_summary=_page_summary(doc, findings, decisions), labels=LABELS, bases=BASES,
-        label_names=LABEL_NAMES, undecided_review=sum(1 for f in findings if f.action == "review"
-                                                      and f.id not in decisions))
+        label_names=LABEL_NAMES, progress=_progress(findings, decisions),
+        undecided_review=sum(1 for f in findings if f.action == "review" and f.id not in decisions))
+
+
+def _progress(findings, decisions) -> dict:
+    """How far the document is decided: findings to act on (not `keep` suggestions) and decided ones."""
+    act = [f for f in findings if f.action != "keep"]
+    return {"total": len(findings), "act": len(act), "decided": sum(f.id in decisions for f in act),
+            "keep": len(findings) - len(act)}
 
 
 def _groups(findings: list[dict]) -> list[tuple[str, list[dict]]]:
+    """Findings by label in the order of `LABELS` (people and identity numbers first); within a label,
+    the ones to act on first and the ones left open (`keep`) last, each in page order."""
     groups: dict[str, list[dict]] = {}
-    for f in findings:
+    for f in sorted(findings, key=lambda f: (f["action"] == "keep", f["start"])):
         groups.setdefault(f["label"], []).append(f)
-    return sorted(groups.items())
+    return sorted(groups.items(), key=lambda g: LABELS.index(g[0]) if g[0] in LABELS else len(LABELS))
 
 
 def _page_summary(doc, findings, decisions) -> list[dict]:
@@ -159,9 +169,13 @@ def decide(sha: str, finding_id: int):
         session.rollback()
         return _done(sha, str(exc), f"f-{finding_id}", ok=False, page=finding.page)
     users = {current_user.id: current_user.row}
-    decision = store.current_decisions(session, sha).get(finding.id)
+    decisions = store.current_decisions(session, sha)
+    progress = _progress(store.findings_of(session, sha), decisions)
     return _done(sha, message, f"f-{finding_id}", page=finding.page,
-                 data={"finding": finding_dict(finding, decision, users), "reload": bool(form.get("all"))})
+                 data={"finding": finding_dict(finding, decisions.get(finding.id), users),
+                       "reload": bool(form.get("all")), "progress": progress,
+                       "progress_text": gettext("%(d)s dari %(n)s temuan sudah diputuskan", d=progress["decided"],
+                                                n=progress["act"])})
 
 
 @bp.route("/documents/<sha>/manual", methods=["POST"])

@@ -44,6 +44,8 @@
     if (!res.ok || !body.ok) { alert(body.message || body.error || res.statusText); return; }
     if (body.reload) { location.reload(); return; }
     update(body.finding);
+    const count = $("#decided-count");
+    if (count && body.progress_text) count.firstChild.textContent = body.progress_text;
     next(1, true);
   }));
 
