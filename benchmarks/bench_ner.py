@@ -1,0 +1,66 @@
+"""Speed of the NER model on one core: words per second, model alone and with the role rules.
+
+Run by hand (not a test):  python benchmarks/bench_ner.py [--repeat 3]
+Text: the held-out news sentences when ../shared/data is present, plus the sample documents.
+"""
+from __future__ import annotations
+
+import os
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ[_var] = "1"  # one core, before numpy is imported
+
+import argparse  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def texts() -> list[str]:
+    from reviewer.extract import extract, iter_paths
+
+    out = []
+    shared = ROOT.parent / "shared" / "data"
+    if shared.is_dir():
+        from reviewer.ner_corpus import load_corpora
+
+        out += [" ".join(s.tokens) for s in load_corpora(shared)["test"]]
+    for path in iter_paths([str(ROOT / "samples")]):
+        out += [p.text for p in extract(path).pages if p.text.strip()]
+    return out
+
+
+def best_of(repeat: int, func) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    from reviewer import ner
+    from reviewer.model import Document, Page
+    from reviewer.ner_artifact import load
+    from reviewer.settings import Settings
+
+    start = time.perf_counter()
+    nlp, _ = load(ROOT / "models" / "ner-id")
+    loaded = time.perf_counter() - start
+    corpus = texts()
+    words = sum(len(t.split()) for t in corpus)
+    model_s = best_of(args.repeat, lambda: list(nlp.pipe(corpus, batch_size=64)))
+    docs = [Document(str(i), f"t{i}.txt", "txt", (Page(1, t),)) for i, t in enumerate(corpus)]
+    full_s = best_of(args.repeat, lambda: [ner.analyse(nlp, d, Settings()) for d in docs])
+    print(f"load: {loaded:.2f} s   texts: {len(corpus)}   words: {words}")
+    print(f"model only      : {words / model_s:8.0f} words/s (one core)")
+    print(f"detector (roles): {words / full_s:8.0f} words/s (one core)")
+
+
+if __name__ == "__main__":
+    main()

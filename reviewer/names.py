@@ -1,0 +1,60 @@
+"""The written form of a person's name: titles and degrees belong to the span, courtesy words do not.
+
+"Hj. Ika Wulandari, S.Kep., Ns." is blacked out whole (the titles identify the person as much as
+the name does); "Ibu" or "Sdr." before it stays visible.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Titles written before a name: religious (H., Hj., KH.), academic (Dr., Prof.), professional
+# (dr., drg., Ir., apt.), nobility (R., R.A., R.M., Tgk., Cut, Teuku, Raden).
+PREFIX = (r"(?:Prof|Dr|dr|drg|Drs|Dra|Ir|H|Hj|KH|K\.H|R|R\.A|R\.M|R\.Ay|Tgk|apt|Ns|Hajjah|Haji|Raden|Teuku|Cut"
+          r"|Prof\.\s?Dr|PROF|DR|DRS|DRA|IR|HJ|KH)")
+PREFIXES = re.compile(r"(?:\b" + PREFIX + r"\.?\s+)+$")
+PREFIXES_START = re.compile(r"^(?:" + PREFIX + r"\.\s*|(?:Hajjah|Haji|Raden|Teuku|Cut)\s+)+")
+# Degrees written after a name: S.H., M.Si., S.Kep., Ns., Sp.PD, A.Md.Keb., Ph.D., MBA, SH ...
+DEGREE = (r"(?:(?:S|M|D[1-4]|A|B|Sp|Ph|Lc|Ns|Apt|Dipl|LL|Bc|Psi)\.(?:\s?[A-Za-z]{1,6}\.|[A-Za-z]{1,6}){0,3}(?:\([A-Z]\))?"
+          r"|Sp[A-Z]{1,3}|MBA|MPH|MSc|BSc|PhD|SH|SE|ST|SIP|SKom|SPd|MPd|MSi|MM|MT|MH|MAP|MKes|Ak|CA|CPA)"
+          r"(?![A-Za-z])")
+DEGREES = re.compile(r"^(?:\s*,?\s*" + DEGREE + r")+")
+DEGREES_END = re.compile(r"(?:\s*,?\s*" + DEGREE + r")+\s*$")
+COURTESY = re.compile(r"^(?:(?:Sdr|Sdri|Sdra|Bpk|Bp|Tn|Ny|Nn|Yth|Alm|Almh|Kak|Mbak|Mas|Dik)\.?\s+|"
+                      r"(?:Saudara|Saudari|Ibu|Bapak|Pak|Bu|Tuan|Nyonya|Nona|Almarhum|Almarhumah|Yang\s+Terhormat|"
+                      r"Klien|Anak(?!\s+Agung)|Saksi|Korban|Pelapor|Pemohon|Tersangka|Terlapor|Pasien|Nama)\b"
+                      r"[\s:,]+)", re.IGNORECASE)
+TRAILING = re.compile(r"[\s,.;:()\-–]+$")
+
+
+def strip_titles(text: str) -> str:
+    """The bare name: without courtesy words, titles before it and degrees after it."""
+    text = " ".join(text.split())
+    while (m := COURTESY.match(text)) and len(m.group(0)) < len(text):
+        text = text[m.end():]
+    text = PREFIXES_START.sub("", text)
+    return TRAILING.sub("", DEGREES_END.sub("", text))
+
+
+def surface(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span to suggest for a PERSON entity found at [start, end): courtesy words dropped,
+    titles before and degrees after added. None when nothing name-like is left."""
+    while (m := COURTESY.match(text[start:end])) and start + m.end() < end:
+        start += m.end()
+    inner = PREFIXES_START.match(text[start:end])
+    name_start = start + (inner.end() if inner else 0)
+    trail = TRAILING.search(text[start:end])
+    if trail and start + trail.start() > name_start:
+        end = start + trail.start()
+    # a degree the model already took in may have lost its final dot to TRAILING: give it back
+    while end < len(text) and text[end] == "." and DEGREES_END.search(text[start:end + 1]):
+        end += 1
+    if not re.search(r"[A-Za-z]{2}", text[name_start:end]):
+        return None
+    before = PREFIXES.search(text[max(0, start - 30):start])
+    if before and "\n" not in before.group(0):
+        start -= len(before.group(0))
+    after = DEGREES.match(text[end:end + 80])
+    if after and "\n" not in after.group(0):
+        end += after.end()
+    return start, end

@@ -1,0 +1,140 @@
+"""The NER detector: persons (with their role), organisations and places, from the spaCy model.
+
+`detector(settings)` loads `models/ner-id` (or raises ModelMissing / ModelIncompatible /
+ModelCorrupt, all `ModelError`, so the pipeline goes on with patterns only) and returns the
+callable the pipeline runs per page. A document is analysed once, all pages together, because a
+person's role is decided over every mention of the name (see `reviewer.roles`).
+
+ORGANIZATION and LOCATION come out as `keep` context at a low score, so any identifier or address
+found on the same text outranks them; a place inside a line that looks like a home address is
+left out rather than called public.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dataclasses import dataclass
+
+from reviewer import names, roles
+from reviewer.model import Document, Finding, Page
+from reviewer.ner_artifact import COMMON, INSTITUTION
+from reviewer.settings import Settings
+
+MODEL_NAME = "ner-id"
+SOURCE = "model:ner-id"
+CONTEXT_SCORE = 0.3
+# Words after which a capitalised "name" is a street, building or institution, not a person.
+NOT_A_PERSON_BEFORE = re.compile(
+    r"(?i)\b(?:jalan|jln?\.?|gg\.?|gang|jend\.?|jenderal|rsud|rsu|rs|rumah\s+sakit|universitas|stadion|gedung|"
+    r"masjid|bandara|pelabuhan|terminal|lapangan|taman|museum|yayasan|sekolah|sd|smp|sma|smk|mts|"
+    r"pondok\s+pesantren|kampus|lapas|rutan|hotel|wisma|aula|pendopo|apotek|klinik|kompleks|perumahan|"
+    r"PT\.?|CV\.?|KRMT|K\.R\.M\.T\.)"
+    r"[\s.]*$")
+FUNCTION_WORDS = frozenset("""yang dan di ke dari untuk dengan pada dalam oleh atau tentang tahun nomor kepada
+bahwa sebagai adalah ini itu serta para bagi atas telah akan tidak jl rt rw kel kec no""".split())
+ROMAN = re.compile(r"[IVXLC]+\.?")
+ADDRESSY = re.compile(r"(?i)\b(?:alamat|jl\.|jalan|rt\.?\s*\d|rw\.?\s*\d|kel\.|kec\.|desa|dusun|beralamat)")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Words that never make a name alone (common) or never start one (institution); see ner_lexicon."""
+
+    common: frozenset[str] = frozenset()
+    institution: frozenset[str] = frozenset()
+
+
+def detector(settings: Settings):
+    """The page detector for these settings; raises ModelError when the model cannot be used."""
+    from reviewer.ner_artifact import load
+
+    folder = settings.models_dir / MODEL_NAME
+    nlp, _manifest = load(folder)
+    lexicon = Lexicon(_words(folder / COMMON), _words(folder / INSTITUTION))
+    cache: dict = {"key": None, "pages": {}}
+
+    def detect(document: Document, page: Page, settings: Settings = settings) -> list[Finding]:
+        key = (document.sha256, document.path)
+        if cache["key"] != key:
+            cache["pages"] = analyse(nlp, document, settings, lexicon)
+            cache["key"] = key
+        return cache["pages"].get(page.number, [])
+
+    return detect
+
+
+def _words(path) -> frozenset[str]:
+    return frozenset(path.read_text(encoding="utf-8").split()) if path.is_file() else frozenset()
+
+
+def analyse(nlp, document: Document, settings: Settings, lexicon: Lexicon | None = None
+            ) -> dict[int, list[Finding]]:
+    """Findings per page number for the whole document."""
+    pages = [p for p in document.pages if p.text.strip() and not p.needs_ocr]
+    mentions: list[roles.Mention] = []
+    out: dict[int, list[Finding]] = {p.number: [] for p in pages}
+    for page, doc in zip(pages, nlp.pipe(p.text for p in pages)):
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                mention = person(page, ent.start_char, ent.end_char, lexicon)
+                if mention is not None:
+                    mentions.append(mention)
+            else:
+                finding = context(page, ent.start_char, ent.end_char, ent.label_)
+                if finding is not None:
+                    out[page.number].append(finding)
+    kinds = roles.document_kinds(document.text)
+    # words the document itself writes in lower case are ordinary words (e-mail and web addresses,
+    # where names are lower-cased, do not count)
+    lowered = set(re.findall(r"\b[a-z]{3,}\b", re.sub(r"\S*[@.]\w\S*", " ", document.text)))
+    mentions = [m for m in mentions if not all(w in lowered for w in re.findall(r"[a-z]+", m.text.lower()))]
+    decided = roles.decide(mentions, kinds, settings.officials)
+    for i, m in enumerate(mentions):
+        role = decided[i]
+        out[m.page].append(Finding(m.page, m.start, m.end, m.text, "PERSON", role.basis, role.score,
+                                   role.action, SOURCE, ("model NER: PERSON", *role.reasons)))
+    return out
+
+
+def person(page: Page, start: int, end: int, lexicon: Lexicon | None = None) -> roles.Mention | None:
+    """A PERSON entity as a mention with its cues, or None when it is not a person's name."""
+    text = page.text
+    span = names.surface(text, start, end)
+    if span is None:
+        return None
+    start, end = span
+    value = text[start:end]
+    bare = names.strip_titles(value)
+    words = bare.lower().split()
+    if (not bare or not bare[0].isupper() or any(ch.isdigit() for ch in bare) or len(words) > 6
+            or any(w in FUNCTION_WORDS for w in words) or "\n" in value.strip()):
+        return None
+    if NOT_A_PERSON_BEFORE.search(text[max(0, start - 25):start]) or not name_like(bare, lexicon):
+        return None
+    return roles.Mention(page.number, start, end, value, roles.collect(text, start, end))
+
+
+def name_like(bare: str, lexicon: Lexicon | None = None) -> bool:
+    """False for headings, form labels, brands, acronyms, numerals and web addresses taken for names."""
+    lexicon = lexicon or Lexicon()
+    words = re.findall(r"[a-z]+", bare.lower())
+    if not words or re.search(r"[a-z]\.[a-z]|@|www", bare.lower()):
+        return False
+    if all(w in lexicon.common or w in lexicon.institution for w in words) or words[0] in lexicon.institution:
+        return False
+    if len(words) == 1 and (ROMAN.fullmatch(bare) or bare.isupper() and len(bare) <= 4):
+        return False
+    return True
+
+
+def context(page: Page, start: int, end: int, label: str) -> Finding | None:
+    value = page.text[start:end]
+    if not re.search(r"[A-Za-z]{2}", value):
+        return None
+    line_start = page.text.rfind("\n", 0, start) + 1
+    if label == "LOCATION" and ADDRESSY.search(page.text[line_start:end]):
+        return None  # part of an address: the address detector decides, not us
+    reason = {"ORGANIZATION": "nama organisasi/instansi", "LOCATION": "nama tempat"}.get(label, label.lower())
+    return Finding(page.number, start, end, value, label, "", CONTEXT_SCORE, "keep", SOURCE,
+                   (f"model NER: {label}", f"{reason}: konteks, bukan data pribadi"))

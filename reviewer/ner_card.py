@@ -1,0 +1,88 @@
+"""The model card of the NER model, written from the artifact's manifest (never typed in by hand).
+
+Only the part between the ner-id markers of models/README.md is replaced, so other models can
+keep their own sections in the same file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reviewer.ner_artifact import CARD_END, CARD_START, read_manifest
+
+HEADER = "# Model artifacts\n\nEach model has a section below, written by its training command.\n\n"
+TEST_SETS = {
+    "test-news": "news test split (all three corpora after deduplication; NERP part lower-cased)",
+    "test-news-cased": "news test split, cased sentences only (idner-news-2k + NERGRIT)",
+    "test-synthetic": "synthetic government-document snippets whose given names never occur in training",
+}
+
+
+def metrics_table(metrics: dict) -> list[str]:
+    lines = ["| held-out set | label | precision | recall | F1 |", "|---|---|---|---|---|"]
+    for split, rows in metrics.items():
+        for label, row in rows.items():
+            if isinstance(row, dict):
+                lines.append(f"| {split} | {label} | {row['p']:.3f} | {row['r']:.3f} | {row['f']:.3f} |")
+    return lines
+
+
+def data_lines(manifest: dict) -> list[str]:
+    data = manifest.get("data", {})
+    lines = ["| source | licence | files (SHA-256, first 16 hex) |", "|---|---|---|"]
+    for name, src in data.get("sources", {}).items():
+        files = ", ".join(f"`{k}` {v}" for k, v in src.get("files", {}).items()) or "(not present)"
+        lines.append(f"| {name} | {src.get('license', '?')} | {files} |")
+    counts = data.get("sentences", {})
+    lines += ["", "Sentences after deduplication, per split and corpus: "
+              + "; ".join(f"{split}: " + ", ".join(f"{k} {v}" for k, v in c.items()) for split, c in counts.items()),
+              f"Synthetic snippets: {data.get('synthetic', {})}. Training documents: {data.get('docs', {})}."]
+    return lines
+
+
+def card_section(folder: Path) -> str:
+    m = read_manifest(folder)
+    size = sum(p.stat().st_size for p in Path(folder).rglob("*") if p.is_file())
+    v = m.get("versions", {})
+    lines = [
+        CARD_START, f"## {m.get('name', 'ner-id')} — Indonesian named-entity recognizer", "",
+        f"spaCy {v.get('spacy')} pipeline (`tok2vec` CNN + transition-based `ner`, no static vectors, CPU), "
+        f"{size / 1e6:.1f} MB. Labels: {', '.join(m.get('labels', []))}. Format {m.get('format')}, built "
+        f"{m.get('created')} with spaCy {v.get('spacy')}, thinc {v.get('thinc')}, numpy {v.get('numpy')}, "
+        f"Python {v.get('python')}. `artifact.json` holds these versions and the SHA-256 of every file; "
+        "`reviewer.ner_artifact.load` refuses a missing, incompatible or changed artifact with a named error.",
+        "", "### Training", "",
+        f"Command: `{m.get('command') or 'reviewer train ner'}` (run from the project root with `../shared/data` "
+        f"present; {m.get('epochs')} epochs, seed {m.get('seed')}, {m.get('train_seconds')} s including "
+        "evaluation). Config: `models/training/ner.cfg`.",
+        "",
+        "Data: the three news corpora are read, their labels mapped (PER/PERSON/PPL → PERSON, LOC/PLACE/PLC → "
+        "LOCATION, ORG/ORGANISATION → ORGANIZATION; NERP's IND is marked *unknown*, EVT and FNB are outside), "
+        "deduplicated on the lower-cased letters and digits of each sentence (cased corpora win), and split by a "
+        "hash of that key (10 % test, 5 % dev), so copies of a sentence never straddle splits. Half of NERP's "
+        "lower-cased training sentences are shown true-cased (first word and entities capitalised) and 5 % of "
+        "cased ones upper-cased. Synthetic government-document snippets (`reviewer/ner_synth.py`: forms, tables "
+        "of people, signature blocks with titles, degrees and NIP, letters, press-release sentences, letterheads "
+        "and headings without persons) are added; PERSON covers the name only — the detector adds titles and "
+        "degrees and drops courtesy words.", "",
+        *data_lines(m), "",
+        "### Held-out figures (measured by `reviewer train ner`, spaCy scorer, exact span match)", "",
+        *[f"- `{k}`: {v}" for k, v in TEST_SETS.items()], "",
+        *metrics_table(m.get("metrics", {})), "",
+        "The synthetic set shares the generator's templates with training, so its figures are optimistic for "
+        "real documents; the end-to-end measure is `../shared/devset/score.py` (see the notes of issue 3). "
+        "Speed: `benchmarks/bench_ner.py`.", CARD_END,
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def write_card(folder: Path, readme: Path) -> Path:
+    section = card_section(folder)
+    text = readme.read_text(encoding="utf-8") if readme.exists() else HEADER
+    if CARD_START in text and CARD_END in text:
+        head, rest = text.split(CARD_START, 1)
+        text = head + section + rest.split(CARD_END, 1)[1].lstrip("\n")
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    readme.write_text(text, encoding="utf-8")
+    return readme

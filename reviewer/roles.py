@@ -1,0 +1,277 @@
+"""Who is a person named in a document: an official acting in office, or a private individual?
+
+Pasal 18 ayat (2) huruf b UU 14/2008 keeps open the names of officials acting in office; the names
+of private individuals are personal data (Pasal 17 huruf h), of witnesses, informants and victims
+in law enforcement (huruf a), of children in the juvenile justice system and victims of sexual
+violence (huruf j, by UU SPPA / UU TPKS).
+
+Each mention collects *cues* from the text around it (jabatan next to the name, a signature block,
+"Nama :" form fields, "bernama", "saksi", a table of people, ...). A cue has a side (official or
+private) and a strength; the mention's role is the stronger side, ties going to private. All
+mentions of the same name in a document share one role, so a name is never kept in one place and
+blacked out in another. Every decision carries the cues that made it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reviewer.names import strip_titles
+
+KEEP_REASON = "pejabat yang menjalankan jabatan: Pasal 18 ayat (2) huruf b UU 14/2008"
+
+# Titles of office. Staff job names (analis, perawat, pranata...) are not here on purpose: in a
+# personnel record the employee is the data subject, not an official acting in office.
+OFFICE = (r"(?:(?:Plt|Plh|Pj|Pjs)\.?\s+|Wakil\s+|a\.n\.\s+)?(?:Kepala(?!\s+Keluarga)|Sekretaris|Wali\s?[Kk]ota|"
+          r"Walikota|WALI\s?KOTA|Bupati|BUPATI|Gubernur|GUBERNUR|Camat|Lurah|Direktur|Komandan|Kapolres\w*|Kapolsek|"
+          r"Kapolda|Kasat\w*|Kanit\w*|Ketua(?!\s+(?:RT|RW|Rukun))|Inspektur|Penyidik|Pembimbing\s+Kemasyarakatan|"
+          r"Jaksa|Hakim|Panitera|Komisioner|Pejabat|PPID|Asisten|Staf\s+Ahli|Kabid|Kasi|Kasie|Kasubbag|Kabag|"
+          r"Kadis|Sekda|Bendahara|Menteri|Dirjen|Juru\s+Bicara|Kepala\s+Desa|Kades|Rektor|Dekan|Petugas|"
+          r"Koordinator|Narasumber|Ajudan|Auditor|Irban|Anggota\s+DPRD|Pimpinan|Dokter\s+Pemeriksa|"
+          r"Penanggung\s+Jawab|Pelaksana\s+Tugas|Danramil|Dandim|Kapten|Mayor|Kolonel)\b")
+OFFICE_START = re.compile(r"^\s*" + OFFICE)
+OFFICE_ANY = re.compile(OFFICE)
+PRIVATE_ROLE = (r"(?:bernama|atas\s+nama|a/n|an\.|pemohon(?:\s+informasi)?|pelapor|pengadu|saksi|korban|"
+                r"terlapor|tersangka|terdakwa|terpidana|pelanggar|pasien|klien|anak|ahli\s+waris|penerima|peserta|"
+                r"informan|pewaris|almarhum(?:ah)?|alm\.|almh\.|istri|suami|ayah|ibu\s+kandung|orang\s+tua|wali|"
+                r"kuasa|yang\s+diperiksa|yang\s+menyatakan|yang\s+bersangkutan|warga|penghuni|pegawai)")
+ROLE_BEFORE = re.compile(r"(?i)(?:\b" + PRIVATE_ROLE + r"|\bnama(?:\s+lengkap)?(?:\s+" + PRIVATE_ROLE
+                         + r")?)\s*[:,]?[\s\-:]*$")
+NAME_FIELD = re.compile(r"(?i)\bnama(?:\s+lengkap)?\s*[:\t]?[\s:]*$")
+ROLE_AFTER = re.compile(r"(?i)^[\s,]*(?:selaku|sebagai)\s+(?:" + PRIVATE_ROLE + r")|^[\s,(]*(?:yang\s+)?beralamat|"
+                        r"^[\s,(]*(?:umur|usia)\s+\d|^[\s,(]*\d{1,2}\s+tahun\b|^[\s,(]*lahir\s+di|"
+                        r"^[\s,(]*(?:NIK|No\.\s*KTP)\b|^\s*\((?:anak|istri|suami|ayah|ibu|cucu)")
+HIDDEN = re.compile(r"(?i)identitas(?:nya)?\s+(?:agar\s+|untuk\s+)?dirahasiakan|minta\s+dirahasiakan")
+OFFICE_AFTER = re.compile(r"^\s*(?:,\s*|\(\s*|\t+|\s+selaku\s+|\s+sebagai\s+|,\s*pangkat\s+\S+.*?selaku\s+)" + OFFICE)
+ID_AFTER = re.compile(r"^[\s,]*(?:\n\s*)?(?:pangkat\s+\w+|NIP\b|NIP\.|NRP\b|(?:Pembina|Penata|Pengatur|Juru)"
+                      r"(?:\s+\w+){0,2}\s*\(|(?:AKBP|AKP|IPTU|IPDA|AIPTU|AIPDA|BRIPKA|BRIGPOL|BRIPTU|KOMPOL)\b)")
+PRIVATE_SIGNER = re.compile(r"(?i)^\s*(?:hormat\s+saya|pemohon|pelapor|pengadu|yang\s+diperiksa|yang\s+menyatakan|"
+                            r"saksi|ahli\s+waris|penerima|peserta|pihak\s+pertama|pihak\s+kedua|orang\s+tua|pasien|"
+                            r"yang\s+membuat\s+pernyataan|kuasa)")
+OFFICIAL_SIGNER = re.compile(r"(?i)^\s*(?:yang\s+memeriksa|hormat\s+kami|mengetahui|menyetujui|an\.|a\.n\.)")
+SKIP_LINE = re.compile(r"(?i)^\s*(?:ttd\.?|\(?tanda\s+tangan\)?|cap|materai.*|-+|_+|\(\s*\))?\s*$")
+CLAUSE_START = re.compile(r"(?:[.!?]\s+(?=[A-Z\"“])|\n|;)")
+COURTESY_WORD = r"(?:Bapak|Ibu|Sdr|Sdri|Saudara|Saudari|Tuan|Nyonya|Bpk|Pak|Bu)\b"
+PRE_APPOSITION = re.compile(OFFICE + r"(?:[\s,]+(?:(?!" + COURTESY_WORD + r")[A-Z][\w.&/()-]*|dan|I{1,3}|IV|V))*"
+                            r"[\s,:]*$")
+
+KINDS = {
+    "press": r"\bSIARAN\s+PERS\b|\bPRESS\s+RELEASE\b|\bRILIS\s+(?:BERITA|PERS)\b",
+    "child": r"(?i)anak\s+berkonflik\s+dengan\s+hukum|peradilan\s+pidana\s+anak|persidangan\s+anak|"
+             r"penelitian\s+kemasyarakatan|\blitmas\b|klien\s+anak|anak\s+korban|anak\s+saksi|\bdiversi\b",
+    "sexual": r"(?i)kekerasan\s+seksual|pencabulan|perkosaan|pemerkosaan|\bTPKS\b|pelecehan\s+seksual",
+    "law": r"(?i)berita\s+acara\s+pemeriksaan|pro\s+justitia|\bpenyidik|laporan\s+polisi|tindak\s+pidana|"
+           r"\btersangka\b|reserse|penyelidikan|\bKUHP\b|laporan\s+kejadian|pelanggaran\s+perda|\bperkara\b",
+    "medical": r"(?i)diagnos[ai]s|rekam\s+medis|keterangan\s+sakit|\bpasien\b|rawat\s+inap",
+    "personnel": r"(?i)\bcuti\b|slip\s+gaji|kepegawaian|hukuman\s+disiplin|penilaian\s+kinerja|data\s+pegawai",
+    "list": r"(?i)daftar\s+(?:penerima|peserta|hadir|nominatif|ahli\s+waris|delegasi)",
+}
+LAW_ROLES = ("saksi", "korban", "pelapor", "informan", "pengadu", "dirahasiakan", "yang diperiksa")
+
+
+@dataclass(frozen=True)
+class Cue:
+    side: str  # "official" or "private"
+    strength: int  # 1 weak ... 5 decisive; 10 = the agency's own list of officials
+    reason: str
+    role: str = ""  # for private cues: the role word that decides the legal basis
+
+
+@dataclass
+class Mention:
+    page: int
+    start: int
+    end: int
+    text: str
+    cues: list[Cue] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Role:
+    action: str
+    basis: str
+    score: float
+    reasons: tuple[str, ...]
+
+
+def document_kinds(text: str) -> frozenset[str]:
+    return frozenset(kind for kind, rx in KINDS.items() if re.search(rx, text))
+
+
+def name_tokens(text: str) -> frozenset[str]:
+    """The words of a name without titles, degrees and punctuation, lower-cased."""
+    return frozenset(t for t in re.findall(r"[a-z]+", strip_titles(text).lower()) if len(t) > 1)
+
+
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    return text.rfind("\n", 0, start) + 1, (text.find("\n", end) + 1 or len(text) + 1) - 1
+
+
+def _column(line: str, offset: int) -> int:
+    """Which tab/wide-space column of a line an offset falls in."""
+    return len(re.findall(r"\t+| {3,}", line[:offset]))
+
+
+def _column_text(line: str, col: int) -> str:
+    parts = [p for p in re.split(r"\t+| {3,}", line)]
+    return parts[col] if col < len(parts) else (parts[-1] if parts else "")
+
+
+def cues_before(text: str, start: int) -> list[Cue]:
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(0, start - 160):start]
+    clause = CLAUSE_START.split(before)[-1] if before else ""
+    out = []
+    m = ROLE_BEFORE.search(text[max(0, line_start - 40, start - 60):start])
+    if m and not NAME_FIELD.search(m.group(0)):
+        out.append(Cue("private", 4, f"peran pribadi sebelum nama: '{m.group(0).strip(' :,-')}'",
+                       m.group(0).strip(" :,-\t\n").lower()))
+    elif NAME_FIELD.search(text[line_start:start]):
+        out.append(Cue("private", 2, "isian 'Nama :' pada formulir/daftar (subjek dokumen)"))
+    m = PRE_APPOSITION.search(clause)
+    if m and text[line_start:start].strip():
+        out.append(Cue("official", 4, f"jabatan sebelum nama: '{m.group(0).strip(' ,:')[:60]}'"))
+    if re.search(r"(?i)\b(?:Sdr|Sdri|Bpk|Bp|Ny|Tn|Nn)\.\s*$|\b(?:Saudara|Saudari|Ibu|Bapak|Tuan|Nyonya)\s+$", before):
+        out.append(Cue("private", 1, "sapaan sebelum nama"))
+    return out
+
+
+def cues_after(text: str, end: int) -> list[Cue]:
+    after = text[end:end + 200]
+    out = []
+    if OFFICE_AFTER.search(after):
+        out.append(Cue("official", 5, f"jabatan sesudah nama: '{after.split(chr(10))[0].strip(' ,(')[:60]}'"))
+    m = ROLE_AFTER.search(after)
+    if m:
+        out.append(Cue("private", 4, f"keterangan pribadi sesudah nama: '{m.group(0).strip(' ,(')}'",
+                       m.group(0).strip(" ,(").lower()))
+    if HIDDEN.search(text[end:end + 120].split("\n")[0]):
+        out.append(Cue("private", 4, "identitas diminta dirahasiakan", "dirahasiakan"))
+    if ID_AFTER.search(after):
+        out.append(Cue("official", 1, "NIP/NRP/pangkat sesudah nama"))
+    return out
+
+
+def cues_signature(text: str, start: int, end: int) -> list[Cue]:
+    """A name under a jabatan line (signature block), or under 'Pemohon,' / 'Hormat saya,'."""
+    a, b = _line_bounds(text, start, end)
+    line = text[a:b]
+    col = _column(line, start - a)
+    if len(_column_text(line, col).strip()) > (end - start) + 40:
+        return []  # the name sits inside running text, not alone on its line
+    lead = _column_text(line, col)
+    if re.sub(r"[-_\s]", "", lead[:max(lead.find(text[start:end]), 0)]):
+        return []  # something else precedes the name in its cell: a form field, running text
+    seen = 0
+    for raw in reversed(text[:a].split("\n")[-8:]):
+        cell = _column_text(raw, col)
+        if SKIP_LINE.match(cell):
+            continue
+        seen += 1
+        if PRIVATE_SIGNER.search(cell):
+            return [Cue("private", 3, f"penanda tangan pribadi: '{cell.strip()[:40]}'", cell.strip().lower())]
+        if OFFICE_START.search(cell) or OFFICIAL_SIGNER.search(cell):
+            return [Cue("official", 3, f"blok tanda tangan jabatan: '{cell.strip()[:60]}'")]
+        if seen >= 3:
+            break
+    return []
+
+
+def cues_table(text: str, start: int, end: int) -> list[Cue]:
+    """A name in a row of tab-separated cells: an office in the same row, or a table of people."""
+    a, b = _line_bounds(text, start, end)
+    line = text[a:b]
+    if "\t" not in line:
+        return []
+    cells = [c.strip() for c in line.split("\t")]
+    col = _column(line, start - a)
+    others = [c for i, c in enumerate(cells) if i != col and c]
+    if any(OFFICE_START.search(c) for c in others):
+        return [Cue("official", 3, "jabatan pada baris tabel yang sama")]
+    header = text[:a].split("\n")
+    if any(re.search(r"(?i)(?:^|\t)\s*nama\b", h) and "\t" in h for h in header[-40:]):
+        return [Cue("private", 2, "nama dalam tabel daftar orang")]
+    return []
+
+
+def collect(text: str, start: int, end: int) -> list[Cue]:
+    return [*cues_before(text, start), *cues_after(text, end), *cues_signature(text, start, end),
+            *cues_table(text, start, end)]
+
+
+def official_listed(text: str, officials: tuple[str, ...]) -> str | None:
+    tokens = name_tokens(text)
+    for name in officials:
+        listed = name_tokens(name)
+        if tokens and listed and (tokens <= listed or listed <= tokens) and len(tokens & listed) >= min(2, len(listed)):
+            return name
+    return None
+
+
+def _same_person(a: frozenset[str], b: frozenset[str]) -> bool:
+    return bool(a and b) and (a <= b or b <= a)
+
+
+def group(mentions: list[Mention]) -> list[list[Mention]]:
+    """Mentions of the same name: a short form ("Endang") joins the full name it is part of."""
+    ordered = sorted(mentions, key=lambda m: -len(name_tokens(m.text)))
+    groups: list[tuple[frozenset[str], list[Mention]]] = []
+    for m in ordered:
+        tokens = name_tokens(m.text)
+        for key, members in groups:
+            if _same_person(tokens, key):
+                members.append(m)
+                break
+        else:
+            groups.append((tokens, [m]))
+    return [members for _, members in groups]
+
+
+def decide(mentions: list[Mention], kinds: frozenset[str], officials: tuple[str, ...] = ()) -> dict[int, Role]:
+    """The role of every mention (by its index in `mentions`)."""
+    index = {id(m): i for i, m in enumerate(mentions)}
+    roles: dict[int, Role] = {}
+    for members in group(mentions):
+        cues = [c for m in members for c in m.cues]
+        listed = next((official_listed(m.text, officials) for m in members if official_listed(m.text, officials)), None)
+        if listed:
+            cues.append(Cue("official", 10, f"terdaftar sebagai pejabat instansi (pengaturan): {listed}"))
+        role = verdict(cues, kinds)
+        for m in members:
+            roles[index[id(m)]] = role
+    return roles
+
+
+def verdict(cues: list[Cue], kinds: frozenset[str]) -> Role:
+    cues = list(cues)
+    if "press" in kinds:
+        cues.append(Cue("official", 1, "siaran pers tentang kegiatan resmi"))
+    for kind, reason in (("law", "dokumen penegakan hukum"), ("child", "dokumen peradilan pidana anak"),
+                         ("medical", "dokumen kesehatan"), ("personnel", "dokumen kepegawaian"),
+                         ("list", "daftar orang")):
+        if kind in kinds:
+            cues.append(Cue("private", 1, reason))
+    official = max((c.strength for c in cues if c.side == "official"), default=0)
+    private = max((c.strength for c in cues if c.side == "private"), default=0)
+    ranked = sorted(cues, key=lambda c: -c.strength)
+    if official > private:
+        reasons = (KEEP_REASON, *dict.fromkeys(c.reason for c in ranked if c.side == "official"))
+        return Role("keep", "", {1: 0.5, 2: 0.75}.get(official, 0.9), reasons)
+    basis, why = basis_for(cues, kinds)
+    reasons = (why, *dict.fromkeys(c.reason for c in ranked if c.side == "private"))
+    if private >= 2:
+        return Role("redact", basis, 0.9 if private >= 3 else 0.8, reasons)
+    return Role("review", basis, 0.6, reasons + ("peran tidak jelas dari konteks: perlu ditinjau",))
+
+
+def basis_for(cues: list[Cue], kinds: frozenset[str]) -> tuple[str, str]:
+    roles = " ".join(c.role for c in cues if c.side == "private")
+    if "child" in kinds:
+        return "17j", ("identitas dalam perkara anak, termasuk nama orang tua: UU 11/2012 (SPPA) Pasal 19 — "
+                       "Pasal 17 huruf j")
+    if "sexual" in kinds:
+        return "17j", "identitas korban kekerasan seksual: UU 12/2022 (TPKS) — Pasal 17 huruf j"
+    if any(r in roles for r in LAW_ROLES) and ("law" in kinds or "dirahasiakan" in roles):
+        return "17a2", "identitas saksi/pelapor/informan/korban: Pasal 17 huruf a angka 2"
+    return "17h", "nama orang pribadi: data pribadi (Pasal 17 huruf h, UU PDP)"

@@ -1,0 +1,104 @@
+"""The three named failures of the NER artifact, and that patterns keep working through them."""
+import json
+from pathlib import Path
+
+import pytest
+
+from reviewer import ner_artifact
+from reviewer.errors import ModelError
+from reviewer.pipeline import build_detectors, scan_file
+from reviewer.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def tiny_model(tmp_path_factory) -> Path:
+    import spacy
+
+    nlp = spacy.blank("id")
+    ner = nlp.add_pipe("ner")
+    for label in ner_artifact.REQUIRED_LABELS:
+        ner.add_label(label)
+    nlp.initialize()
+    models = tmp_path_factory.mktemp("models")
+    ner_artifact.write(nlp, models / "ner-id", {"metrics": {}})
+    return models
+
+
+@pytest.fixture
+def models(tiny_model, tmp_path) -> Path:
+    import shutil
+
+    shutil.copytree(tiny_model, tmp_path / "models")
+    return tmp_path / "models"
+
+
+def test_written_artifact_loads_and_records_versions(models):
+    nlp, manifest = ner_artifact.load(models / "ner-id")
+    assert "ner" in nlp.pipe_names
+    assert manifest["versions"]["spacy"] and manifest["versions"]["thinc"]
+    assert set(ner_artifact.REQUIRED_LABELS) <= set(manifest["labels"])
+    assert not (models / "ner-id.part").exists()
+
+
+def test_missing_model(tmp_path):
+    with pytest.raises(ner_artifact.ModelMissing, match="tidak ditemukan"):
+        ner_artifact.load(tmp_path / "ner-id")
+
+
+def test_incompatible_model(models):
+    path = models / "ner-id" / ner_artifact.MANIFEST
+    manifest = json.loads(path.read_text())
+    manifest["versions"]["spacy"] = "2.3.9"
+    path.write_text(json.dumps(manifest))
+    with pytest.raises(ner_artifact.ModelIncompatible, match="tidak cocok"):
+        ner_artifact.load(models / "ner-id")
+
+
+def test_incompatible_format(models):
+    path = models / "ner-id" / ner_artifact.MANIFEST
+    manifest = json.loads(path.read_text())
+    manifest["format"] = ner_artifact.FORMAT + 1
+    path.write_text(json.dumps(manifest))
+    with pytest.raises(ner_artifact.ModelIncompatible):
+        ner_artifact.load(models / "ner-id")
+
+
+def test_corrupt_model_weights(models):
+    weights = models / "ner-id" / "ner" / "model"
+    weights.write_bytes(weights.read_bytes()[: len(weights.read_bytes()) // 2])
+    with pytest.raises(ner_artifact.ModelCorrupt, match="rusak"):
+        ner_artifact.load(models / "ner-id")
+
+
+def test_corrupt_manifest(models):
+    (models / "ner-id" / ner_artifact.MANIFEST).write_text("{not json")
+    with pytest.raises(ner_artifact.ModelCorrupt):
+        ner_artifact.load(models / "ner-id")
+
+
+@pytest.mark.parametrize("damage", ["missing", "incompatible", "corrupt"])
+def test_pipeline_warns_and_patterns_keep_working(models, tmp_path, damage):
+    folder = models / "ner-id"
+    if damage == "missing":
+        import shutil
+
+        shutil.rmtree(folder)
+    elif damage == "incompatible":
+        manifest = json.loads((folder / ner_artifact.MANIFEST).read_text())
+        manifest["format"] = 999
+        (folder / ner_artifact.MANIFEST).write_text(json.dumps(manifest))
+    else:
+        (folder / "ner" / "model").write_bytes(b"garbage")
+    settings = Settings(models_dir=models, use_passages=False, use_ocr=False)
+    from reviewer import ner
+
+    with pytest.raises(ModelError):
+        ner.detector(settings)
+    warnings: list[str] = []
+    detectors = build_detectors(settings, warnings)
+    assert len(detectors) == 1 and len(warnings) == 1
+    assert "NER" in warnings[0]
+    doc = tmp_path / "surat.txt"
+    doc.write_text("Nama : Budi Santoso\nE-mail : budi.santoso@gmail.com\n", encoding="utf-8")
+    result = scan_file(str(doc), settings, detectors)
+    assert any(f.label == "EMAIL" for f in result.findings)

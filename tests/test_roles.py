@@ -1,0 +1,124 @@
+"""Role rules: official acting in office (keep, Pasal 18) vs private individual (redact/review)."""
+import re
+
+import pytest
+
+from reviewer import roles
+from reviewer.names import surface
+
+
+def role_of(text: str, name: str, officials: tuple[str, ...] = ()) -> roles.Role:
+    """The role of `name` in `text`, every occurrence of it taken as a mention (as the detector does)."""
+    mentions = []
+    for m in re.finditer(re.escape(name), text):
+        start, end = surface(text, m.start(), m.end())
+        mentions.append(roles.Mention(1, start, end, text[start:end], roles.collect(text, start, end)))
+    assert mentions, name
+    return roles.decide(mentions, roles.document_kinds(text), officials)[0]
+
+
+OFFICIAL = [
+    # jabatan before the name (apposition)
+    ("Acara dibuka oleh Kepala Dinas Perhubungan Kabupaten Demak, Yosef Nugraha, S.T., dan dihadiri camat.",
+     "Yosef Nugraha"),
+    ("Rapat dipimpin Wali Kota Salatiga Marlina Oktaviani yang didampingi para asisten.", "Marlina Oktaviani"),
+    # jabatan after the name
+    ("Narahubung:\nKurniawan Adi, S.Sos. (Kepala Seksi Informasi), telepon (0291) 555 123", "Kurniawan Adi"),
+    ("Pelapor : Sinta Maharani, S.H., Komandan Regu III Bidang Ketertiban\nWaktu : Senin", "Sinta Maharani"),
+    ("Pada hari ini saya: Yohanes Tarigan, pangkat BRIPKA, NRP 88010203, selaku Penyidik Pembantu, "
+     "memeriksa seorang saksi.", "Yohanes Tarigan"),
+    # signature blocks with jabatan above and NIP below
+    ("Demak, 3 Juni 2024\nKepala Dinas Sosial\nKabupaten Demak,\n\n\n\nDrs. Anton Wiratama, M.Si.\n"
+     "Pembina Tingkat I (IV/b)\nNIP. 19700101 199503 1 002", "Anton Wiratama"),
+    ("a.n. BUPATI DEMAK\nSekretaris Daerah,\nttd.\n\nIr. Gusti Ayu Sekar, M.T.\nNIP 19680203 199403 2 001",
+     "Gusti Ayu Sekar"),
+    ("Petugas Penerima Permohonan\n\n\n\nRatna Dewanti, S.IP.\nNIP. 198801042016011006", "Ratna Dewanti"),
+    # a table row whose jabatan cell is an office
+    ("DAFTAR DELEGASI\nNo\tNama\tJabatan\n1\tHendra Pratama, S.E.\tKepala Bagian Kerja Sama\n", "Hendra Pratama"),
+    # press release: a second, bare mention follows the role of the first
+    ("SIARAN PERS\nKepala Badan Kepegawaian Daerah, Lukas Sembiring, membuka seleksi. "
+     "Menurut Lukas Sembiring, seleksi terbuka.", "Lukas Sembiring"),
+]
+
+PRIVATE = [
+    # form fields and explicit private roles
+    ("FORMULIR PERMOHONAN INFORMASI\nNama\t:\tMaria Goreti Lamanepa\nNIK\t:\t5308014101900001\n",
+     "Maria Goreti Lamanepa", "17h"),
+    ("Informasi diperoleh dari warga bernama Slamet Riyadi yang meminta agar identitasnya dirahasiakan.",
+     "Slamet Riyadi", "17a2"),
+    ("BERITA ACARA PEMERIKSAAN\nPenyidik memeriksa saksi Dedi Kurniawan mengenai perkara penipuan.",
+     "Dedi Kurniawan", "17a2"),
+    ("Gugatan diajukan oleh Rahmat Hidayat selaku ahli waris almarhum Sutrisno.", "Rahmat Hidayat", "17h"),
+    ("Seorang tokoh bernama Bagas Prakoso, yang beralamat di Jl. Melati No. 2, diperkirakan hadir.",
+     "Bagas Prakoso", "17h"),
+    # an official title nearby does not make the subject an official
+    ("Kepala Desa menerima laporan dari korban, Sumarni, pada malam hari.", "Sumarni", "17h"),
+    ("Permohonan ini diketahui oleh Ketua RT 05, Bapak Joko Susilo (HP 0812 1111 2222).", "Joko Susilo", "17h"),
+    # children in the juvenile justice system, parents included (UU SPPA Pasal 19)
+    ("LAPORAN PENELITIAN KEMASYARAKATAN\nIdentitas Klien Anak\nNama : Rizky Ramadhan\n"
+     "Nama Ayah : Sugeng Riyanto\n", "Sugeng Riyanto", "17j"),
+    # a personnel record: the employee's own name and NIP are the subject, even under 'Hormat saya'
+    ("FORMULIR PERMINTAAN CUTI\nDATA PEGAWAI\nNama\tYoga Saputra\tNIP\t19940730 201704 1 002\n"
+     "Jabatan\tAnalis Kebijakan\nHormat saya,\n\n\nYoga Saputra\nNIP 19940730 201704 1 002", "Yoga Saputra", "17h"),
+    # two signature columns: the examined witness is private, the examiner official
+    ("BERITA ACARA PEMERIKSAAN\nYang diperiksa,\tYang memeriksa,\n\n\nBUDI HARTAWAN\tAgus Salim\n"
+     "AIPTU NRP 81123336", "BUDI HARTAWAN", "17a2"),
+    # a table of people
+    ("DAFTAR PENERIMA BANTUAN\nNo\tNama\tNIK\n1\tH. Sukirman\t3374101801520060\n2\tWartini\t3374106903490045\n",
+     "Wartini", "17h"),
+]
+
+
+@pytest.mark.parametrize("text, name", OFFICIAL)
+def test_officials_acting_in_office_are_kept(text, name):
+    role = role_of(text, name)
+    assert role.action == "keep", role.reasons
+    assert "Pasal 18 ayat (2) huruf b" in role.reasons[0]
+
+
+@pytest.mark.parametrize("text, name, basis", PRIVATE)
+def test_private_individuals_are_flagged_with_basis(text, name, basis):
+    role = role_of(text, name)
+    assert role.action in ("redact", "review"), role.reasons
+    assert role.basis == basis
+    assert role.reasons
+
+
+def test_examiner_in_second_column_is_official():
+    text = PRIVATE[-2][0]
+    assert role_of(text, "Agus Salim").action == "keep"
+
+
+def test_bare_name_without_cues_needs_review():
+    role = role_of("Surat itu kemudian dibawa oleh Fransiska Wulan ke kantor.", "Fransiska Wulan")
+    assert role.action == "review"
+    assert role.basis == "17h"
+
+
+def test_settings_officials_force_keep():
+    text = "Nama : Fransiska Wulan\nNIK : 3374101801520060"
+    assert role_of(text, "Fransiska Wulan").action == "redact"
+    role = role_of(text, "Fransiska Wulan", officials=("Dr. Fransiska Wulan, M.Si.",))
+    assert role.action == "keep"
+    assert any("pengaturan" in r for r in role.reasons)
+
+
+def test_same_name_gets_one_role_in_a_document():
+    text = ("Pelapor : Dewi Anggraeni\nUraian: ...\nHormat saya,\n\n\nDewi Anggraeni\n"
+            "NIP 19900101 201501 2 001")
+    mentions = []
+    for m in re.finditer("Dewi Anggraeni", text):
+        mentions.append(roles.Mention(1, m.start(), m.end(), m.group(), roles.collect(text, m.start(), m.end())))
+    decided = roles.decide(mentions, roles.document_kinds(text))
+    assert {r.action for r in decided.values()} == {"redact"}
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("SIARAN PERS\nNomor: 1", {"press"}),
+    ("BERITA ACARA PEMERIKSAAN (SAKSI)", {"law"}),
+    ("Litmas untuk persidangan anak", {"child"}),
+    ("Surat Keterangan Sakit, diagnosis: demam", {"medical"}),
+    ("Undangan rapat koordinasi", set()),
+])
+def test_document_kinds(text, kinds):
+    assert roles.document_kinds(text) == kinds
