@@ -13,7 +13,6 @@ left out rather than called public.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 
 from reviewer import names, roles
@@ -108,7 +107,7 @@ def person(page: Page, start: int, end: int, lexicon: Lexicon | None = None) -> 
     bare = names.strip_titles(value)
     words = bare.lower().split()
     if (not bare or not bare[0].isupper() or any(ch.isdigit() for ch in bare) or len(words) > 6
-            or any(w in FUNCTION_WORDS for w in words) or "\n" in value.strip()):
+            or any(w in FUNCTION_WORDS for w in words) or "\n" in names.DEGREES_END.sub("", value).strip()):
         return None
     if NOT_A_PERSON_BEFORE.search(text[max(0, start - 25):start]) or not name_like(bare, lexicon):
         return None

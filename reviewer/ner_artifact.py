@@ -14,7 +14,9 @@ import shutil
 import time
 from pathlib import Path
 
-from reviewer.errors import ModelError
+from reviewer.errors import ModelCorrupt, ModelIncompatible, ModelMissing
+
+__all__ = ["ModelCorrupt", "ModelIncompatible", "ModelMissing", "load", "write"]
 
 FORMAT = 1
 MANIFEST = "artifact.json"
@@ -34,18 +36,6 @@ LICENSES = {
     "names-mutiawsr": "MIT (c) 2025 Mutia Wulansari",
     "wilayah-cahyadsn": "MIT (c) 2017-2025 Cahya DSN (Kemendagri region names)",
 }
-
-
-class ModelMissing(ModelError):
-    """No artifact where the settings point."""
-
-
-class ModelIncompatible(ModelError):
-    """An artifact made for another format or another spaCy version."""
-
-
-class ModelCorrupt(ModelError):
-    """An artifact whose files are missing, changed or unreadable."""
 
 
 def versions() -> dict:

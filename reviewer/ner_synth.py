@@ -81,7 +81,8 @@ def load_pools(data_dir: Path, news_names: list[str]) -> Pools:
     with open(Path(data_dir) / "wilayah-cahyadsn" / "wilayah_derived.csv", encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
             if row["level"] == "2":
-                cities.append(row["nama"].replace("Kabupaten ", "").replace("Kota ", "").replace("Administrasi ", "").strip())
+                name = row["nama"].replace("Kabupaten ", "").replace("Kota ", "").replace("Administrasi ", "")
+                cities.append(name.strip())
             elif row["level"] == "4" and int(hashlib.sha1(row["kode"].encode()).hexdigest()[:4], 16) % 20 < 2:
                 villages.append(row["nama"].strip())
     pools = Pools(sorted(set(first)), sorted(set(last)), news_names, sorted(set(cities)), sorted(set(villages)),

@@ -30,7 +30,8 @@ OFFICE = (r"(?:(?:Plt|Plh|Pj|Pjs)\.?\s+|Wakil\s+|a\.n\.\s+)?(?:Kepala(?!\s+Kelua
           r"Kadis|Sekda|Bendahara|Menteri|Dirjen|Juru\s+Bicara|Kepala\s+Desa|Kades|Rektor|Dekan|Petugas|"
           r"Koordinator|Narasumber|Ajudan|Auditor|Irban|Anggota\s+DPRD|Pimpinan|Dokter\s+Pemeriksa|"
           r"Penanggung\s+Jawab|Pelaksana\s+Tugas|Danramil|Dandim|Kapten|Mayor|Kolonel)\b")
-OFFICE_START = re.compile(r"^\s*" + OFFICE)
+OFFICE_START = re.compile(r"(?i)^\s*" + OFFICE)
+UNIT = r"(?:Sekretariat|Bagian|Subbagian|Bidang|Seksi|Humas|Hubungan\s+Masyarakat|Dinas|Badan|Kantor|Unit|PPID)\b"
 OFFICE_ANY = re.compile(OFFICE)
 PRIVATE_ROLE = (r"(?:bernama|atas\s+nama|a/n|an\.|pemohon(?:\s+informasi)?|pelapor|pengadu|saksi|korban|"
                 r"terlapor|tersangka|terdakwa|terpidana|pelanggar|pasien|klien|anak|ahli\s+waris|penerima|peserta|"
@@ -43,7 +44,8 @@ ROLE_AFTER = re.compile(r"(?i)^[\s,]*(?:selaku|sebagai)\s+(?:" + PRIVATE_ROLE + 
                         r"^[\s,(]*(?:umur|usia)\s+\d|^[\s,(]*\d{1,2}\s+tahun\b|^[\s,(]*lahir\s+di|"
                         r"^[\s,(]*(?:NIK|No\.\s*KTP)\b|^\s*\((?:anak|istri|suami|ayah|ibu|cucu)")
 HIDDEN = re.compile(r"(?i)identitas(?:nya)?\s+(?:agar\s+|untuk\s+)?dirahasiakan|minta\s+dirahasiakan")
-OFFICE_AFTER = re.compile(r"^\s*(?:,\s*|\(\s*|\t+|\s+selaku\s+|\s+sebagai\s+|,\s*pangkat\s+\S+.*?selaku\s+)" + OFFICE)
+OFFICE_AFTER = re.compile(r"^\s*(?:(?:,\s*|\(\s*|\t+|\s+selaku\s+|\s+sebagai\s+|,\s*pangkat\s+\S+.*?selaku\s+)"
+                          + OFFICE + r"|\(\s*" + UNIT + ")")
 ID_AFTER = re.compile(r"^[\s,]*(?:\n\s*)?(?:pangkat\s+\w+|NIP\b|NIP\.|NRP\b|(?:Pembina|Penata|Pengatur|Juru)"
                       r"(?:\s+\w+){0,2}\s*\(|(?:AKBP|AKP|IPTU|IPDA|AIPTU|AIPDA|BRIPKA|BRIGPOL|BRIPTU|KOMPOL)\b)")
 PRIVATE_SIGNER = re.compile(r"(?i)^\s*(?:hormat\s+saya|pemohon|pelapor|pengadu|yang\s+diperiksa|yang\s+menyatakan|"
@@ -161,7 +163,7 @@ def cues_signature(text: str, start: int, end: int) -> list[Cue]:
     if len(_column_text(line, col).strip()) > (end - start) + 40:
         return []  # the name sits inside running text, not alone on its line
     lead = _column_text(line, col)
-    if re.sub(r"[-_\s]", "", lead[:max(lead.find(text[start:end]), 0)]):
+    if re.sub(r"[-_\s]|(?i:ttd\.?)", "", lead[:max(lead.find(text[start:end]), 0)]):
         return []  # something else precedes the name in its cell: a form field, running text
     seen = 0
     for raw in reversed(text[:a].split("\n")[-8:]):
@@ -195,9 +197,21 @@ def cues_table(text: str, start: int, end: int) -> list[Cue]:
     return []
 
 
+def cues_jabatan_field(text: str, start: int, end: int) -> list[Cue]:
+    """'Nama : X' followed, within three lines, by 'Jabatan : <office>' (a letter signed in office)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not NAME_FIELD.search(text[line_start:start]):
+        return []
+    for line in text[end:].split("\n")[1:4]:
+        m = re.match(r"(?i)\s*jabatan\s*[:\t][\s:]*(.*)", line)
+        if m and OFFICE_START.search(m.group(1)):
+            return [Cue("official", 3, f"isian jabatan: '{m.group(1).strip()[:60]}'")]
+    return []
+
+
 def collect(text: str, start: int, end: int) -> list[Cue]:
     return [*cues_before(text, start), *cues_after(text, end), *cues_signature(text, start, end),
-            *cues_table(text, start, end)]
+            *cues_table(text, start, end), *cues_jabatan_field(text, start, end)]
 
 
 def official_listed(text: str, officials: tuple[str, ...]) -> str | None:

@@ -14,7 +14,8 @@ from reviewer.names import strip_titles, surface
     ("saksi Rosmawati br. Sihombing, lahir", "Rosmawati br. Sihombing", "Rosmawati br. Sihombing"),
     ("model took Dimas Harjono, S.Kep., Ns.\tx", "Dimas Harjono, S.Kep.", "Dimas Harjono, S.Kep., Ns."),
     ("Bapak Abdullah Alatas (HP 0897)", "Bapak Abdullah Alatas", "Abdullah Alatas"),
-    ("Prof. Dr. Ir. Bambang Wibowo, M.Sc., Ph.D. menjelaskan", "Bambang Wibowo", "Prof. Dr. Ir. Bambang Wibowo, M.Sc., Ph.D."),
+    ("Prof. Dr. Ir. Bambang Wibowo, M.Sc., Ph.D. menjelaskan", "Bambang Wibowo",
+     "Prof. Dr. Ir. Bambang Wibowo, M.Sc., Ph.D."),
     ("NAMA : ARIS SUSILO\n", "ARIS SUSILO", "ARIS SUSILO"),
 ])
 def test_surface_covers_titles_and_degrees_not_courtesy(text, entity, expected):

@@ -33,6 +33,9 @@ OFFICIAL = [
     ("a.n. BUPATI DEMAK\nSekretaris Daerah,\nttd.\n\nIr. Gusti Ayu Sekar, M.T.\nNIP 19680203 199403 2 001",
      "Gusti Ayu Sekar"),
     ("Petugas Penerima Permohonan\n\n\n\nRatna Dewanti, S.IP.\nNIP. 198801042016011006", "Ratna Dewanti"),
+    # a letter signed in office, identity given as form fields
+    ("Yang bertanda tangan di bawah ini:\nNama\t:\tDrs. Made Sudarsana\nNIP\t:\t19700101 199503 1 002\n"
+     "Jabatan\t:\tLurah Sumerta Kelod\nmenerangkan bahwa:", "Made Sudarsana"),
     # a table row whose jabatan cell is an office
     ("DAFTAR DELEGASI\nNo\tNama\tJabatan\n1\tHendra Pratama, S.E.\tKepala Bagian Kerja Sama\n", "Hendra Pratama"),
     # press release: a second, bare mention follows the role of the first
