@@ -11,10 +11,12 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ[_var] = "1"  # one core, before numpy is imported
 
 import argparse  # noqa: E402
+import sys  # noqa: E402
 import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
 
 def texts() -> list[str]:
@@ -49,6 +51,10 @@ def main() -> None:
     from reviewer.ner_artifact import load
     from reviewer.settings import Settings
 
+    try:
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # and really one core
+    except (AttributeError, OSError):
+        pass
     start = time.perf_counter()
     nlp, _ = load(ROOT / "models" / "ner-id")
     loaded = time.perf_counter() - start

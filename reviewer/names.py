@@ -16,10 +16,12 @@ PREFIXES = re.compile(r"(?:\b" + PREFIX + r"\.?\s+)+$")
 PREFIXES_START = re.compile(r"^(?:" + PREFIX + r"\.\s*|(?:Hajjah|Haji|Raden|Teuku|Cut)\s+)+")
 # Degrees written after a name: S.H., M.Si., S.Kep., Ns., Sp.PD, A.Md.Keb., Ph.D., MBA, SH ...
 DEGREE = (r"(?:(?:S|M|D[1-4]|A|B|Sp|Ph|Lc|Ns|Apt|Dipl|LL|Bc|Psi)\."
-          r"(?:\s?[A-Za-z]{1,6}\.|[A-Za-z]{1,6}){0,3}(?:\([A-Z]\))?"
+          r"(?:[^\S\n]?[A-Za-z]{1,6}\.|[A-Za-z]{1,6}){0,3}(?:\([A-Z]\))?"
           r"|Sp[A-Z]{1,3}|MBA|MPH|MSc|BSc|PhD|SH|SE|ST|SIP|SKom|SPd|MPd|MSi|MM|MT|MH|MAP|MKes|Ak|CA|CPA)"
           r"(?![A-Za-z])")
-DEGREES = re.compile(r"^(?:\s*,?\s*" + DEGREE + r")+")
+# between degrees: a comma (a line break may follow it: degrees wrap in narrow cells) or spaces
+SEP = r"(?:[^\S\n]*,[^\S\n]*\n?[^\S\n]*|[^\S\n]+)"
+DEGREES = re.compile(r"^(?:" + SEP + DEGREE + r")+")
 DEGREES_END = re.compile(r"(?:\s*,?\s*" + DEGREE + r")+\s*$")
 COURTESY = re.compile(r"^(?:(?:Sdr|Sdri|Sdra|Bpk|Bp|Tn|Ny|Nn|Yth|Alm|Almh|Kak|Mbak|Mas|Dik)\.?\s+|"
                       r"(?:Saudara|Saudari|Ibu|Bapak|Pak|Bu|Tuan|Nyonya|Nona|Almarhum|Almarhumah|Yang\s+Terhormat|"
@@ -56,6 +58,6 @@ def surface(text: str, start: int, end: int) -> tuple[int, int] | None:
     if before and "\n" not in before.group(0):
         start -= len(before.group(0))
     after = DEGREES.match(text[end:end + 80])
-    if after and ("\n" not in after.group(0) or re.match(r",[^\S\n]*\n", after.group(0))):
-        end += after.end()  # degrees may wrap to the next line after a comma
+    if after:
+        end += after.end()
     return start, end

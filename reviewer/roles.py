@@ -44,6 +44,7 @@ ROLE_AFTER = re.compile(r"(?i)^[\s,]*(?:selaku|sebagai)\s+(?:" + PRIVATE_ROLE + 
                         r"^[\s,(]*(?:umur|usia)\s+\d|^[\s,(]*\d{1,2}\s+tahun\b|^[\s,(]*lahir\s+di|"
                         r"^[\s,(]*(?:NIK|No\.\s*KTP)\b|^\s*\((?:anak|istri|suami|ayah|ibu|cucu)")
 HIDDEN = re.compile(r"(?i)identitas(?:nya)?\s+(?:agar\s+|untuk\s+)?dirahasiakan|minta\s+dirahasiakan")
+SENTENCE_ROLE = re.compile(r"(?i)\bsebagai\s+(saksi|korban|pelapor|informan|tersangka|terlapor|terdakwa|pemohon)\b")
 OFFICE_AFTER = re.compile(r"^\s*(?:(?:,\s*|\(\s*|\t+|\s+selaku\s+|\s+sebagai\s+|,\s*pangkat\s+\S+.*?selaku\s+)"
                           + OFFICE + r"|\(\s*" + UNIT + ")")
 ID_AFTER = re.compile(r"^[\s,]*(?:\n\s*)?(?:pangkat\s+\w+|NIP\b|NIP\.|NRP\b|(?:Pembina|Penata|Pengatur|Juru)"
@@ -146,8 +147,12 @@ def cues_after(text: str, end: int) -> list[Cue]:
         out.append(Cue("official", 5, f"jabatan sesudah nama: '{after.split(chr(10))[0].strip(' ,(')[:60]}'"))
     m = ROLE_AFTER.search(after)
     if m:
-        out.append(Cue("private", 4, f"keterangan pribadi sesudah nama: '{m.group(0).strip(' ,(')}'",
+        out.append(Cue("private", 4, f"keterangan pribadi sesudah nama: '{' '.join(m.group(0).strip(' ,(').split())}'",
                        m.group(0).strip(" ,(").lower()))
+    clause = re.split(r"[.;]\s|\n", after, maxsplit=1)[0]
+    m = SENTENCE_ROLE.search(clause)
+    if m:
+        out.append(Cue("private", 3, f"peran dalam kalimat: '{m.group(0)}'", m.group(1).lower()))
     if HIDDEN.search(text[end:end + 120].split("\n")[0]):
         out.append(Cue("private", 4, "identitas diminta dirahasiakan", "dirahasiakan"))
     if ID_AFTER.search(after):

@@ -9,6 +9,7 @@ from reviewer.errors import ReviewerError
 # One line per trainable model: "name": "module:attribute" (imported only when used).
 TRAINERS: dict[str, str] = {
     "passages": "reviewer.train_cli:passages",
+    "ner": "reviewer.ner_train:ner_cli",
 }
 
 

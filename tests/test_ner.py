@@ -21,7 +21,9 @@ def detect():
 
 
 def findings(detect, text, settings=None):
-    doc = Document("sha", "t.txt", "txt", (Page(1, text),))
+    import hashlib
+
+    doc = Document(hashlib.sha256(text.encode()).hexdigest(), "t.txt", "txt", (Page(1, text),))
     return detect(doc, doc.pages[0], settings or Settings())
 
 
