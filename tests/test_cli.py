@@ -37,3 +37,19 @@ def test_scan_reports_unreadable_file_and_goes_on(tmp_path, samples):
 def test_usage_error_exit_code():
     assert run("scan").exit_code == 2
     assert run("scan", "--format", "xml", "x").exit_code == 2
+
+
+def test_serving_on_a_busy_port_is_a_clear_error():
+    import socket
+
+    from webui.cli import _serve
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen(1)
+        port = busy.getsockname()[1]
+        import click
+        import pytest
+
+        with pytest.raises(click.ClickException, match="port"):
+            _serve(object(), "127.0.0.1", port, 1)

@@ -90,4 +90,9 @@ def _serve(app, host: str, port: int, threads: int) -> None:
     from waitress import serve as waitress_serve
 
     click.echo(f"melayani / serving on http://{host}:{port}/ (Ctrl+C untuk berhenti / to stop)")
-    waitress_serve(app, host=host, port=port, threads=threads, ident="ppid-reviewer")
+    try:
+        waitress_serve(app, host=host, port=port, threads=threads, ident="ppid-reviewer")
+    except OSError as exc:
+        raise click.ClickException(
+            f"tidak dapat mendengarkan di {host}:{port} ({exc.strerror or exc}); port sudah dipakai? "
+            f"Coba PORT lain, mis. `PORT=5001 make run` / cannot listen on {host}:{port}: port in use?") from exc
