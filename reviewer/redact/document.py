@@ -103,7 +103,11 @@ def _verify(document: Document, applied: list[Decision], part: str, report: Reda
     items = verify.needles(applied)
     counts = verify.remaining_in_text(document, applied, items)
     ocr_text = "\n".join(p.text for p in document.pages if p.ocr)
-    checks, warnings = verify.leak_checks(document.kind, document.path, part, items, counts, labels, ocr_text)
+    result = extract(part)  # read once: our own reader's leak check and the over-redaction count
+    own = {"pdf": "pdfplumber", "docx": "reviewer (lxml)", "txt": "reviewer (teks)"}[document.kind]
+    known = {own: ("\n".join(p.text for p in document.pages if not p.ocr), "\n".join(p.text for p in result.pages))}
+    checks, warnings = verify.leak_checks(document.kind, document.path, part, items, counts, labels, ocr_text,
+                                          known)
     checks.append(verify.hidden_check(document.kind, part, items, counts, labels))
     if document.kind == "pdf":
         checks += audit.pdf_checks(part)
@@ -117,7 +121,7 @@ def _verify(document: Document, applied: list[Decision], part: str, report: Reda
     checks.append(Check("setiap keputusan diterapkan", "penghitam", not missing,
                         f"{len(report.redactions)} keputusan" + (f"; tanpa tempat: {missing}" if missing else "")))
     skip = ("comment",) if document.kind == "docx" else ()
-    over = verify.over_redaction(document, extract(part), applied, skip)
+    over = verify.over_redaction(document, result, applied, skip)
     report.over_redaction = over
     lost = over["hilang"]
     checks.append(Check("teks di luar penghitaman tetap ada", "pdfplumber" if document.kind == "pdf" else "reviewer",

@@ -15,7 +15,6 @@ import posixpath
 from lxml import etree
 
 from reviewer.extract.docx import W
-from reviewer.redact.verify import contains
 
 CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 REL = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -160,24 +159,30 @@ def _drop_thumbnail(package: dict[str, bytes], root) -> list[str]:
 
 
 def _sweep(package: dict[str, bytes], root, texts: list[str]) -> list[str]:
-    """Hidden copies of redacted strings: attribute values and field codes, wherever they are."""
-    if not texts:
+    """Hidden copies of redacted strings: attributes that hold words, and field codes."""
+    from reviewer.redact.extractors import text_attributes
+    from reviewer.redact.verify import Haystack, Needle
+
+    needles = list({n.key: n for n in (Needle.of(t) for t in texts) if n}.values())
+    if not needles:
         return []
+
+    def found(value: str) -> bool:
+        hay = Haystack(value)
+        return any(hay.count(n) for n in needles)
+
     hits = 0
     for name in [n for n in package if n.endswith((".xml", ".rels"))]:
-        tree = root(name)
-        for el in tree.iter():
+        for el in root(name).iter():
             if not isinstance(el.tag, str):
                 continue
-            for key, value in list(el.attrib.items()):
-                if any(contains(value, t) for t in texts):
-                    el.set(key, "#" if key == "Target" else "")
+            for key, value in text_attributes(el):
+                if found(value):
+                    el.set(key, "#" if etree.QName(key).localname == "Target" else "")
                     hits += 1
-            if el.tag in (w("instrText"), w("delInstrText")) and el.text and any(contains(el.text, t) for t in texts):
+            if el.tag in (w("instrText"), w("delInstrText")) and el.text and found(el.text):
                 el.text = ""
                 hits += 1
-            if el.tag == w("fldSimple") and any(contains(el.get(w("instr"), ""), t) for t in texts):
-                el.set(w("instr"), "")
     return [f"salinan tersembunyi teks dihitamkan (teks alternatif, kode field, tautan) dibersihkan: {hits}"] if hits \
         else []
 

@@ -151,7 +151,21 @@ def _paragraph_texts(blob: bytes, textboxes_only: bool = False) -> str:
     return "\n".join(Paragraph(p, None).text for p in paragraphs)
 
 
-TEXT_ATTRIBUTES = ("descr", "title", "Target", "instr", "string", "alt", "name", "val", "displayText", "value")
+TEXT_ATTRIBUTES = ("descr", "title", "Target", "instr", "string", "alt", "displayText", "value")
+NAMED = {"name": ("docPr", "cNvPr", "docVar"), "val": ("alias", "tag", "docVar")}
+
+
+def text_attributes(el) -> list[tuple[str, str]]:
+    """The attributes of an OOXML element that can hold words (alt text, link targets, field
+    codes, WordArt, content-control titles, document variables), not numbers and style codes."""
+    from lxml import etree
+
+    out = []
+    for key, value in el.attrib.items():
+        name = etree.QName(key).localname
+        if name in TEXT_ATTRIBUTES or (name in NAMED and etree.QName(el).localname in NAMED[name]):
+            out.append((key, value))
+    return out
 
 
 def _docx_everything(path: str) -> list[str]:
@@ -177,8 +191,6 @@ def _docx_everything(path: str) -> list[str]:
 
 
 def _xml_chunks(root) -> list[str]:
-    from lxml import etree
-
     from reviewer.extract.docx import W
 
     paragraph = f"{{{W}}}p"
@@ -188,7 +200,7 @@ def _xml_chunks(root) -> list[str]:
             continue
         if el.text and el.text.strip() and not el.tag.startswith(f"{{{W}}}"):
             out.append(el.text)
-        out += [v for k, v in el.attrib.items() if etree.QName(k).localname in TEXT_ATTRIBUTES]
+        out += [v for _, v in text_attributes(el)]
     return out
 
 

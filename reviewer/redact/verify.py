@@ -103,15 +103,19 @@ def remaining_in_text(document: Document, decisions: list[Decision],
 
 def leak_checks(kind: str, original: str, output: str, items: list[Needle],
                 counts: dict[str, tuple[int, int]], labels: tuple[str, ...],
-                ocr_text: str = "") -> tuple[list[Check], list[str]]:
+                ocr_text: str = "", known: dict[str, tuple[str, str]] | None = None
+                ) -> tuple[list[Check], list[str]]:
     """One check per extractor; plus warnings for strings that legitimately remain.
 
     `ocr_text` is what OCR read on the original's scanned pages: the copy carries it (minus the
     redactions) as a text layer, so an extractor may find there what it could not in the original.
+    `known` holds texts already read (reader name -> (original, output)), so they are not read twice.
     """
     checks, warnings = [], []
+    known = known or {}
     for name, read in text_readers(kind).items():
-        before, after = Haystack(read(original) + "\n" + ocr_text), Haystack(read(output), labels)
+        old, new = known[name] if name in known else (read(original), read(output))
+        before, after = Haystack(old + "\n" + ocr_text), Haystack(new, labels)
         leaks = []
         for n in items:
             total, remaining = counts.get(n.key, (0, 0))
