@@ -95,7 +95,8 @@ def decide(session: Session, user: User, finding: FindingRecord, verdict: str, *
     end = finding.end if end is None else end
     if (start, end) != (finding.start, finding.end):
         text, boxes = _span(session, finding, start, end)
-    previous = current_decisions(session, finding.document_sha).get(finding.id)
+    previous = session.scalar(select(DecisionRecord).where(DecisionRecord.finding_id == finding.id)
+                              .order_by(DecisionRecord.id.desc()).limit(1))
     decision = DecisionRecord(document_sha=finding.document_sha, finding_id=finding.id, verdict=verdict,
                               label=label, basis=basis, page=finding.page, start=start, end=end, text=text,
                               boxes=boxes, note=note.strip(), user_id=user.id, created_at=utcnow())
@@ -202,6 +203,15 @@ def _from_box(record: PageRecord, box: tuple) -> tuple[int, int, list]:
 
 
 # --- workflow -----------------------------------------------------------------------------------
+
+def progress(session: Session, sha: str) -> dict:
+    """{total, act, decided, keep}: findings, those to act on (not `keep` suggestions), decided ones."""
+    rows = session.execute(select(FindingRecord.action, FindingRecord.id.in_(
+        select(DecisionRecord.finding_id).where(DecisionRecord.document_sha == sha))).where(
+        FindingRecord.document_sha == sha)).all()
+    act = [decided for action, decided in rows if action != "keep"]
+    return {"total": len(rows), "act": len(act), "decided": sum(map(bool, act)), "keep": len(rows) - len(act)}
+
 
 def undecided(session: Session, sha: str) -> list[FindingRecord]:
     current = current_decisions(session, sha)

@@ -169,10 +169,10 @@ def decide(sha: str, finding_id: int):
         session.rollback()
         return _done(sha, str(exc), f"f-{finding_id}", ok=False, page=finding.page)
     users = {current_user.id: current_user.row}
-    decisions = store.current_decisions(session, sha)
-    progress = _progress(store.findings_of(session, sha), decisions)
+    decision = store.decision_history(session, finding.id)[-1]
+    progress = workflow.progress(session, sha)
     return _done(sha, message, f"f-{finding_id}", page=finding.page,
-                 data={"finding": finding_dict(finding, decisions.get(finding.id), users),
+                 data={"finding": finding_dict(finding, decision, users),
                        "reload": bool(form.get("all")), "progress": progress,
                        "progress_text": gettext("%(d)s dari %(n)s temuan sudah diputuskan", d=progress["decided"],
                                                 n=progress["act"])})
