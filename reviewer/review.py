@@ -14,8 +14,17 @@ from sqlalchemy.orm import Session
 
 from reviewer.errors import ReviewerError
 from reviewer.model import LABELS, Box, Page, Word
-from reviewer.store import (VERDICTS, DecisionRecord, Document, FindingRecord, PageRecord, User,
-                            current_decisions, log_event, utcnow)
+from reviewer.store import (
+    VERDICTS,
+    DecisionRecord,
+    Document,
+    FindingRecord,
+    PageRecord,
+    User,
+    current_decisions,
+    log_event,
+    utcnow,
+)
 
 EDITABLE = ("processing", "needs_review", "returned")
 ACTIONS = ("view", "upload", "decide", "submit", "approve", "return", "export", "admin")

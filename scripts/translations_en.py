@@ -49,8 +49,9 @@ EN = {
         "made yet. The decisions are saved and can be downloaded as JSON.",
     "Berkas hasil tidak dibuat": "The redacted file was not made",
     "Berkas dibuat dari keputusan yang disetujui dan diperiksa ulang sebelum diunduh: teks yang dihitamkan benar-benar "
-    "dihapus, bukan hanya ditutup.": "The files are made from the approved decisions and checked again before download: "
-    "redacted text is really removed, not just covered.",
+    "dihapus, bukan hanya ditutup.":
+        "The files are made from the approved decisions and checked again before download: "
+        "redacted text is really removed, not just covered.",
     "Penghitaman berkas gambar hasil pindai belum didukung. Keputusan sudah tersimpan dan dapat diunduh sebagai JSON.":
         "Redacting scanned image files is not supported yet. The decisions are saved and can be downloaded as JSON.",
     "Keputusan (JSON)": "Decisions (JSON)", "Kembali ke dokumen": "Back to the document",
@@ -66,7 +67,8 @@ EN = {
     "disetujui oleh": "approved by",
     "Memindai: %(done)s dari %(total)s halaman selesai. Halaman yang sudah selesai dapat ditinjau.":
         "Scanning: %(done)s of %(total)s pages done. Finished pages can be reviewed now.",
-    "Berkas tidak dapat dibaca": "The file could not be read", "Dikembalikan oleh penyetuju": "Returned by the reviewer",
+    "Berkas tidak dapat dibaca": "The file could not be read",
+    "Dikembalikan oleh penyetuju": "Returned by the reviewer",
     "%(n)s temuan bertanda “tinjau” harus diputuskan sebelum diajukan.":
         "%(n)s findings marked “review” must be decided before submitting.",
     "Saran yang belum diputuskan akan diterima atas nama Anda.":
@@ -93,6 +95,8 @@ EN = {
     "dibiarkan terbuka (informasi publik)": "left open (public information)", "akan dihitamkan": "will be redacted",
     "diputuskan dibiarkan": "decided: keep open",
     "Alasan dan pilihan lain": "Reasons and more options",
+    "Pilih teks di bawah ini dengan tetikus, lalu tekan “Hitamkan pilihan”.":
+        "Select text below with the mouse, then press “Redact selection”.",
     "catatan untuk keputusan ini (opsional)": "note for this decision (optional)",
     "terapkan ke semua kemunculan nilai ini": "apply to every occurrence of this value",
     "%(d)s dari %(n)s temuan sudah diputuskan": "%(d)s of %(n)s findings decided",

@@ -156,7 +156,8 @@ def test_admin_manages_users_terms_and_codes(app, client, samples):
     post(client, "/logout")
     from tests.webui_helpers import PASSWORDS, csrf
 
-    res = client.post("/login", data={"username": OFFICER2, "password": PASSWORDS[OFFICER2], "csrf_token": csrf(client)})
+    res = client.post("/login", data={"username": OFFICER2, "password": PASSWORDS[OFFICER2],
+                                      "csrf_token": csrf(client)})
     assert res.status_code == 200  # disabled account cannot log in
 
 

@@ -52,7 +52,8 @@ def demo(host: str, port: int, instance: str | None, threads: int, samples: str 
     loaded = load_demo(app, samples or str(ROOT / "samples"))
     url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}/"
     click.secho("=" * 64, fg="yellow")
-    click.secho(" MODE DEMO / DEMO MODE — bukan untuk dokumen sungguhan / not for real documents", fg="yellow", bold=True)
+    click.secho(" MODE DEMO / DEMO MODE — bukan untuk dokumen sungguhan / not for real documents",
+                fg="yellow", bold=True)
     click.echo(f" Buka / open: {url}")
     click.echo(f" Dokumen contoh / sample documents: {loaded} (folder {folder})")
     click.echo(" Akun demo / demo accounts:")

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import (Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request,
-                   send_file, url_for)
+from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext
 from flask_login import current_user, login_required
 from sqlalchemy import select
