@@ -45,16 +45,21 @@ def refusal(user: User, action: str, doc: Document | None = None) -> str | None:
         return "akun nonaktif / account disabled"
     if action == "admin":
         return None if user.role == "admin" else "hanya admin / admins only"
-    if action in ("approve", "return") and user.role not in ("reviewer", "admin"):
+    if action in ("approve", "return") and doc is None and user.role not in ("reviewer", "admin"):
         return "hanya penyetuju yang dapat menyetujui / only reviewers can approve or return"
     if action in ("view", "upload") or doc is None:
         return None
+    role = _unit_role(user, doc)
+    if role is None:
+        return "dokumen unit lain / this document belongs to another unit"
     if action == "decide" and doc.status not in EDITABLE:
         return "dokumen terkunci selama persetujuan / document is locked (awaiting approval or approved)"
     if action == "submit":
         if doc.status not in ("needs_review", "returned"):
             return "dokumen belum siap diajukan / document cannot be submitted in this state"
     if action in ("approve", "return"):
+        if role not in ("reviewer", "admin"):
+            return "hanya penyetuju yang dapat menyetujui / only reviewers can approve or return"
         if doc.status != "awaiting_approval":
             return "dokumen tidak sedang menunggu persetujuan / document is not awaiting approval"
         if doc.proposed_by_id == user.id:
@@ -63,6 +68,16 @@ def refusal(user: User, action: str, doc: Document | None = None) -> str | None:
     if action == "export" and doc.status != "approved":
         return "hanya dokumen yang disetujui dapat diekspor / only approved documents can be exported"
     return None
+
+
+def _unit_role(user: User, doc: Document) -> str | None:
+    """The user's role on this document: their role in its unit when units are used."""
+    from sqlalchemy.orm import object_session
+
+    from reviewer import unitstore
+
+    session = object_session(doc)
+    return user.role if session is None else unitstore.role_for(session, user, doc.sha256)
 
 
 def require(user: User, action: str, doc: Document | None = None) -> None:

@@ -78,9 +78,9 @@ def _secret_key(instance: Path) -> str:
 
 
 def _blueprints(app: Flask) -> None:
-    from webui import admin, api, audit, auth, documents, exports, review
+    from webui import admin, api, audit, auth, documents, exports, review, units_views
 
-    for module in (auth, documents, review, exports, audit, admin, api):
+    for module in (auth, documents, review, exports, audit, admin, api, units_views):
         app.register_blueprint(module.bp)
 
 

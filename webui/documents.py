@@ -10,9 +10,9 @@ from flask import Blueprint, current_app, flash, jsonify, redirect, render_templ
 from flask_login import current_user, login_required
 from sqlalchemy import func, or_, select
 
-from reviewer import process, store
+from reviewer import process, store, unitstore
 from reviewer.errors import ReviewerError
-from webui import worker
+from webui import units_views, worker
 from webui.db import get_db
 from webui.present import doc_dict, load_document
 
@@ -26,13 +26,15 @@ PER_PAGE = 50
 def index():
     session = get_db()
     filters = {k: request.args.get(k, "").strip() for k in ("status", "label", "q", "mine")}
-    docs = list(session.scalars(_query(filters).limit(PER_PAGE)))
+    docs = list(session.scalars(_query(filters).where(unitstore.visible_clause(session, current_user.row))
+                                .limit(PER_PAGE)))
     shas = [d.sha256 for d in docs]
     counts, act = store.label_counts(session, shas), store.label_counts(session, shas, keep=False)
     users = _users(session)
     rows = [doc_dict(d, counts.get(d.sha256, {}), users, act.get(d.sha256, {})) for d in docs]
-    by_status = {s: n for s, n in session.execute(select(store.Document.status, func.count())
-                                                  .group_by(store.Document.status))}
+    by_status = {s: n for s, n in session.execute(
+        select(store.Document.status, func.count()).where(unitstore.visible_clause(session, current_user.row))
+        .group_by(store.Document.status))}
     if request.path.endswith(".json"):
         return jsonify({"documents": rows, "filters": filters, "status_counts": by_status})
     return render_template("documents/list.html", rows=rows, filters=filters, statuses=store.STATUSES,
@@ -86,6 +88,7 @@ def receive(file, user, source: str):
             file.save(out)
         doc, created = process.accept_upload(session, Path(current_app.config["ORIGINALS"]), Path(tmp),
                                              file.filename, user=user, source=source)
+        units_views.place_upload(session, doc, user, created)
         session.commit()
     except ReviewerError as exc:
         session.rollback()

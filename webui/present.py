@@ -27,9 +27,20 @@ LABEL_NAMES = {
 
 def load_document(session, sha: str) -> store.Document:
     doc = session.get(store.Document, sha) if len(sha) == 64 else None
-    if doc is None:
+    if doc is None or not _may_see(session, sha):
         abort(404, "Dokumen tidak ditemukan / document not found")
     return doc
+
+
+def _may_see(session, sha: str) -> bool:
+    """Units: a PPID pembantu sees only its unit's documents (as if the others did not exist)."""
+    from flask import g
+    from flask_login import current_user
+
+    from reviewer import unitstore
+
+    user = g.get("api_user") or (current_user.row if current_user.is_authenticated else None)
+    return user is None or unitstore.can_see(session, user, sha)
 
 
 def name_of(users: dict, user_id: int | None) -> str:

@@ -14,7 +14,7 @@ from reviewer import originals, store
 from reviewer import review as workflow
 from reviewer.errors import ReviewerError
 from reviewer.model import LABELS
-from webui import render
+from webui import render, units_views
 from webui.db import get_db
 from webui.present import LABEL_NAMES, doc_dict, finding_dict, load_document
 
@@ -35,10 +35,13 @@ def document(sha: str):
     counts = store.label_counts(session, [sha]).get(sha, {})
     if request.path.endswith(".json"):
         return jsonify({"document": doc_dict(doc, counts, users),
-                        "findings": [finding_dict(f, decisions.get(f.id), users) for f in findings]})
+                        "findings": units_views.with_dik_notes(session, doc, findings, [
+                            finding_dict(f, decisions.get(f.id), users) for f in findings])})
     number = max(1, request.args.get("page", 1, type=int))
     record = workflow.get_page(session, sha, number)
-    on_page = [finding_dict(f, decisions.get(f.id), users) for f in findings if f.page == number]
+    here = [f for f in findings if f.page == number]
+    on_page = units_views.with_dik_notes(session, doc, here, [finding_dict(f, decisions.get(f.id), users)
+                                                              for f in here])
     return render_template(
         "documents/review.html", doc=doc, info=doc_dict(doc, counts, users), page=record, number=number,
         findings=on_page, groups=_groups(on_page), segments=_segments(record, on_page) if record else [],
