@@ -291,6 +291,7 @@ def test_proposal_is_a_draft_row_for_the_finding():
     row = proposal(finding("NIK", "17j"), unit="dinsos")
     assert row.status == "usulan" and row.codes == ("17j",) and "NIK" in row.information
     assert "Pelindungan Data Pribadi" in row.basis_text and row.labels == ("NIK",)
+    assert "huruf j" in row.basis_text and row.if_opened.startswith("Bertentangan dengan undang-undang")
 
 
 # --- durations ----------------------------------------------------------------------------------

@@ -43,6 +43,7 @@ def test_upload_goes_to_the_uploaders_unit_and_only_that_unit_sees_it(city, samp
                  f"/documents/{laporan}/pages/1.json"):
         assert ani.get(path).status_code == 404, path
     assert budi.get(f"/documents/{laporan}").status_code == 200
+    assert andi.get(f"/documents/{bansos}").status_code == 404
     res = post(ani, f"/documents/{laporan}/submit")
     assert res.status_code == 404
 

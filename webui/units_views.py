@@ -13,6 +13,7 @@ from datetime import date
 
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
+from sqlalchemy import select
 
 from reviewer import store, unitstore
 from reviewer.dik import advice
@@ -47,7 +48,7 @@ def with_dik_notes(session, doc: store.Document, findings, dicts: list[dict]) ->
     if code is None and not unitstore.has_units(session):
         return dicts
     pages = {p.number: p.text for p in session.scalars(
-        store.select(store.PageRecord).where(store.PageRecord.document_sha == doc.sha256))}
+        select(store.PageRecord).where(store.PageRecord.document_sha == doc.sha256))}
     notes = dikstore.notes_for(session, code, findings, pages)
     for f, d in zip(findings, dicts):
         n = notes[f.id]
@@ -173,7 +174,7 @@ def unit(code: str):
                            members=members, kinds=KINDS, ppid_levels=PPID_LEVELS, roles=list(ROLE_RANK),
                            may_edit_dik=_reaches(session, me, code, DIK_EDIT),
                            may_edit_unit=_reaches(session, me, code, UNIT_EDIT), due_states=DUE_STATES,
-                           users=list(session.scalars(store.select(store.User).order_by(store.User.username))))
+                           users=list(session.scalars(select(store.User).order_by(store.User.username))))
 
 
 @bp.route("/units/<code>/edit", methods=["POST"])

@@ -216,11 +216,14 @@ SUBJECTS = {
 
 def proposal(finding, unit: str = "", source: str = "") -> DikRow:
     """A draft row (status 'usulan') for the consequence test a finding needs; a person completes it."""
+    from reviewer.redact.uji import CLOSED, FILL, OPENED  # the wording of the redaction's draft test
+
     subject, law = SUBJECTS.get(finding.label, (f"Informasi {describe_code(finding.basis)}", ""))
-    basis = format_basis([finding.basis] if CODE.match(finding.basis or "") else [], [law] if law else [])
+    code = finding.basis if CODE.match(finding.basis or "") else ""
+    basis = format_basis([code] if code else [], [law] if law else [])
     return DikRow(
         information=subject, basis_text=basis, status="usulan", unit=unit, labels=(finding.label,)
         if finding.label in ENTITY_LABELS else (),
-        if_opened="[isi: kerugian/bahaya bila dibuka, mis. rahasia pribadi terungkap dan dapat disalahgunakan]",
-        if_closed="[isi: kepentingan yang dilindungi bila ditutup; bagian lain dokumen tetap dibuka]",
+        if_opened=f"{OPENED.get(code[2:3], FILL)} (draf: tinjau dan lengkapi)",
+        if_closed=f"{CLOSED} (draf: tinjau dan lengkapi)",
         reason=f"Usulan dari temuan {finding.label} ({source})" if source else f"Usulan dari temuan {finding.label}")
