@@ -20,7 +20,7 @@ DEGREE = (r"(?:(?:S|M|D[1-4]|A|B|Sp|Ph|Lc|Ns|Apt|Dipl|LL|Bc|Psi)\."
           r"|Sp[A-Z]{1,3}|MBA|MPH|MSc|BSc|PhD|SH|SE|ST|SIP|SKom|SPd|MPd|MSi|MM|MT|MH|MAP|MKes|Ak|CA|CPA)"
           r"(?![A-Za-z])")
 # between degrees: a comma (a line break may follow it: degrees wrap in narrow cells) or spaces
-SEP = r"(?:[^\S\n]*,[^\S\n]*\n?[^\S\n]*|[^\S\n]+)"
+SEP = r"(?: *, *\n? *| +)"  # never across a tab: the next cell is someone else's
 DEGREES = re.compile(r"^(?:" + SEP + DEGREE + r")+")
 DEGREES_END = re.compile(r"(?:\s*,?\s*" + DEGREE + r")+\s*$")
 COURTESY = re.compile(r"^(?:(?:Sdr|Sdri|Sdra|Bpk|Bp|Tn|Ny|Nn|Yth|Alm|Almh|Kak|Mbak|Mas|Dik)\.?\s+|"

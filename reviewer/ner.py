@@ -32,6 +32,7 @@ NOT_A_PERSON_BEFORE = re.compile(
     r"[\s.]*$")
 FUNCTION_WORDS = frozenset("""yang dan di ke dari untuk dengan pada dalam oleh atau tentang tahun nomor kepada
 bahwa sebagai adalah ini itu serta para bagi atas telah akan tidak jl rt rw kel kec no""".split())
+PARTICLES = frozenset("bin binti br boru van de der al el da dos".split())
 ROMAN = re.compile(r"[IVXLC]+\.?")
 ADDRESSY = re.compile(r"(?i)\b(?:alamat|jl\.|jalan|rt\.?\s*\d|rw\.?\s*\d|kel\.|kec\.|desa|dusun|beralamat)")
 
@@ -74,15 +75,21 @@ def analyse(nlp, document: Document, settings: Settings, lexicon: Lexicon | None
     mentions: list[roles.Mention] = []
     out: dict[int, list[Finding]] = {p.number: [] for p in pages}
     for page, doc in zip(pages, nlp.pipe(p.text for p in pages)):
+        spans = [(e.start_char, e.end_char) for e in doc.ents
+                 if e.label_ == "PERSON" or titled(page.text, e.start_char, e.end_char)]
+        for start, end in merge_adjacent(page.text, spans):
+            start, end = extend(page.text, start, end, lexicon or Lexicon())
+            mention = person(page, start, end, lexicon)
+            if mention is not None:
+                mentions.append(mention)
         for ent in doc.ents:
-            if ent.label_ == "PERSON":
-                mention = person(page, ent.start_char, ent.end_char, lexicon)
-                if mention is not None:
-                    mentions.append(mention)
+            if ent.label_ == "PERSON" or titled(page.text, ent.start_char, ent.end_char):
+                continue
             else:
                 finding = context(page, ent.start_char, ent.end_char, ent.label_)
                 if finding is not None:
                     out[page.number].append(finding)
+    mentions = [m for group in roles.group(mentions) if supported(group) for m in group]
     kinds = roles.document_kinds(document.text)
     # words the document itself writes in lower case are ordinary words (e-mail and web addresses,
     # where names are lower-cased, do not count)
@@ -111,16 +118,70 @@ def person(page: Page, start: int, end: int, lexicon: Lexicon | None = None) -> 
         return None
     if NOT_A_PERSON_BEFORE.search(text[max(0, start - 25):start]) or not name_like(bare, lexicon):
         return None
-    return roles.Mention(page.number, start, end, value, roles.collect(text, start, end))
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end) if "\n" in text[end:] else len(text)
+    rest = (text[line_start:start] + " " + text[end:line_end]).split()
+    words = [w for w in rest if w[:1].isalpha()]
+    heading = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    return roles.Mention(page.number, start, end, value, roles.collect(text, start, end),
+                         in_table="\t" in text[line_start:line_end], in_heading=heading)
+
+
+def titled(text: str, start: int, end: int) -> bool:
+    """A title before it (Ir., Hj., Dr.) or a degree after it makes any entity a person's name."""
+    before = names.PREFIXES.search(text[max(0, start - 30):start])
+    return bool(before and before.group(0).strip() not in ("R.",)) or bool(
+        re.match(r" *, *(?:" + names.DEGREE + ")", text[end:end + 30]))
+
+
+def merge_adjacent(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join PERSON pieces the model split: "Muhsin" + "Bin Alkaff", or a name wrapped in running text."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out:
+            gap = text[out[-1][1]:start]
+            line = text[text.rfind("\n", 0, out[-1][1]) + 1:out[-1][1]]
+            wrapped = gap.strip(" ") == "\n" and len(line.split()) >= 6
+            if gap == " " or wrapped:
+                out[-1] = (out[-1][0], end)
+                continue
+        out.append((start, end))
+    return out
+
+
+def extend(text: str, start: int, end: int, lexicon: Lexicon) -> tuple[int, int]:
+    """Take in up to two capitalised words right after the span that are no ordinary words."""
+    upper = text[start:end].isupper()
+    for _ in range(2):
+        m = re.match(r" ([A-Z]{3,}|[A-Z][a-z]{2,})(?=[\s,.;:)]|$)", text[end:end + 40])
+        if not m or m.group(1).isupper() != upper or m.group(1).lower() in lexicon.common \
+                or m.group(1).lower() in lexicon.institution or roles.OFFICE_START.match(m.group(1)):
+            break
+        end += m.end()
+    return start, end
+
+
+def supported(group: list[roles.Mention]) -> bool:
+    """A name with no cue at all is dropped when it is a lone word or sits only in table cells or
+    title-case headings: there the model's guess is weakest (check-box options, budget lines)."""
+    if any(m.cues for m in group):
+        return True
+    lone = all(len(names.strip_titles(m.text).split()) == 1 for m in group)
+    return not lone and not all(m.in_table or m.in_heading for m in group)
 
 
 def name_like(bare: str, lexicon: Lexicon | None = None) -> bool:
     """False for headings, form labels, brands, acronyms, numerals and web addresses taken for names."""
     lexicon = lexicon or Lexicon()
-    words = re.findall(r"[a-z]+", bare.lower())
-    if not words or re.search(r"[a-z]\.[a-z]|@|www", bare.lower()):
+    words = [w for w in re.findall(r"[a-z]+", bare.lower()) if len(w) > 1]  # initials and "I" say nothing
+    if not words or re.search(r"[a-z]\.[a-z]|@|www", bare.lower()) or words == ["bin"]:
         return False
     if all(w in lexicon.common or w in lexicon.institution for w in words) or words[0] in lexicon.institution:
+        return False
+    tokens = bare.split()
+    if not bare.isupper() and any(len(t) > 1 and t.isupper() and t.isalpha() for t in tokens):
+        return False  # an acronym inside a mixed-case "name": UU KIP, PPID Utama
+    if any(t[0].islower() and t.rstrip(".").lower() not in PARTICLES for t in tokens):
         return False
     if len(words) == 1 and (ROMAN.fullmatch(bare) or bare.isupper() and len(bare) <= 4):
         return False

@@ -44,6 +44,9 @@ ROLE_AFTER = re.compile(r"(?i)^[\s,]*(?:selaku|sebagai)\s+(?:" + PRIVATE_ROLE + 
                         r"^[\s,(]*(?:umur|usia)\s+\d|^[\s,(]*\d{1,2}\s+tahun\b|^[\s,(]*lahir\s+di|"
                         r"^[\s,(]*(?:NIK|No\.\s*KTP)\b|^\s*\((?:anak|istri|suami|ayah|ibu|cucu)")
 HIDDEN = re.compile(r"(?i)identitas(?:nya)?\s+(?:agar\s+|untuk\s+)?dirahasiakan|minta\s+dirahasiakan")
+NAME_HEADER = re.compile(r"(?i)(?:nama(?:\s+(?:lengkap|penerima|peserta|pegawai|pemohon|ahli\s+waris|anggota|pelapor|"
+                         r"pasien|siswa|mahasiswa|karyawan|klien|saksi|wajib\s+pajak))?|penerima|peserta|pegawai|"
+                         r"ahli\s+waris)\s*(?:/.*)?$")
 SENTENCE_ROLE = re.compile(r"(?i)\bsebagai\s+(saksi|korban|pelapor|informan|tersangka|terlapor|terdakwa|pemohon)\b")
 OFFICE_AFTER = re.compile(r"^\s*(?:(?:,\s*|\(\s*|\t+|\s+selaku\s+|\s+sebagai\s+|,\s*pangkat\s+\S+.*?selaku\s+)"
                           + OFFICE + r"|\(\s*" + UNIT + ")")
@@ -53,6 +56,10 @@ PRIVATE_SIGNER = re.compile(r"(?i)^\s*(?:hormat\s+saya|pemohon|pelapor|pengadu|y
                             r"saksi|ahli\s+waris|penerima|peserta|pihak\s+pertama|pihak\s+kedua|orang\s+tua|pasien|"
                             r"yang\s+membuat\s+pernyataan|kuasa)")
 OFFICIAL_SIGNER = re.compile(r"(?i)^\s*(?:yang\s+memeriksa|hormat\s+kami|mengetahui|menyetujui|an\.|a\.n\.)")
+# The last line of a jabatan over a signature ("Kota Semarang,", "... Jakarta Pusat,"), even when OCR lost
+# its first letters.
+JABATAN_LINE = re.compile(r"^(?!.*\d).*\b(?:Kota|Kabupaten|Provinsi|Dinas|Badan|Kecamatan|Kelurahan|Desa|Bidang|Bagian|"
+                          r"Kantor|Sekretariat|Daerah|Negeri|Pusat|Balai|Satuan|Unit|Seksi)\b.*,\s*$")
 SKIP_LINE = re.compile(r"(?i)^\s*(?:ttd\.?|\(?tanda\s+tangan\)?|cap|materai.*|-+|_+|\(\s*\))?\s*$")
 CLAUSE_START = re.compile(r"(?:[.!?]\s+(?=[A-Z\"“])|\n|;)")
 COURTESY_WORD = r"(?:Bapak|Ibu|Sdr|Sdri|Saudara|Saudari|Tuan|Nyonya|Bpk|Pak|Bu)\b"
@@ -88,6 +95,8 @@ class Mention:
     end: int
     text: str
     cues: list[Cue] = field(default_factory=list)
+    in_table: bool = False  # on a line of tab-separated cells
+    in_heading: bool = False  # on a title-case line with other words (a heading)
 
 
 @dataclass(frozen=True)
@@ -127,6 +136,8 @@ def cues_before(text: str, start: int) -> list[Cue]:
     clause = CLAUSE_START.split(before)[-1] if before else ""
     out = []
     m = ROLE_BEFORE.search(text[max(0, line_start - 40, start - 60):start])
+    if m and "\t" in m.group(0) and not re.match(r"(?:^|[\t\n])", text[start - len(m.group(0)) - 1:][:1] or "\n"):
+        m = None  # a role word ending the previous table cell ("... diajukan pemohon\t") is not a label
     if m and not NAME_FIELD.search(m.group(0)):
         out.append(Cue("private", 4, f"peran pribadi sebelum nama: '{m.group(0).strip(' :,-')}'",
                        m.group(0).strip(" :,-\t\n").lower()))
@@ -178,7 +189,7 @@ def cues_signature(text: str, start: int, end: int) -> list[Cue]:
         seen += 1
         if PRIVATE_SIGNER.search(cell):
             return [Cue("private", 3, f"penanda tangan pribadi: '{cell.strip()[:40]}'", cell.strip().lower())]
-        if OFFICE_START.search(cell) or OFFICIAL_SIGNER.search(cell):
+        if OFFICE_START.search(cell) or OFFICIAL_SIGNER.search(cell) or JABATAN_LINE.search(cell):
             return [Cue("official", 3, f"blok tanda tangan jabatan: '{cell.strip()[:60]}'")]
         if seen >= 3:
             break
@@ -186,19 +197,21 @@ def cues_signature(text: str, start: int, end: int) -> list[Cue]:
 
 
 def cues_table(text: str, start: int, end: int) -> list[Cue]:
-    """A name in a row of tab-separated cells: an office in the same row, or a table of people."""
+    """A name in a row of tab-separated cells: an office in the same row, or a column of names."""
     a, b = _line_bounds(text, start, end)
     line = text[a:b]
     if "\t" not in line:
         return []
     cells = [c.strip() for c in line.split("\t")]
-    col = _column(line, start - a)
-    others = [c for i, c in enumerate(cells) if i != col and c]
-    if any(OFFICE_START.search(c) for c in others):
+    col = line[:start - a].count("\t")
+    if any(OFFICE_START.search(c) for i, c in enumerate(cells) if i != col and c):
         return [Cue("official", 3, "jabatan pada baris tabel yang sama")]
-    header = text[:a].split("\n")
-    if any(re.search(r"(?i)(?:^|\t)\s*nama\b", h) and "\t" in h for h in header[-40:]):
-        return [Cue("private", 2, "nama dalam tabel daftar orang")]
+    for header in reversed(text[:a].split("\n")[-40:]):
+        heads = [h.strip() for h in header.split("\t")]
+        if len(heads) > 1 and any(NAME_HEADER.match(h) for h in heads):
+            if col < len(heads) and NAME_HEADER.match(heads[col]):
+                return [Cue("private", 2, f"nama dalam kolom '{heads[col]}' tabel daftar orang")]
+            return []
     return []
 
 
