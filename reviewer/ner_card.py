@@ -61,10 +61,13 @@ def card_section(folder: Path) -> str:
         "deduplicated on the lower-cased letters and digits of each sentence (cased corpora win), and split by a "
         "hash of that key (10 % test, 5 % dev), so copies of a sentence never straddle splits. Half of NERP's "
         "lower-cased training sentences are shown true-cased (first word and entities capitalised) and 5 % of "
-        "cased ones upper-cased. Synthetic government-document snippets (`reviewer/ner_synth.py`: forms, tables "
-        "of people, signature blocks with titles, degrees and NIP, letters, press-release sentences, letterheads "
-        "and headings without persons) are added; PERSON covers the name only — the detector adds titles and "
-        "degrees and drops courtesy words.", "",
+        "cased ones upper-cased. Synthetic government-document snippets (`reviewer/ner_templates.py`: forms, "
+        "tables of people, signature blocks with titles, degrees and NIP, letters, press-release sentences, "
+        "letterheads and headings without persons; names from the shared lists, news PERSON strings and coined "
+        "words) are added; PERSON covers the name only — the detector adds titles and degrees and drops courtesy "
+        "words. `common-words.txt` and `institution-words.txt` (`reviewer/ner_lexicon.py`, from the corpora, the "
+        "UD Indonesian treebanks, SIB-200 sentences and stopword lists) tell headings and products from names.",
+        "",
         *data_lines(m), "",
         "### Held-out figures (measured by `reviewer train ner`, spaCy scorer, exact span match)", "",
         *[f"- `{k}`: {v}" for k, v in TEST_SETS.items()], "",

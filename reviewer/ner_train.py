@@ -58,7 +58,7 @@ def build_data(data_dir: Path, synthetic: int, seed: int):
     """Train/dev/test Docs and a summary of where they came from."""
     import spacy
 
-    from reviewer import ner_corpus, ner_lexicon, ner_synth
+    from reviewer import ner_corpus, ner_lexicon, ner_synth, ner_templates
 
     nlp = spacy.blank("id")
     rng = random.Random(seed)
@@ -67,12 +67,12 @@ def build_data(data_dir: Path, synthetic: int, seed: int):
     train_pool, heldout_pool = ner_synth.split_names(pools, False), ner_synth.split_names(pools, True)
     data = {
         "train": corpus_docs(nlp, splits["train"], rng, True)
-        + synthetic_docs(nlp, ner_synth.generate(train_pool, synthetic, seed + 1)),
+        + synthetic_docs(nlp, ner_templates.generate(train_pool, synthetic, seed + 1)),
         "dev": corpus_docs(nlp, splits["dev"], rng, False)
-        + synthetic_docs(nlp, ner_synth.generate(train_pool, max(synthetic // 10, 5), seed + 2)),
+        + synthetic_docs(nlp, ner_templates.generate(train_pool, max(synthetic // 10, 5), seed + 2)),
         "test-news": corpus_docs(nlp, splits["test"], rng, False),
         "test-news-cased": corpus_docs(nlp, [s for s in splits["test"] if s.cased], rng, False),
-        "test-synthetic": synthetic_docs(nlp, ner_synth.generate(heldout_pool, max(synthetic // 6, 5), seed + 3)),
+        "test-synthetic": synthetic_docs(nlp, ner_templates.generate(heldout_pool, max(synthetic // 6, 5), seed + 3)),
     }
     lexicon = ner_lexicon.build(data_dir, splits["train"], [*pools.first, *pools.last, *pools.full])
     summary = {
