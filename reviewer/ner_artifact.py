@@ -35,6 +35,11 @@ LICENSES = {
     "names-faker-id_ID": "MIT (c) 2012 Daniele Faraglia (Faker id_ID word lists)",
     "names-mutiawsr": "MIT (c) 2025 Mutia Wulansari",
     "wilayah-cahyadsn": "MIT (c) 2017-2025 Cahya DSN (Kemendagri region names)",
+    "ud-id-gsd": "CC BY-SA 4.0 (UD Indonesian-GSD; word forms for common-words.txt)",
+    "ud-id-csui": "CC BY-SA 4.0 (UD Indonesian-CSUI; word forms for common-words.txt)",
+    "ud-id-pud": "CC BY-SA 3.0 (UD Indonesian-PUD; word forms for common-words.txt)",
+    "sib200-ind": "CC BY-SA 4.0 (SIB-200 / FLORES-200 sentences; lower-case words for common-words.txt)",
+    "stopwords-id": "MIT (stopwords-iso, Sastrawi stopword list)",
 }
 
 
