@@ -227,3 +227,15 @@ def _image_pixels(doc, box):
     top, bottom = int((box.top - y0) * sy) + 1, int((box.bottom - y0) * sy) - 1
     region = img[max(top, 0):bottom, max(left, 0):right]
     return region.astype(float)  # brightness 0..255
+
+
+def test_owner_password_only_pdf_is_redacted_and_saved_without_encryption(tmp_path):
+    import fitz
+
+    source = Path(__file__).parent / "data" / "extract" / "encrypted-owner-only.pdf"
+    doc = extract(source)
+    out = tmp_path / "hasil.pdf"
+    report = redact_document(source, decide(doc, "3209125204950003", "NIK", "17j"), out, SETTINGS)
+    assert report.ok
+    with fitz.open(out) as result:
+        assert not result.is_encrypted and "3209125204950003" not in result[0].get_text()

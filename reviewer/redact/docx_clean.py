@@ -228,7 +228,7 @@ def _clear_alt_text(tree, ids: set[str]) -> int:
 
 
 def _black(data: bytes, label: str, name: str) -> bytes:
-    from PIL import Image, ImageDraw, UnidentifiedImageError
+    from PIL import Image, ImageDraw, ImageFont, UnidentifiedImageError
 
     from reviewer.errors import RedactionError
 
@@ -239,8 +239,9 @@ def _black(data: bytes, label: str, name: str) -> bytes:
         raise RedactionError(f"gambar '{name}' berformat yang tidak dapat diganti (mis. EMF/WMF); "
                              "hapus gambar itu di Word / image format cannot be replaced") from exc
     black = Image.new("RGB", size, (0, 0, 0))
+    font = ImageFont.load_default(size=max(10, min(size[1] // 3, size[0] // (len(label) + 2))))
     draw = ImageDraw.Draw(black)
-    draw.text((max(size[0] // 2 - 3 * len(label), 2), max(size[1] // 2 - 5, 2)), label, fill=(255, 255, 255))
+    draw.text((size[0] / 2, size[1] / 2), label, fill=(255, 255, 255), font=font, anchor="mm")
     out = io.BytesIO()
     black.save(out, format=fmt if fmt in ("PNG", "JPEG", "GIF", "BMP", "TIFF") else "PNG")
     return out.getvalue()
