@@ -110,6 +110,12 @@ def person(page: Page, start: int, end: int, lexicon: Lexicon | None = None) -> 
     if span is None:
         return None
     start, end = span
+    office = roles.OFFICE_START.match(text[start:end])
+    if office:  # "Camat Budi Santoso": the title is not the name
+        start += len(office.group(0))
+        start += len(text[start:end]) - len(text[start:end].lstrip(" ,"))
+        if not re.search(r"[A-Za-z]{2}", text[start:end]):
+            return None
     value = text[start:end]
     bare = names.strip_titles(value)
     words = bare.lower().split()
@@ -150,14 +156,27 @@ def merge_adjacent(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
 
 
 def extend(text: str, start: int, end: int, lexicon: Lexicon) -> tuple[int, int]:
-    """Take in up to two capitalised words right after the span that are no ordinary words."""
+    """Take in up to two capitalised words on either side that are no ordinary or office words."""
     upper = text[start:end].isupper()
+
+    def namelike(word: str) -> bool:
+        return word.isupper() == upper and word.lower() not in lexicon.common \
+            and word.lower() not in lexicon.institution and not roles.OFFICE_START.match(word)
+
     for _ in range(2):
         m = re.match(r" ([A-Z]{3,}|[A-Z][a-z]{2,})(?=[\s,.;:)]|$)", text[end:end + 40])
-        if not m or m.group(1).isupper() != upper or m.group(1).lower() in lexicon.common \
-                or m.group(1).lower() in lexicon.institution or roles.OFFICE_START.match(m.group(1)):
+        if not m or not namelike(m.group(1)):
             break
         end += m.end()
+    for _ in range(2):  # leftwards only from the start of a line or cell ("--- ARIS" + "SUSILO")
+        m = re.search(r"([A-Z]{3,}|[A-Z][a-z]{2,}) $", text[max(0, start - 40):start])
+        if not m or not namelike(m.group(1)):
+            break
+        before = start - len(m.group(0))
+        line = text[text.rfind("\n", 0, before) + 1:before]
+        if line.split("\t")[-1].strip(" -_=*:("):
+            break
+        start = before
     return start, end
 
 

@@ -206,13 +206,28 @@ def cues_table(text: str, start: int, end: int) -> list[Cue]:
     col = line[:start - a].count("\t")
     if any(OFFICE_START.search(c) for i, c in enumerate(cells) if i != col and c):
         return [Cue("official", 3, "jabatan pada baris tabel yang sama")]
-    for header in reversed(text[:a].split("\n")[-40:]):
-        heads = [h.strip() for h in header.split("\t")]
-        if len(heads) > 1 and any(NAME_HEADER.match(h) for h in heads):
-            if col < len(heads) and NAME_HEADER.match(heads[col]):
-                return [Cue("private", 2, f"nama dalam kolom '{heads[col]}' tabel daftar orang")]
-            return []
+    header = table_header(text[:a].split("\n")[-60:])
+    if header and any(NAME_HEADER.match(h) for h in header):
+        if col < len(header) and NAME_HEADER.match(header[col]):
+            return [Cue("private", 2, f"nama dalam kolom '{header[col]}' tabel daftar orang")]
     return []
+
+
+def table_header(lines_above: list[str]) -> list[str] | None:
+    """The cells of the first row of the table a line belongs to: climb tab-separated lines (one
+    wrapped line without tabs may sit between them). Form lines ("Nama\t: X") are no header."""
+    top, loose = None, 0
+    for line in reversed(lines_above):
+        if "\t" in line:
+            top, loose = line, 0
+        elif line.strip() and loose == 0 and top is not None:
+            loose = 1
+        else:
+            break
+    if top is None:
+        return None
+    cells = [c.strip() for c in top.split("\t")]
+    return None if any(c.startswith(":") for c in cells) else cells
 
 
 def cues_jabatan_field(text: str, start: int, end: int) -> list[Cue]:
