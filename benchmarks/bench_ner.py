@@ -1,7 +1,9 @@
 """Speed of the NER model on one core: words per second, model alone and with the role rules.
 
 Run by hand (not a test):  python benchmarks/bench_ner.py [--repeat 3]
-Text: the held-out news sentences when ../shared/data is present, plus the sample documents.
+Model alone: the held-out news sentences (when ../shared/data is present) and the sample pages.
+Detector (model + surface rules + roles, one document at a time): the sample documents and the dev set's
+digital documents (when ../shared/devset is present), extracted before timing.
 """
 from __future__ import annotations
 
@@ -33,6 +35,18 @@ def texts() -> list[str]:
     return out
 
 
+def documents() -> list:
+    from reviewer.extract import extract, iter_paths
+
+    paths = list(iter_paths([str(ROOT / "samples")]))
+    devset = ROOT.parent / "shared" / "devset"
+    if devset.is_dir():
+        paths += [str(p) for p in sorted(devset.glob("dev*")) if p.suffix in (".docx", ".txt")]
+        paths += [str(p) for p in sorted(devset.glob("dev*.pdf")) if "sk-sakit" not in p.name]
+    docs = [extract(p) for p in paths]
+    return [d for d in docs if not any(p.needs_ocr for p in d.pages)]
+
+
 def best_of(repeat: int, func) -> float:
     times = []
     for _ in range(repeat):
@@ -47,7 +61,6 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
     from reviewer import ner
-    from reviewer.model import Document, Page
     from reviewer.ner_artifact import load
     from reviewer.settings import Settings
 
@@ -61,11 +74,12 @@ def main() -> None:
     corpus = texts()
     words = sum(len(t.split()) for t in corpus)
     model_s = best_of(args.repeat, lambda: list(nlp.pipe(corpus, batch_size=64)))
-    docs = [Document(str(i), f"t{i}.txt", "txt", (Page(1, t),)) for i, t in enumerate(corpus)]
+    docs = documents()
+    doc_words = sum(len(p.text.split()) for d in docs for p in d.pages)
     full_s = best_of(args.repeat, lambda: [ner.analyse(nlp, d, Settings()) for d in docs])
     print(f"load: {loaded:.2f} s   texts: {len(corpus)}   words: {words}")
     print(f"model only      : {words / model_s:8.0f} words/s (one core)")
-    print(f"detector (roles): {words / full_s:8.0f} words/s (one core)")
+    print(f"detector (roles): {doc_words / full_s:8.0f} words/s (one core; {len(docs)} documents, {doc_words} words)")
 
 
 if __name__ == "__main__":

@@ -206,7 +206,7 @@ def cues_table(text: str, start: int, end: int) -> list[Cue]:
     col = line[:start - a].count("\t")
     if any(OFFICE_START.search(c) for i, c in enumerate(cells) if i != col and c):
         return [Cue("official", 3, "jabatan pada baris tabel yang sama")]
-    header = table_header(text[:a].split("\n")[-60:])
+    header = table_header(text[:max(a - 1, 0)].split("\n")[-60:])
     if header and any(NAME_HEADER.match(h) for h in header):
         if col < len(header) and NAME_HEADER.match(header[col]):
             return [Cue("private", 2, f"nama dalam kolom '{header[col]}' tabel daftar orang")]

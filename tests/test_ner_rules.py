@@ -1,0 +1,98 @@
+"""The detector's rules around the model, without the model: what is a name, how pieces are joined."""
+import pytest
+
+from reviewer import ner, roles
+from reviewer.model import Page
+from reviewer.names import surface
+
+COMMON = "riwayat hidup jumlah kotor cara memperoleh tunjangan beras rencana melihat"
+LEX = ner.Lexicon(common=frozenset(COMMON.split()), institution=frozenset("kelurahan polrestabes perum toyota".split()))
+
+
+@pytest.mark.parametrize("bare, ok", [
+    ("Wahyu Kuncoro Setyawan", True),
+    ("Rosmawati br. Sihombing", True),
+    ("ARIS SUSILO", True),
+    ("RIWAYAT HIDUP", False),          # every word an ordinary word
+    ("Cara Memperoleh", False),
+    ("B. RENCANA", False),             # outline letter + ordinary word
+    ("Kelurahan Rejomulyo", False),    # starts with an institution word
+    ("Toyota Avanza", False),
+    ("PPID Utama", False),             # acronym inside a mixed-case stretch
+    ("Memahami UU KIP", False),
+    ("NJOP bumi", False),              # a lower-case word that is no name particle
+    ("VIII", False),
+    ("Laman www.contoh.go.id", False),
+    ("Bin", False),
+])
+def test_name_like(bare, ok):
+    assert ner.name_like(bare, LEX) is ok
+
+
+def test_merge_adjacent_pieces_and_wrapped_names():
+    text = ("Pelapor: Muhsin Bin Alkaff datang. Rumah diberikan kepada anak bungsunya yang bernama Muhsin\n"
+            "Bin Alkaff, lalu")
+    a = text.index("Muhsin")
+    b = text.index("Bin")
+    spans = [(a, a + 6), (b, b + 10)]
+    assert ner.merge_adjacent(text, spans) == [(a, b + 10)]
+    c = text.rindex("Muhsin")
+    d = text.rindex("Bin")
+    assert ner.merge_adjacent(text, [(c, c + 6), (d, d + 10)]) == [(c, d + 10)]
+    listing = "Hormat kami,\nBudi\nSiti\n"  # two people on consecutive short lines stay apart
+    e, f = listing.index("Budi"), listing.index("Siti")
+    assert ner.merge_adjacent(listing, [(e, e + 4), (f, f + 4)]) == [(e, e + 4), (f, f + 4)]
+
+
+def test_extend_takes_unknown_capitalised_words_only():
+    text = "petugas bernama Ibrahim Mauladawilah meminta uang"
+    a = text.index("Ibrahim")
+    assert ner.extend(text, a, a + 7, LEX) == (a, text.index(" meminta"))
+    text = "----- ARIS SUSILO -----"
+    b = text.index("SUSILO")
+    assert ner.extend(text, b, b + 6, LEX) == (text.index("ARIS"), b + 6)
+    text = "Jumlah Budi Santoso"  # an ordinary word is not taken in
+    c = text.index("Budi")
+    assert ner.extend(text, c, len(text), LEX) == (c, len(text))
+
+
+def test_titled_entities_are_persons():
+    text = "Rapat dipimpin oleh Sekretaris Dinas, Ir. Togar Simatupang, M.T., dan"
+    a = text.index("Togar")
+    assert ner.titled(text, a, a + len("Togar Simatupang"))
+    b = text.index("Sekretaris Dinas")
+    assert not ner.titled(text, b, b + len("Sekretaris Dinas"))
+
+
+def test_lone_or_tabular_names_without_cues_are_dropped():
+    page = Page(1, "No\tUraian\tJumlah\n1\tKurir\t2\nSurat itu dibawa oleh Fransiska Wulan ke kantor.\n")
+    kurir = ner.person(page, page.text.index("Kurir"), page.text.index("Kurir") + 5, LEX)
+    assert kurir is not None and not ner.supported([kurir])
+    a = page.text.index("Fransiska")
+    prose = ner.person(page, a, a + len("Fransiska Wulan"), LEX)
+    assert prose is not None and ner.supported([prose])
+
+
+def test_office_word_is_trimmed_from_a_person_span():
+    page = Page(1, "Laporan diterima Camat Budi Santoso kemarin.")
+    a = page.text.index("Camat")
+    mention = ner.person(page, a, a + len("Camat Budi Santoso"), LEX)
+    assert mention is not None and mention.text == "Budi Santoso"
+
+
+def test_degrees_never_taken_from_the_next_table_cell():
+    text = "1\tBowo Gunawan, S.STP.\tDrs. Ibrahim"
+    a = text.index("Bowo")
+    start, end = surface(text, a, a + len("Bowo Gunawan"))
+    assert text[start:end] == "Bowo Gunawan, S.STP."
+
+
+def test_form_line_is_not_a_table_header():
+    text = "SLIP GAJI\nNama\t: Dimas Harjono\nNIP\t: 19930825 202204 1 005\nPenghasilan\tRp\nTunjangan Beras\t289.680\n"
+    a = text.index("Tunjangan")
+    assert not roles.cues_table(text, a, a + len("Tunjangan Beras"))
+    table = "No\tNama\tNIK\n1\tWartini\t3374104707620512\n2\tLansia\t-\n"
+    b = table.index("Wartini")
+    assert roles.cues_table(table, b, b + 7)[0].side == "private"
+    c = table.index("-")
+    assert not roles.cues_table(table, c, c + 1)
