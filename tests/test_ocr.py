@@ -203,7 +203,7 @@ def test_ocr_boxes_match_pdfplumber_boxes(tmp_path, rotate, origin):
         found = plumber.pages[0].extract_words()
     digital = {w["text"]: Box(w["x0"], w["top"], w["x1"], w["bottom"]) for w in found}
     pdf = pypdfium2.PdfDocument(str(path))
-    _, words = read_image(ENGINE, render_pdf_page(pdf, 0, 300))
+    _, words, _ = read_image(ENGINE, render_pdf_page(pdf, 0, 300))
     pdf.close()
     for w in words:
         if w.text in ("7299016885", "Hartono", "0858"):
@@ -247,3 +247,43 @@ def test_blank_scan_is_read_and_empty(tmp_path):
     noisy(Image.new("L", (800, 1000), 255)).save(path, dpi=(DPI, DPI))
     page = ocr(path).pages[0]
     assert page.ocr and not page.needs_ocr and page.text.strip() == ""
+
+
+def ruled_table(rows, widths, origin=(80, 80), row_height=110, font_size=30):
+    """A ruled table drawn like a scanned form: rules 3 px thick, each cell's lines written inside."""
+    font = ImageFont.load_default(size=font_size)
+    size = (origin[0] * 2 + sum(widths), origin[1] * 2 + row_height * len(rows))
+    image = Image.new("L", size, 255)
+    draw = ImageDraw.Draw(image)
+    x_edges = [origin[0] + sum(widths[:i]) for i in range(len(widths) + 1)]
+    for r, row in enumerate(rows):
+        top = origin[1] + r * row_height
+        for c, cell in enumerate(row):
+            for i, line in enumerate(cell.split("\n")):
+                draw.text((x_edges[c] + 12, top + 12 + i * 40), line, font=font, fill=0)
+    for r in range(len(rows) + 1):
+        y = origin[1] + r * row_height
+        draw.line((x_edges[0], y, x_edges[-1], y), fill=0, width=3)
+    for x in x_edges:
+        draw.line((x, origin[1], x, origin[1] + row_height * len(rows)), fill=0, width=3)
+    return image
+
+
+def test_ruled_table_is_read_cell_by_cell(tmp_path):
+    rows = [["No", "Nama", "Alamat", "NIK"],
+            ["1", "Budi Santoso", "Jl. Pemuda No. 148\nKota Semarang", "3374064909620026"],
+            ["2", "Siti Aminah", "Jl. Pandanaran 12\nKota Semarang", "3374115507890002"]]
+    path = tmp_path / "tabel.png"
+    noisy(ruled_table(rows, [110, 330, 420, 400])).save(path, dpi=(DPI, DPI))
+    page = ocr(path).pages[0]
+    lines = page.text.splitlines()
+    assert lines[0].split("\t") == ["No", "Nama", "Alamat", "NIK"]
+    assert lines[1].split("\t") == ["1", "Budi Santoso", "Jl. Pemuda No. 148 Kota Semarang", "3374064909620026"]
+    assert "|" not in page.text
+    nik = page.text.index("3374115507890002")
+    cell = page.cell_at(nik, nik + 16)
+    assert (cell.row, cell.col, cell.header, cell.text) == (2, 3, "NIK", "3374115507890002")
+    address = page.cell_at(page.text.index("Pandanaran"))
+    assert address.text.endswith("Pandanaran 12 Kota Semarang") and address.header == "Alamat"
+    # the cell's box is where the cell was drawn (x from 80 + 110 + 330 to + 420 px)
+    assert abs(address.box.x0 - 520 * 72 / DPI) < 2 and abs(address.box.x1 - 940 * 72 / DPI) < 2

@@ -1,5 +1,6 @@
 """OCR pieces that need no Tesseract: layout, geometry, skew, the missing-Tesseract path, scoring."""
 
+import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
@@ -20,7 +21,7 @@ def test_lines_from_two_blocks_on_one_row_become_one_line_with_a_tab():
              w(":", 400, 102, line=(2, 1, 1)), w("Siti", 420, 101, line=(2, 1, 1)),
              w("Aminah", 520, 100, line=(2, 1, 1)), w(":", 400, 161, line=(2, 1, 2)),
              w("Jl.", 420, 160, line=(2, 1, 2))]
-    text, out = page_text(words, images.IDENTITY)
+    text, out, _ = page_text(words, images.IDENTITY)
     assert text == "Nama\t: Siti Aminah\nAlamat\t: Jl."
     assert [text[x.start:x.end] for x in out] == [x.text for x in out]
     assert out[0].box == Box(100, 100, 180, 130) and out[0].conf == 0.95
@@ -30,7 +31,7 @@ def test_word_stretched_over_its_line_is_cut_back_between_neighbours():
     # Tesseract's answer for an underlined title: the second word got the whole line's box
     words = [w("SURAT", 810, 239, 193), w("KETERANGAN", 814, 243, 1000), w("AHLI", 1444, 239, 148),
              w("WARIS", 1626, 239, 193)]
-    _, out = page_text(words, images.IDENTITY)
+    _, out, _ = page_text(words, images.IDENTITY)
     boxes = {x.text: x.box for x in out}
     assert boxes["KETERANGAN"].x0 >= boxes["SURAT"].x1 and boxes["KETERANGAN"].x1 <= boxes["AHLI"].x0
     assert boxes["SURAT"] == Box(810, 239, 1003, 269)
@@ -38,7 +39,7 @@ def test_word_stretched_over_its_line_is_cut_back_between_neighbours():
 
 def test_boxes_are_mapped_to_page_points():
     to_page = (72 / 200, 0.0, 0.0, 0.0, 72 / 200, 0.0)
-    _, out = page_text([w("NIK", 200, 400, 100, 50)], to_page)
+    _, out, _ = page_text([w("NIK", 200, 400, 100, 50)], to_page)
     assert out[0].box == Box(72.0, 144.0, 108.0, 162.0)
 
 
@@ -129,3 +130,42 @@ def test_ocr_settings_from_environment(monkeypatch, tmp_path):
     assert (s.ocr_cache_dir, s.ocr_cache, s.ocr_workers, s.ocr_dpi) == (tmp_path, True, 2, 250)
     monkeypatch.setenv("REVIEWER_OCR_CACHE", "off")
     assert from_env().ocr_cache is False
+
+
+def _ruled(merged_second_row=False):
+    image = Image.new("L", (1000, 500), 255)
+    draw = ImageDraw.Draw(image)
+    for y in (50, 150, 250, 350):
+        draw.line((50, y, 950, y), fill=0, width=3)
+    for x in (50, 300, 600, 950):
+        draw.line((x, 50, x, 350), fill=0, width=3)
+    if merged_second_row:
+        draw.rectangle((298, 153, 302, 247), fill=255)
+    draw.text((70, 90), "Nama", fill=0)
+    draw.line((70, 420, 900, 420), fill=0, width=2)  # an underline, not a table
+    return image
+
+
+def test_find_grids_rows_cells_and_merged_cells():
+    from reviewer.ocr.tables import find_grids
+
+    grids, clean = find_grids(_ruled(merged_second_row=True), 200)
+    assert len(grids) == 1
+    grid = grids[0]
+    assert len(grid.rows) == 3
+    assert [len(cells) for cells in grid.cells] == [3, 2, 3]
+    pixels = np.asarray(clean)
+    assert pixels[200, 600] > 200 and pixels[50, 500] < 100  # column rules wiped, row rules kept
+    assert pixels[420, 500] < 100  # the underline outside the table stays
+    assert pixels[95:105, 70:110].min() < 100  # the text stays
+
+
+def test_no_grid_without_column_rules():
+    from reviewer.ocr.tables import find_grids
+
+    image = Image.new("L", (1000, 500), 255)
+    draw = ImageDraw.Draw(image)
+    for y in (50, 150, 250, 350):
+        draw.line((50, y, 950, y), fill=0, width=3)
+    grids, clean = find_grids(image, 200)
+    assert grids == [] and clean is image

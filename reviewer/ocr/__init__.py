@@ -17,10 +17,12 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 
 from reviewer.errors import OcrError
-from reviewer.model import Document, Page, Word
+from reviewer.model import Cell, Document, Page, Word
 from reviewer.settings import Settings
 
 log = logging.getLogger(__name__)
+
+Reading = tuple[str, tuple[Word, ...], tuple[Cell, ...]]  # page text, its words, its table cells
 
 GOOD_CONF = 0.70  # mean word confidence at which the first reading of a page is accepted
 MIN_WORDS = 3  # fewer words than this: nothing to compare, no second attempt
@@ -45,7 +47,7 @@ def ocr_document(document: Document, settings: Settings, warnings: list[str]) ->
                         f"{engine.lang} / Tesseract has no Indonesian data, reading with {engine.lang}")
     cache = OcrCache((settings.ocr_cache_dir or default_dir()) if settings.ocr_cache else None)
     key = settings_key(engine.version, engine.lang, _dpi_label(document, settings))
-    done: dict[int, tuple[str, tuple[Word, ...]]] = {}
+    done: dict[int, Reading] = {}
     missing = []
     for page in todo:
         hit = cache.get(document.sha256, page.number, key)
@@ -58,14 +60,14 @@ def ocr_document(document: Document, settings: Settings, warnings: list[str]) ->
             warnings.append(f"halaman {number}: OCR gagal / OCR failed: {outcome}")
             continue
         done[number] = outcome
-        cache.put(document.sha256, number, key, *outcome)
+        cache.put(document.sha256, number, key, outcome)
     pages = tuple(_filled(p, done[p.number]) if p.number in done else p for p in document.pages)
     return dataclasses.replace(document, pages=pages)
 
 
-def _filled(page: Page, result: tuple[str, tuple[Word, ...]]) -> Page:
-    text, words = result
-    return Page(page.number, text, words, page.width, page.height, needs_ocr=False,
+def _filled(page: Page, result: Reading) -> Page:
+    text, words, cells = result
+    return Page(page.number, text, words, page.width, page.height, needs_ocr=False, cells=cells,
                 rotation=page.rotation, ocr=True)
 
 
@@ -105,11 +107,11 @@ def _outcome(future):
         return OcrError(f"{type(exc).__name__}: {exc}")
 
 
-def _read_one(engine, source: PageSource, page: Page) -> tuple[str, tuple[Word, ...]]:
+def _read_one(engine, source: PageSource, page: Page) -> Reading:
     return read_image(engine, source.image(page.number))
 
 
-def read_image(engine, image) -> tuple[str, tuple[Word, ...]]:
+def read_image(engine, image) -> Reading:
     """Page text and words of one `PageImage`, turned upright first.
 
     The projection profile gives the line direction and the skew; whether the page is upside down
@@ -119,6 +121,7 @@ def read_image(engine, image) -> tuple[str, tuple[Word, ...]]:
     from reviewer.ocr.engine import read_words
     from reviewer.ocr.images import text_angle
     from reviewer.ocr.layout import page_text
+    from reviewer.ocr.tables import find_grids
 
     turn = text_angle(image.image)
     skew = turn - 90 if turn > 45 else turn
@@ -127,14 +130,15 @@ def read_image(engine, image) -> tuple[str, tuple[Word, ...]]:
     best = None
     for attempt in (turn, turn + 180):
         view = image.rotated(attempt)
-        words = read_words(engine, view.image, view.dpi)
+        grids, clean = find_grids(view.image, view.dpi)
+        words = read_words(engine, clean, view.dpi)
         quality = mean_conf(words)
         if best is None or quality > best[0]:
-            best = (quality, words, view)
+            best = (quality, words, view, grids)
         if quality >= GOOD_CONF or len(words) < MIN_WORDS:
             break
-    _, words, view = best
-    return page_text(words, view.to_page)
+    _, words, view, grids = best
+    return page_text(words, view.to_page, grids)
 
 
 def mean_conf(words) -> float:

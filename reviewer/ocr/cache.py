@@ -13,9 +13,9 @@ import os
 import sys
 from pathlib import Path
 
-from reviewer.model import Box, Word
+from reviewer.model import Box, Cell, Word
 
-FORMAT = 2  # bump when the layout or the way pages are read changes
+FORMAT = 3  # bump when the layout or the way pages are read changes
 
 
 def default_dir() -> Path:
@@ -34,6 +34,9 @@ def settings_key(*parts: object) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()[:16]
 
 
+Reading = tuple[str, tuple[Word, ...], tuple[Cell, ...]]
+
+
 class OcrCache:
     def __init__(self, directory: Path | None):
         self.directory = directory
@@ -42,7 +45,7 @@ class OcrCache:
         assert self.directory is not None
         return self.directory / sha256[:2] / f"{sha256}-p{page}-{key}.json"
 
-    def get(self, sha256: str, page: int, key: str) -> tuple[str, tuple[Word, ...]] | None:
+    def get(self, sha256: str, page: int, key: str) -> Reading | None:
         if self.directory is None:
             return None
         try:
@@ -51,7 +54,7 @@ class OcrCache:
         except (OSError, ValueError, TypeError, KeyError, IndexError):
             return None
 
-    def put(self, sha256: str, page: int, key: str, text: str, words: tuple[Word, ...]) -> None:
+    def put(self, sha256: str, page: int, key: str, reading: Reading) -> None:
         if self.directory is None:
             return
         path = self._path(sha256, page, key)
@@ -59,18 +62,20 @@ class OcrCache:
             self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
             path.parent.mkdir(exist_ok=True, mode=0o700)
             part = path.with_name(path.name + f".{os.getpid()}.part")
-            part.write_text(json.dumps(_encode(text, words), ensure_ascii=False), encoding="utf-8")
+            part.write_text(json.dumps(_encode(*reading), ensure_ascii=False), encoding="utf-8")
             os.replace(part, path)
         except OSError:
             pass  # a cache that cannot be written only costs time
 
 
-def _encode(text: str, words: tuple[Word, ...]) -> dict:
-    return {"text": text, "words": [[w.text, w.start, w.end, *(w.box.as_tuple() if w.box else ()), w.conf]
-                                    for w in words]}
+def _encode(text: str, words: tuple[Word, ...], cells: tuple[Cell, ...]) -> dict:
+    return {"text": text,
+            "words": [[w.text, w.start, w.end, *(w.box.as_tuple() if w.box else ()), w.conf] for w in words],
+            "cells": [[c.table, c.row, c.col, c.header, c.start, c.end, *(c.box.as_tuple() if c.box else ())]
+                      for c in cells]}
 
 
-def _decode(data: dict) -> tuple[str, tuple[Word, ...]]:
+def _decode(data: dict) -> Reading:
     text = data["text"]
     if not isinstance(text, str):
         raise TypeError("text")
@@ -80,4 +85,10 @@ def _decode(data: dict) -> tuple[str, tuple[Word, ...]]:
             raise ValueError("entry does not match its text")
         words.append(Word(raw, int(start), int(end), Box(float(x0), float(top), float(x1), float(bottom)),
                           None if conf is None else float(conf)))
-    return text, tuple(words)
+    cells = []
+    for table, row, col, header, start, end, x0, top, x1, bottom in data["cells"]:
+        if not (isinstance(header, str) and 0 <= start <= end <= len(text)):
+            raise ValueError("cell does not fit the text")
+        cells.append(Cell(int(table), int(row), int(col), text[start:end], header, int(start), int(end),
+                          Box(float(x0), float(top), float(x1), float(bottom))))
+    return text, tuple(words), tuple(cells)

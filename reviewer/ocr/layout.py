@@ -8,37 +8,106 @@ between rows. Positions are grouped on the upright picture and only then mapped 
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from statistics import median
 
-from reviewer.model import Box, Word
+from reviewer.model import Box, Cell, Word
 from reviewer.ocr.engine import OcrWord
 from reviewer.ocr.images import Affine, map_box
+from reviewer.ocr.tables import Grid
 
 COLUMN_GAP = 2.5  # same rule as extract/pdf.py, with the line height standing in for the font size
 ROW_TOLERANCE = 0.5
 
 
-def page_text(words: list[OcrWord], to_page: Affine) -> tuple[str, tuple[Word, ...]]:
-    parts: list[str] = []
-    out: list[Word] = []
-    length = 0
-    for r, row in enumerate(rows(words)):
+@dataclass
+class _Builder:
+    """Page text, words and cells, accumulated together so offsets and boxes never drift apart."""
+
+    to_page: Affine
+    parts: list[str] = field(default_factory=list)
+    words: list[Word] = field(default_factory=list)
+    cells: list[Cell] = field(default_factory=list)
+    length: int = 0
+
+    def add(self, text: str) -> None:
+        self.parts.append(text)
+        self.length += len(text)
+
+    def add_word(self, w: OcrWord) -> None:
+        self.words.append(Word(w.text, self.length, self.length + len(w.text),
+                               self.box(w.left, w.top, w.left + w.width, w.top + w.height), w.conf))
+        self.add(w.text)
+
+    def box(self, x0: float, top: float, x1: float, bottom: float) -> Box:
+        a, b, c, d = map_box(self.to_page, x0, top, x1, bottom)
+        return Box(round(a, 2), round(b, 2), round(c, 2), round(d, 2))
+
+    def row(self, row: list[OcrWord], gaps: bool = True) -> None:
         height = median(w.height for w in row)
-        prev = None
-        for w in row:
-            sep = "\n" if r and prev is None else ""
-            if prev is not None:
-                sep = "\t" if w.left - (prev.left + prev.width) > COLUMN_GAP * height else " "
-            parts.append(sep)
-            length += len(sep)
-            x0, top, x1, bottom = map_box(to_page, w.left, w.top, w.left + w.width, w.top + w.height)
-            out.append(Word(w.text, length, length + len(w.text),
-                            Box(round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2)), w.conf))
-            parts.append(w.text)
-            length += len(w.text)
-            prev = w
-    return "".join(parts), tuple(out)
+        for i, w in enumerate(row):
+            if i:
+                gap = w.left - (row[i - 1].left + row[i - 1].width)
+                self.add("\t" if gaps and gap > COLUMN_GAP * height else " ")
+            self.add_word(w)
+
+
+def page_text(words: list[OcrWord], to_page: Affine,
+              grids: list[Grid] = ()) -> tuple[str, tuple[Word, ...], tuple[Cell, ...]]:
+    """Text, words and table cells of a page; tables (ruled grids) are read cell by cell."""
+    inside: list[list[OcrWord]] = [[] for _ in grids]
+    loose = []
+    for w in words:
+        cx, cy = w.left + w.width / 2, w.top + w.height / 2
+        index = next((i for i, g in enumerate(grids) if g.left <= cx <= g.right and g.top <= cy <= g.bottom), None)
+        (loose if index is None else inside[index]).append(w)
+    blocks: list[tuple[float, int, object]] = [(min(w.top for w in r), 0, r) for r in rows(loose)]
+    blocks += [(g.top, 1, (i, g)) for i, g in enumerate(grids)]
+    out = _Builder(to_page)
+    for _, kind, item in sorted(blocks, key=lambda b: (b[0], b[1])):
+        if out.length:
+            out.add("\n")
+        if kind == 0:
+            out.row(item)  # type: ignore[arg-type]
+        else:
+            index, grid = item  # type: ignore[misc]
+            _table(out, index, grid, inside[index])
+    return "".join(out.parts), tuple(out.words), tuple(out.cells)
+
+
+def _table(out: _Builder, index: int, grid: Grid, words: list[OcrWord]) -> None:
+    """Rows with a newline, cells with a tab, a cell's lines joined by a space (as extract/pdf.py)."""
+    slots: dict[tuple[int, int], list[OcrWord]] = {}
+    for w in words:
+        slots.setdefault(_slot(grid, w), []).append(w)
+    headers = [" ".join(x.text for line in rows(slots.get((0, c), [])) for x in line)
+               for c in range(len(grid.cells[0]))]
+    for r, (y0, y1) in enumerate(grid.rows):
+        if r:
+            out.add("\n")
+        for c, (x0, x1) in enumerate(grid.cells[r]):
+            if c:
+                out.add("\t")
+            start = out.length
+            for i, line in enumerate(rows(slots.get((r, c), []))):
+                if i:
+                    out.add(" ")
+                out.row(line, gaps=False)
+            header = headers[c] if r and c < len(headers) else ""
+            text = "".join(out.parts)[start:]
+            out.cells.append(Cell(index, r, c, text, header, start, out.length, out.box(x0, y0, x1, y1)))
+
+
+def _slot(grid: Grid, w: OcrWord) -> tuple[int, int]:
+    """The cell holding the word's centre, or the nearest one (a word touching a rule is still in)."""
+    cx, cy = w.left + w.width / 2, w.top + w.height / 2
+    r = min(range(len(grid.rows)), key=lambda i: _distance(cy, *grid.rows[i]))
+    c = min(range(len(grid.cells[r])), key=lambda i: _distance(cx, *grid.cells[r][i]))
+    return r, c
+
+
+def _distance(v: float, lo: float, hi: float) -> float:
+    return 0.0 if lo <= v <= hi else min(abs(v - lo), abs(v - hi))
 
 
 def rows(words: list[OcrWord]) -> list[list[OcrWord]]:
