@@ -92,12 +92,13 @@ def detect_page(document: Document, page: Page, settings: Settings, detectors: l
     """The findings of one page (the web UI stores pages one by one as they are scanned)."""
     from reviewer import policy
 
-    if page.needs_ocr:
-        return [policy.unreadable_page(page)]
-    raw: list[Finding] = []
+    unread = [policy.unreadable_page(page)] if page.needs_ocr else []
+    if page.needs_ocr and not page.text.strip():
+        return unread
+    raw: list[Finding] = []  # a scan with some digital text (an e-signature footer): read that much
     for detector in detectors:
         raw.extend(detector(document, page, settings))
-    return policy.apply(document, page, raw, settings)
+    return unread + policy.apply(document, page, raw, settings)
 
 
 def scan_file(path: str, settings: Settings, detectors: list[Detector] | None = None) -> ScanResult:

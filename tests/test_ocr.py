@@ -287,3 +287,24 @@ def test_ruled_table_is_read_cell_by_cell(tmp_path):
     assert address.text.endswith("Pandanaran 12 Kota Semarang") and address.header == "Alamat"
     # the cell's box is where the cell was drawn (x from 80 + 110 + 330 to + 420 px)
     assert abs(address.box.x0 - 520 * 72 / DPI) < 2 and abs(address.box.x1 - 940 * 72 / DPI) < 2
+
+
+def test_scan_with_a_digital_footer_is_ocrd(tmp_path):
+    """A scanned letter with an e-signature footer added digitally: the words of the scan count."""
+    import fitz
+
+    image, _ = draw_page()
+    png = tmp_path / "scan.png"
+    noisy(image).save(png)
+    doc = fitz.open()
+    page = doc.new_page(width=image.width * 72 / DPI, height=image.height * 72 / DPI + 40)
+    page.insert_image(fitz.Rect(0, 0, image.width * 72 / DPI, image.height * 72 / DPI), filename=str(png))
+    page.insert_text((20, page.rect.height - 15), "Ditandatangani secara elektronik oleh BSrE", fontsize=8)
+    path = tmp_path / "ttd-elektronik.pdf"
+    doc.save(path)
+    extracted = extract(path).pages[0]
+    assert extracted.needs_ocr and "elektronik" in extracted.text
+    result = scan_file(str(path), Settings(ocr_cache=False, use_ner=False, use_passages=False))
+    page = result.document.pages[0]
+    assert page.ocr and "3374064909620026" in page.text and "elektronik" in page.text
+    assert any(f.label == "NIK" and f.text == "3374064909620026" for f in result.findings)

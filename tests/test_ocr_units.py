@@ -169,3 +169,38 @@ def test_no_grid_without_column_rules():
         draw.line((50, y, 950, y), fill=0, width=3)
     grids, clean = find_grids(image, 200)
     assert grids == [] and clean is image
+
+
+def _pdf_with_background(tmp_path, lines):
+    import fitz
+
+    png = tmp_path / "latar.png"
+    Image.new("L", (850, 1100), 235).save(png)
+    doc = fitz.open()
+    page = doc.new_page(width=612, height=792)
+    page.insert_image(page.rect, filename=str(png))
+    for i, line in enumerate(lines):
+        page.insert_text((72, 90 + 14 * i), line, fontsize=10)
+    path = tmp_path / "latar.pdf"
+    doc.save(path)
+    return path
+
+
+def test_digital_text_over_a_page_sized_picture_is_not_sent_to_ocr(tmp_path):
+    from reviewer.extract import extract
+
+    body = ["Surat ini menerangkan bahwa kegiatan rapat koordinasi berjalan dengan baik dan lancar."] * 40
+    assert not extract(_pdf_with_background(tmp_path, body)).pages[0].needs_ocr
+
+
+def test_page_sized_picture_with_a_few_digital_words_needs_ocr_and_they_are_still_read(tmp_path, monkeypatch):
+    import shutil
+
+    from reviewer.pipeline import scan_file
+
+    path = _pdf_with_background(tmp_path, ["Kontak pemohon: budi.santoso@gmail.com"])
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    result = scan_file(str(path), Settings(use_ner=False, use_passages=False, ocr_cache=False))
+    assert result.document.pages[0].needs_ocr
+    labels = [f.label for f in result.findings]
+    assert "UNREADABLE" in labels and "EMAIL" in labels

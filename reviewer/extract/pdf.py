@@ -165,7 +165,8 @@ def _extract_upright(page, number: int) -> Page:
             _emit_line(out, item)  # type: ignore[arg-type]
         else:
             cells += _emit_table(out, item, cell_words)  # type: ignore[arg-type]
-    return Page(number, out.text, tuple(out.words), width, height, cells=tuple(cells), rotation=rotation)
+    return Page(number, out.text, tuple(out.words), width, height, cells=tuple(cells), rotation=rotation,
+                needs_ocr=_unread_scan(page, raw_words))
 
 
 def _emit_line(out: _Builder, line: list[dict]) -> None:
@@ -291,6 +292,27 @@ def _caused_by(exc: BaseException | None, kind: type) -> bool:
 
 def _has_images(page) -> bool:
     return bool(page.images) or bool(page.objects.get("image"))
+
+
+# A scanned letter often carries a little digital text (an e-signature footer, a stamp, a page
+# number) over the scan: the page has words, yet what the scan says is in no text layer.
+SCAN_SHARE = 0.5  # an image covering at least this share of the page may be a scan
+SCAN_WORDS_PER_SQ_INCH = 1.0  # fewer words than this over it: its text is not in the text layer
+
+
+def _unread_scan(page, words: list[dict]) -> bool:
+    """Whether a page-sized image on the page holds text that the page's words do not cover."""
+    area = float(page.width) * float(page.height)
+    for image in page.images:
+        w, h = float(image["x1"] - image["x0"]), float(image["bottom"] - image["top"])
+        if w * h < SCAN_SHARE * area:
+            continue
+        over = sum(1 for word in words
+                   if image["x0"] <= (word["x0"] + word["x1"]) / 2 <= image["x1"]
+                   and image["top"] <= (word["top"] + word["bottom"]) / 2 <= image["bottom"])
+        if over < SCAN_WORDS_PER_SQ_INCH * w * h / (72 * 72):
+            return True
+    return False
 
 
 def _plain(value) -> str:
