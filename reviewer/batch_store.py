@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from reviewer import risk, store
+from reviewer.filenames import display_name
 from reviewer.settings import Settings
 
 DONE_STATUSES = ("needs_review", "awaiting_approval", "returned", "approved")
@@ -83,7 +84,7 @@ def record_scan(session: Session, run_id: int, name: str, size: int, result: dic
     doc = session.get(store.Document, scan.document.sha256)
     if doc is not None and doc.status == "failed":
         doc.status, doc.error = "processing", None  # a file the UI could not read, read now
-    store.save_scan(session, scan, filename=Path(name.split("!")[-1]).name, size=size, source="batch")
+    store.save_scan(session, scan, filename=display_name(name.split("!")[-1]), size=size, source="batch")
     findings = scan.findings
     return record(session, run_id, name, "scanned", document_sha=scan.document.sha256,
                   pages=len(scan.document.pages), findings=sum(f.action != "keep" for f in findings),

@@ -4,6 +4,10 @@ draft uji konsekuensi made from them by `reviewer.redact`."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
+import time
 from pathlib import Path
 
 from sqlalchemy import select
@@ -16,6 +20,7 @@ from reviewer.settings import Settings
 
 REDACTABLE = ("pdf", "docx", "txt")
 SUFFIX = {"pdf": ".pdf", "docx": ".docx", "txt": ".txt"}
+STAGING = ".part"
 
 
 def decisions(session: Session, doc: store.Document) -> list[Decision]:
@@ -54,22 +59,53 @@ def export_files(session: Session, doc: store.Document, originals_root: Path, ou
                  settings: Settings) -> dict[str, Path]:
     """Make (once) the redacted file, the log (CSV, JSON) and the draft uji konsekuensi in `out_dir`.
 
+    The files are made in a staging folder that replaces `out_dir` only when all of them are
+    complete, so a crash or a full disk never leaves a half-written export that looks done.
     Raises `RedactionError` (with a message for the user) when the copy cannot be made or verified.
     """
-    from reviewer.redact import redact_document
-    from reviewer.redact.report import log_paths, write_all
+    from reviewer.redact.report import log_paths
 
     if doc.kind not in REDACTABLE:
         raise RedactionError("penghitaman gambar hasil pindai belum didukung / redacting scanned image files "
                              "is not supported yet")
-    stem = Path(doc.filename).stem or "dokumen"
-    out = out_dir / f"{stem}.disensor{SUFFIX[doc.kind]}"
-    paths = {k: Path(v) for k, v in log_paths(str(out)).items()}
-    if out.exists() and all(p.exists() for p in paths.values()):
-        return {"redacted": out, **paths}
-    out_dir.mkdir(parents=True, exist_ok=True)
+    name = f"{Path(doc.filename).stem or 'dokumen'}.disensor{SUFFIX[doc.kind]}"
+    paths = {"redacted": out_dir / name, **{k: out_dir / Path(v).name for k, v in log_paths(name).items()}}
+    if all(p.exists() for p in paths.values()):
+        return paths
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    _sweep(out_dir)
+    staging = Path(tempfile.mkdtemp(dir=out_dir.parent, prefix=f".{out_dir.name}.", suffix=STAGING))
+    try:
+        _make(session, doc, originals_root, staging, name, settings, final=paths["redacted"])
+        if out_dir.exists():
+            shutil.rmtree(out_dir)  # an incomplete export from before
+        os.replace(staging, out_dir)
+    except OSError as exc:
+        raise RedactionError(f"berkas ekspor tidak dapat ditulis / the export could not be written: "
+                             f"{exc.strerror or exc}") from exc
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return paths
+
+
+def _make(session: Session, doc: store.Document, originals_root: Path, folder: Path, name: str,
+          settings: Settings, final: Path) -> None:
+    from reviewer.redact import redact_document
+    from reviewer.redact.report import log_paths, write_all
+
+    out = folder / name
     report = redact_document(originals.path_of(originals_root, doc.sha256), decisions(session, doc), out,
                              settings, sha256=doc.sha256)
-    report.source = doc.filename
-    write_all(report, settings, {k: str(v) for k, v in paths.items()})
-    return {"redacted": out, **paths}
+    report.source, report.output = doc.filename, str(final)
+    write_all(report, settings, log_paths(str(out)))
+
+
+def _sweep(out_dir: Path, older_than: float = 3600.0) -> None:
+    """Staging folders left by an export that was killed half-way."""
+    now = time.time()
+    for old in out_dir.parent.glob(f".{out_dir.name}.*{STAGING}"):
+        try:
+            if now - old.stat().st_mtime > older_than:
+                shutil.rmtree(old, ignore_errors=True)
+        except OSError:
+            pass

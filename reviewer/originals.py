@@ -27,9 +27,13 @@ def put_file(root: str | os.PathLike, src: str | os.PathLike) -> tuple[str, Path
         dest.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=dest.parent, suffix=".part")
         os.close(fd)
-        shutil.copyfile(src, tmp)
-        os.chmod(tmp, 0o444)
-        os.replace(tmp, dest)
+        try:
+            shutil.copyfile(src, tmp)
+            os.chmod(tmp, 0o444)
+            os.replace(tmp, dest)
+        except BaseException:  # a full disk or a kill: no half copy left behind
+            os.unlink(tmp)
+            raise
     return sha, dest
 
 

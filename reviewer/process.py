@@ -102,10 +102,11 @@ def accept_upload(session: Session, originals_root: Path, tmp_file: Path, filena
     Raises `UnsupportedFormat` / `CorruptFile` for files that are not PDF, DOCX, text or images.
     """
     from reviewer.extract import sniff
+    from reviewer.filenames import display_name
 
     kind = sniff(str(tmp_file))
     sha, _ = originals.put_file(originals_root, tmp_file)
-    name = Path(filename.replace("\\", "/")).name.strip()[:200] or f"dokumen.{kind}"
+    name = display_name(filename, f"dokumen.{kind}")
     doc, created = store.add_document(session, sha, name, tmp_file.stat().st_size, source=source,
                                       uploaded_by=user)
     if created:

@@ -24,12 +24,14 @@ def create_app(test_config: dict | None = None) -> Flask:
     instance.mkdir(parents=True, exist_ok=True)
     app.config.from_mapping(_defaults(instance))
     app.config.from_mapping(test_config)
+    app.debug = bool(test_config.get("DEBUG"))  # never from FLASK_DEBUG in the environment
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _secret_key(instance)
 
-    from webui import auth, db, i18n, present, worker
+    from webui import auth, db, i18n, present, security, worker
 
     db.init_app(app)
+    security.init_app(app)
     present.register(app)
     i18n.init_app(app)
     auth.init_app(app)
@@ -87,6 +89,7 @@ def _blueprints(app: Flask) -> None:
 def _errors(app: Flask) -> None:
     from flask import flash, jsonify, redirect, render_template, request, url_for
     from flask_wtf.csrf import CSRFError
+    from sqlalchemy.exc import OperationalError
 
     def wants_json() -> bool:
         return request.path.endswith(".json") or request.path.startswith("/api/") \
@@ -109,6 +112,16 @@ def _errors(app: Flask) -> None:
             return page(413, f"berkas lebih dari {limit} MB / file larger than {limit} MB")
         flash(f"Berkas terlalu besar (maksimal {limit} MB) / file too large (max {limit} MB)", "error")
         return redirect(url_for("documents.index"))
+
+    @app.errorhandler(OperationalError)
+    def database_unavailable(exc):
+        from flask import g
+
+        app.logger.error("database unavailable: %s", exc)
+        if g.get("db") is not None:
+            g.db.rollback()  # the error page reads the user again
+        return page(503, "Basis data sedang sibuk atau tidak tersedia; tidak ada yang disimpan, coba lagi / "
+                         "database busy or unavailable; nothing was saved, try again")
 
     for code, message in ((403, "Anda tidak berhak melakukan ini / forbidden"),
                           (404, "Tidak ditemukan / not found"),

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 from functools import wraps
 
-from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, session, url_for
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager, current_user, login_required, login_user, logout_user
@@ -29,7 +30,7 @@ class SessionUser:
         self.is_anonymous = False
 
     def get_id(self) -> str:
-        return str(self.row.id)
+        return f"{self.row.id}:{fingerprint(self.row)}"
 
     def __getattr__(self, name):
         return getattr(self.row, name)
@@ -53,10 +54,18 @@ def unauthorized():
     return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
 
 
+def fingerprint(row: store.User) -> str:
+    """Changes with the password: a new password ends every session opened with the old one."""
+    return hashlib.sha256(f"session:{row.password_hash}".encode()).hexdigest()[:16]
+
+
 @login_manager.user_loader
 def load_user(user_id: str):
-    row = get_db().get(store.User, int(user_id)) if user_id.isdigit() else None
-    return SessionUser(row) if row is not None and row.active else None
+    number, _, mark = user_id.partition(":")
+    row = get_db().get(store.User, int(number)) if number.isdigit() else None
+    if row is None or not row.active or mark != fingerprint(row):
+        return None
+    return SessionUser(row)
 
 
 def can(action: str, doc=None) -> bool:
@@ -83,17 +92,18 @@ def login():
     if current_user.is_authenticated:
         return redirect(url_for("documents.index"))
     if request.method == "POST":
-        session = get_db()
+        db = get_db()
         username = request.form.get("username", "")
-        user = accounts.authenticate(session, username, request.form.get("password", ""))
+        user = accounts.authenticate(db, username, request.form.get("password", ""))
         if user is None:
-            store.log_event(session, None, "login_failed", target=f"user:{username[:80]}")
-            session.commit()
+            store.log_event(db, None, "login_failed", target=f"user:{username[:80]}")
+            db.commit()
             flash("Nama pengguna atau kata sandi salah / wrong user name or password", "error")
         else:
+            session.clear()  # a new session (and CSRF token) at login: no fixation
             login_user(SessionUser(user))
-            store.log_event(session, user, "login")
-            session.commit()
+            store.log_event(db, user, "login")
+            db.commit()
             return redirect(_safe_next(request.args.get("next")))
     return render_template("login.html", demo=current_app.config.get("DEMO_USERS"))
 
@@ -107,9 +117,10 @@ def _safe_next(target: str | None) -> str:
 @bp.route("/logout", methods=["POST"])
 @login_required
 def logout():
-    session = get_db()
-    store.log_event(session, current_user.row, "logout")
-    session.commit()
+    db = get_db()
+    store.log_event(db, current_user.row, "logout")
+    db.commit()
     logout_user()
+    session.clear()
     flash("Anda telah keluar / logged out", "info")
     return redirect(url_for("auth.login"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
 from pathlib import Path
@@ -12,11 +13,13 @@ from sqlalchemy import func, or_, select
 
 from reviewer import process, store, unitstore
 from reviewer.errors import ReviewerError
+from reviewer.filenames import display_name
 from webui import units_views, worker
 from webui.db import get_db
 from webui.present import doc_dict, load_document
 
 bp = Blueprint("documents", __name__)
+log = logging.getLogger(__name__)
 PER_PAGE = 50
 
 
@@ -92,7 +95,12 @@ def receive(file, user, source: str):
         session.commit()
     except ReviewerError as exc:
         session.rollback()
-        return None, f"{file.filename}: berkas ditolak / file rejected — {exc}"
+        return None, f"{display_name(file.filename)}: berkas ditolak / file rejected — {exc}"
+    except OSError as exc:  # a full disk, a read-only folder: say so, record nothing
+        session.rollback()
+        log.error("upload of %r not stored: %s", file.filename, exc)
+        return None, (f"{display_name(file.filename)}: tidak dapat disimpan di server (disk penuh?) / could not "
+                      f"be stored on the server (disk full?): {exc.strerror or exc}")
     finally:
         os.unlink(tmp)
     if not created:
