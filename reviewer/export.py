@@ -70,10 +70,11 @@ def export_files(session: Session, doc: store.Document, originals_root: Path, ou
                              "is not supported yet")
     name = f"{Path(doc.filename).stem or 'dokumen'}.disensor{SUFFIX[doc.kind]}"
     paths = {"redacted": out_dir / name, **{k: out_dir / Path(v).name for k, v in log_paths(name).items()}}
+    if out_dir.parent.exists():
+        _sweep(out_dir)
     if all(p.exists() for p in paths.values()):
         return paths
     out_dir.parent.mkdir(parents=True, exist_ok=True)
-    _sweep(out_dir)
     staging = Path(tempfile.mkdtemp(dir=out_dir.parent, prefix=f".{out_dir.name}.", suffix=STAGING))
     try:
         _make(session, doc, originals_root, staging, name, settings, final=paths["redacted"])

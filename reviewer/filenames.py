@@ -13,12 +13,17 @@ import unicodedata
 MAX_LENGTH = 200
 
 
+def visible(text: str) -> str:
+    """`text` with control, format and direction-override characters shown as spaces (for HTML
+    reports that show archive paths as they are)."""
+    return "".join(" " if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c for c in text)
+
+
 def display_name(raw: str, fallback: str = "dokumen") -> str:
     """The last path component of `raw`, NFC, with control/format characters and runs of spaces
     removed; `fallback` when nothing is left."""
     name = unicodedata.normalize("NFC", raw or "").replace("\\", "/").rsplit("/", 1)[-1]
-    name = "".join(" " if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c for c in name)
-    name = " ".join(name.split()).lstrip(".").strip()
+    name = " ".join(visible(name).split()).lstrip(".").strip()
     if len(name) > MAX_LENGTH:
         stem, dot, ext = name.rpartition(".")
         keep = ext if dot and len(ext) <= 10 else ""

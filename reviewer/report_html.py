@@ -76,7 +76,10 @@ def charts(session: Session, run_id: int) -> dict[str, Markup]:
 def render_summary(session: Session, run_id: int, ui_url: str) -> str:
     from jinja2 import Environment, select_autoescape
 
-    env = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
+    from reviewer.filenames import visible
+
+    env = Environment(autoescape=select_autoescape(default=True, default_for_string=True),
+                      finalize=lambda v: visible(v) if isinstance(v, str) and not isinstance(v, Markup) else v)
     template = env.from_string(TEMPLATE.read_text(encoding="utf-8"))
     run = session.get(store.BatchRun, run_id)
     totals = run.summary or batch_store.summary(session, run_id)  # an unfinished run: counts so far
