@@ -43,9 +43,8 @@ def _upload(page, path) -> str:
     page.click("text=Unggah dan pindai")
     page.wait_for_url("**/documents/*")
     sha = page.url.split("?")[0].rstrip("/").split("/")[-1]
-    page.wait_for_function("document.querySelector('#doc-status') && "
-                           "document.querySelector('#doc-status').dataset.status !== 'processing'",
-                           timeout=60_000)
+    # a selector, not wait_for_function: the CSP (script-src 'self') forbids evaluating strings
+    page.wait_for_selector("#doc-status:not([data-status='processing'])", state="attached", timeout=60_000)
     return sha
 
 
