@@ -128,6 +128,8 @@ def presidio(docs, settings, path: str) -> dict:
     except ImportError as exc:
         return {"presidio": f"not available: {exc}"}
     model = str(settings.models_dir / "ner-id")
+    if not Path(model).is_dir():  # Presidio would try to download a model of that name
+        return {"presidio": f"not run: no spaCy model at {model}"}
     provider = NlpEngineProvider(nlp_configuration={"nlp_engine_name": "spacy",
                                                     "models": [{"lang_code": "en", "model_name": model}]})
     engine = AnalyzerEngine(nlp_engine=provider.create_engine(), supported_languages=["en"])
