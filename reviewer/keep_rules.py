@@ -104,8 +104,7 @@ def in_letterhead(page: Page, offset: int) -> bool:
         return True
     if seg is not None and seg.kind not in ("body", "table"):
         return False
-    lines = page.text[:offset + 1].split("\n")
-    index = len(lines) - 1  # line number of the offset
+    index = page.text.count("\n", 0, offset)  # line number of the offset
     head = page.text.split("\n", 9)[:9]
     if not head or not LETTERHEAD_START.match(head[0].strip()):
         return False

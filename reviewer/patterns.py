@@ -23,7 +23,7 @@ FLAGS = {"IGNORECASE": re.IGNORECASE, "MULTILINE": re.MULTILINE, "DOTALL": re.DO
          "VERBOSE": re.VERBOSE}
 FIELDS = {"name", "label", "basis", "regex", "group", "score", "context", "negative_context",
           "context_boost", "context_window", "require_context", "validator", "flags", "reason",
-          "examples", "action", "min_score", "description", "context_scope"}
+          "examples", "action", "description", "context_scope"}
 SCOPES = ("both", "header", "before")
 CONTEXT_WINDOW = 60  # characters before the match searched for context words
 
