@@ -11,6 +11,12 @@ from pathlib import Path
 from reviewer.ner_artifact import CARD_END, CARD_START, read_manifest
 
 HEADER = "# Model artifacts\n\nEach model has a section below, written by its training command.\n\n"
+NERGRIT_CREDIT = (
+    "NERGRIT corpus (MIT), Copyright (C) 2019 NERGRIT DEVELOPERS. Coach: Riyanti Kusumawati. Mentor: Dr. Yudi "
+    "Wibisono. Lead developer: Dr. Husni Fahmi. Developers: Muhamad Jumadil Akbar, Irvan Rahadhian, Irfan Fadil, "
+    "Ridwan Dwiki Ardiansyah, Irfan Fakri Ardian. Annotators: Panca Agung Kusuma, Hanif Razin, Isnadi, Listia "
+    "Apritami, Suwito, Antonius Rony Hidajat, Hermawan Suheri, Taqiyuddin Fahmi, Nur Afdal, Ihsan Nur Kholis, Aldi "
+    "Alpian, Nur Rokhman, Shyta Ramadhanty (https://github.com/grit-id/nergrit-corpus).")
 TEST_SETS = {
     "test-news": "news test split (all three corpora after deduplication; NERP part lower-cased)",
     "test-news-cased": "news test split, cased sentences only (idner-news-2k + NERGRIT)",
@@ -69,6 +75,10 @@ def card_section(folder: Path) -> str:
         "UD Indonesian treebanks, SIB-200 sentences and stopword lists) tell headings and products from names.",
         "",
         *data_lines(m), "",
+        "Licence of this artifact: the code that made it is AGPL-3.0-or-later. The weights and the word lists "
+        "are derived from CC BY-SA sources (NERP, UD Indonesian, SIB-200), so `models/ner-id` is distributed "
+        "under CC BY-SA 4.0 with the attributions above. NERGRIT asks that its contributors and licence be "
+        "included: " + NERGRIT_CREDIT, "",
         "### Held-out figures (measured by `reviewer train ner`, spaCy scorer, exact span match)", "",
         *[f"- `{k}`: {v}" for k, v in TEST_SETS.items()], "",
         *metrics_table(m.get("metrics", {})), "",
