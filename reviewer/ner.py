@@ -13,6 +13,7 @@ left out rather than called public.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 
 from reviewer import names, roles
@@ -52,14 +53,16 @@ def detector(settings: Settings):
     folder = settings.models_dir / MODEL_NAME
     nlp, _manifest = load(folder)
     lexicon = Lexicon(_words(folder / COMMON), _words(folder / INSTITUTION))
-    cache: dict = {"key": None, "pages": {}}
+    # The pipeline asks page by page; the whole document is analysed at the first page and kept for
+    # the next ones (per thread: a web server may scan several documents at once).
+    cache = threading.local()
 
     def detect(document: Document, page: Page, settings: Settings = settings) -> list[Finding]:
-        key = (document.sha256, document.path)
-        if cache["key"] != key:
-            cache["pages"] = analyse(nlp, document, settings, lexicon)
-            cache["key"] = key
-        return cache["pages"].get(page.number, [])
+        key = (document.sha256, document.path, settings.officials)
+        if getattr(cache, "key", None) != key:
+            cache.pages = analyse(nlp, document, settings, lexicon)
+            cache.key = key
+        return cache.pages.get(page.number, [])
 
     return detect
 

@@ -70,3 +70,13 @@ def test_witness_in_police_report_cites_17a(detect):
 def test_headings_and_form_labels_are_not_persons(detect):
     text = "RIWAYAT HIDUP\nJumlah Kotor\tRp 4.500.000\nCara Memperoleh Informasi:\nTembusan:\n"
     assert not [f for f in findings(detect, text) if f.label == "PERSON"]
+
+
+def test_documents_scanned_at_once_in_threads_keep_their_own_findings(detect):
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [FORM, "Nama : Fransiska Wulandari\nPekerjaan : Guru\n"] * 4
+    expected = [sorted(f.text for f in findings(detect, t)) for t in texts]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        got = list(pool.map(lambda t: sorted(f.text for f in findings(detect, t)), texts))
+    assert got == expected
