@@ -190,3 +190,45 @@ def test_redacting_a_scanned_pdf_from_its_path_reads_it_with_ocr_first(tmp_path)
     nik = decide(document, 1, "3374064909620026", "NIK", "17j")
     report = redact_document(path, [nik], tmp_path / "hasil.pdf", settings, sha256=document.sha256)
     assert report.ok, report.failures
+
+
+def test_scanned_pages_without_decisions_get_their_text_layer_too(tmp_path):
+    import fitz
+
+    first = scanned_pdf(tmp_path / "satu.pdf", scan_image())
+    second = scanned_pdf(tmp_path / "dua.pdf", scan_image(["Lampiran daftar hadir rapat", "Nomor 12 Tahun 2024"]))
+    with fitz.open(first) as doc, fitz.open(second) as other:
+        doc.insert_pdf(other)
+        doc.save(tmp_path / "dua-halaman.pdf")
+    path = tmp_path / "dua-halaman.pdf"
+    document = scan_file(str(path), SETTINGS).document
+    out, report = redact(path, [decide(document, 1, "3374064909620026", "NIK", "17j")], document, tmp_path)
+    assert report.ok, report.failures
+    with fitz.open(out) as result:
+        assert "Lampiran daftar hadir" in result[1].get_text()
+
+
+def test_image_files_are_redacted_into_a_pdf(tmp_path):
+    import fitz
+
+    from reviewer.redact import default_output
+
+    path = tmp_path / "ktp.tif"
+    first = scan_image()
+    first.save(path, save_all=True, append_images=[scan_image(["Halaman kedua: Budi Santoso"])], dpi=(DPI, DPI))
+    document = scan_file(str(path), SETTINGS).document
+    assert document.kind == "image" and [p.ocr for p in document.pages] == [True, True]
+    out = default_output(path)
+    assert out.endswith("ktp.disensor.pdf")
+    decisions = [decide(document, 1, "3374064909620026", "NIK", "17j"),
+                 decide(document, 2, "Budi Santoso", "PERSON", "17h")]
+    report = redact_document(path, decisions, out, SETTINGS, document=document)
+    assert report.ok, report.failures
+    with fitz.open(out) as result:
+        assert len(result) == 2
+        text = [p.get_text() for p in result]
+    assert "3374" not in text[0] and "Pemuda" in text[0]
+    assert "Budi" not in text[1] and "kedua" in text[1]
+    assert "Budi" not in ocr_text(out) and "Pemuda" in ocr_text(out)
+    with pytest.raises(Exception, match="pdf"):
+        redact_document(path, decisions, tmp_path / "hasil.png", SETTINGS, document=document)

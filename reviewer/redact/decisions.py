@@ -141,7 +141,7 @@ def _problem(document: Document, d: Decision) -> str:
     if d.image:
         return "" if document.kind == "docx" else "'image' hanya untuk DOCX; untuk PDF pakai 'box'"
     if d.box is not None:
-        if document.kind != "pdf":
+        if document.kind not in ("pdf", "image"):
             return "'box' hanya untuk halaman PDF / 'box' is for PDF pages only"
         b = d.box
         if not (b.x1 > b.x0 and b.bottom > b.top) or page.width is None:

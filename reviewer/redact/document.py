@@ -11,12 +11,15 @@ from reviewer.redact.labels import ASCII_BLOCK, BLOCK, box_label
 from reviewer.redact.outcome import Check, Outcome, Redaction, RedactionReport
 from reviewer.settings import Settings
 
-SUFFIX = {"pdf": ".pdf", "docx": ".docx", "txt": ".txt"}
+SUFFIX = {"pdf": ".pdf", "docx": ".docx", "txt": ".txt", "image": ".pdf"}
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")  # a redacted picture is published as PDF
 
 
 def default_output(path: str | os.PathLike, kind: str | None = None) -> str:
     """surat.pdf -> surat.disensor.pdf, next to the original."""
     root, ext = os.path.splitext(os.fspath(path))
+    if kind is None and ext.lower() in IMAGE_SUFFIXES:
+        kind = "image"
     return f"{root}.disensor{SUFFIX.get(kind or '', ext) or ext}"
 
 
@@ -41,6 +44,9 @@ def redact_document(path: str | os.PathLike, decisions: list[Decision], out_path
 
         document = prepare(extract(path), settings, [])  # scanned pages: the OCR the decisions were made on
     applied = check(document, decisions, sha256)
+    if document.kind == "image" and not out_path.lower().endswith(".pdf"):
+        raise RedactionError("gambar pindaian dihitamkan menjadi PDF; beri nama berkas hasil .pdf / "
+                             "a redacted picture is written as PDF: name the output .pdf")
     kept = sum(d.action == "keep" for d in decisions)
     part = out_path + ".part"
     try:
@@ -76,8 +82,11 @@ def _redact(document: Document, decisions: list[Decision], part: str, settings: 
         from reviewer.redact.text import redact_text
 
         return redact_text(document, decisions, part, settings)
-    raise RedactionError("gambar lepas (PNG/JPEG/TIFF) belum dapat dihitamkan; simpan sebagai PDF / "
-                         "standalone images cannot be redacted yet; save them as PDF")
+    if document.kind == "image":
+        from reviewer.redact.scan import redact_image
+
+        return redact_image(document, decisions, part, settings)
+    raise RedactionError(f"jenis berkas '{document.kind}' tidak dapat dihitamkan / cannot redact this kind")
 
 
 def _report(document: Document, applied: list[Decision], kept: int, out_path: str, outcome: Outcome,
@@ -104,12 +113,13 @@ def _verify(document: Document, applied: list[Decision], part: str, report: Reda
     counts = verify.remaining_in_text(document, applied, items)
     ocr_text = "\n".join(p.text for p in document.pages if p.ocr)
     result = extract(part)  # read once: our own reader's leak check and the over-redaction count
-    own = {"pdf": "pdfplumber", "docx": "reviewer (lxml)", "txt": "reviewer (teks)"}[document.kind]
+    kind = "pdf" if document.kind == "image" else document.kind  # a redacted picture is a PDF
+    own = {"pdf": "pdfplumber", "docx": "reviewer (lxml)", "txt": "reviewer (teks)"}[kind]
     known = {own: ("\n".join(p.text for p in document.pages if not p.ocr), "\n".join(p.text for p in result.pages))}
-    checks, warnings = verify.leak_checks(document.kind, document.path, part, items, counts, labels, ocr_text,
+    checks, warnings = verify.leak_checks(kind, document.path, part, items, counts, labels, ocr_text,
                                           known)
-    checks.append(verify.hidden_check(document.kind, part, items, counts, labels))
-    if document.kind == "pdf":
+    checks.append(verify.hidden_check(kind, part, items, counts, labels))
+    if kind == "pdf":
         checks += audit.pdf_checks(part)
         if ocr_text:
             from reviewer.redact.verify_scan import scanned_checks
@@ -124,7 +134,7 @@ def _verify(document: Document, applied: list[Decision], part: str, report: Reda
     over = verify.over_redaction(document, result, applied, skip)
     report.over_redaction = over
     lost = over["hilang"]
-    checks.append(Check("teks di luar penghitaman tetap ada", "pdfplumber" if document.kind == "pdf" else "reviewer",
+    checks.append(Check("teks di luar penghitaman tetap ada", "pdfplumber" if kind == "pdf" else "reviewer",
                         lost == 0 or allow_over_redaction,
                         f"{over['kata_di_luar_penghitaman']} kata di luar penghitaman, {lost} hilang"
                         + (f" (contoh: {', '.join(over['contoh_hilang'])})" if lost else "")

@@ -44,7 +44,8 @@ def redact_pdf(document: Document, decisions: list[Decision], out_path: str, set
     by_page: dict[int, list[tuple[int, Decision]]] = defaultdict(list)
     for i, d in enumerate(decisions):
         by_page[d.page].append((i, d))
-    for number, items in sorted(by_page.items()):
+    scanned = {p.number: [] for p in document.pages if p.ocr}  # each gets its text layer, decided or not
+    for number, items in sorted({**scanned, **by_page}.items()):
         page, fpage = document.pages[number - 1], doc[number - 1]
         if page.ocr:
             _scanned(doc, fpage, page, items, settings, outcome)

@@ -10,6 +10,9 @@ searchable and readable by screen readers. The text layer is built from the OCR 
 minus the redacted words; nothing is OCR'd after redaction to make it.
 
 The page is left with /Rotate 0 and its MediaBox at the origin, the size it was displayed at.
+Every scanned page of the document goes through here, decided or not, so the copy is searchable
+throughout (and the verifier finds the words outside the redactions on every page). Image files
+(PNG, JPEG, TIFF) are redacted into a PDF with one such page per frame (`redact_image`).
 """
 
 from __future__ import annotations
@@ -48,6 +51,49 @@ def redact_page(doc, fpage, page: Page, items: list[tuple[int, Decision]], setti
     _text_layer(fpage, page, kept)
     _labels(fpage, boxes, dict(items), settings)
     return {i: len(found) for i, found in boxes.items()}
+
+
+def redact_image(document, decisions: list[Decision], out_path: str, settings: Settings):
+    """A PNG/JPEG/TIFF file redacted into a PDF: one page per frame, each rebuilt as a scanned page.
+
+    The pages have the size extract/image.py gave them (pixels at the file's dpi), MediaBox at the
+    origin, so the words' boxes are already in the new pages' space.
+    """
+    import fitz
+
+    from reviewer.redact.outcome import Outcome
+
+    doc = fitz.open()
+    for page in document.pages:
+        fpage = doc.new_page(width=page.width, height=page.height)
+        fpage.insert_image(fpage.rect, stream=_frame_png(document.path, page.number - 1), keep_proportion=False)
+    by_page: dict[int, list[tuple[int, Decision]]] = {}
+    for i, d in enumerate(decisions):
+        by_page.setdefault(d.page, []).append((i, d))
+    outcome = Outcome()
+    for page in document.pages:
+        if page.ocr or page.number in by_page:
+            places = redact_page(doc, doc[page.number - 1], page, by_page.get(page.number, []), settings)
+            outcome.places.update(places)
+    outcome.notes.append("gambar disimpan sebagai PDF: satu halaman per bingkai, dengan lapisan teks OCR "
+                         "tak terlihat untuk kata yang tidak dihitamkan")
+    doc.save(out_path, garbage=4, deflate=True)
+    doc.close()
+    return outcome
+
+
+def _frame_png(path: str, frame: int) -> bytes:
+    from PIL import Image
+
+    from reviewer.ocr.images import MAX_PIXELS
+
+    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    with Image.open(path) as im:
+        im.seek(frame)
+        picture = im.convert("L" if im.mode in ("1", "L", "I;16", "I") else "RGB")
+    buf = io.BytesIO()
+    picture.save(buf, format="PNG", compress_level=1)
+    return buf.getvalue()
 
 
 def shown_transform(doc, fpage, page: Page):
