@@ -19,7 +19,7 @@ WRAP_MIN = 40  # a PDF line at least this long that ends without punctuation pro
 ABBREVIATIONS = frozenset("""
 no nomor jl jln kel kec kab kota prov dr drs dra ir prof h hj sdr sdri yth st tbk pt cv ud
 rp nip nrp nik npwp s.e s.h s.pd s.kom s.stp m.si m.m m.kes m.t m.h dll dsb dkk tgl tlp telp
-hlm ps psl ayat bpk ny tn a.n u.p an up mr mrs ns apt amd kp gg rt rw sp ttd ybs dst
+hlm ps psl ayat bpk ny tn a.n u.p an up mr mrs ns apt amd kp gg rt rw sp ttd ybs dst br
 """.split())
 
 _ENUM = re.compile(r"^\s*(?:\(?[0-9]{1,2}[.)]|\(?[a-zA-Z][.)]|[IVXLC]{1,5}\.|[-•*–])\s+")

@@ -55,3 +55,8 @@ def test_table_row_from_cells():
     (w,) = page_windows(text, cells)
     assert (w.start, w.end) == (a, b)
     assert w.context == "Alasan cuti"
+
+
+def test_batak_name_particle_br_does_not_end_a_sentence():
+    text = "Yang melihat adalah tetangga saya, Rotua br. Simanjuntak, yang tinggal di ujung gang.\n"
+    assert texts(text) == [text.strip()]
