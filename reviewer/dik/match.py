@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from reviewer.dik.expiry import expires_on
 from reviewer.dik.model import CODE, DikRow, describe_code, format_basis, format_date
@@ -67,7 +68,12 @@ class DikMatch:
 
 
 def _has(text: str, phrase: str) -> bool:
-    return re.search(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", text, re.I) is not None
+    return _phrase(phrase).search(text) is not None
+
+
+@lru_cache(maxsize=8192)
+def _phrase(phrase: str) -> re.Pattern:
+    return re.compile(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", re.I)
 
 
 def basis_score(code: str, row_codes) -> tuple[float, str]:
@@ -125,8 +131,9 @@ def _passage_content(code: str, row: DikRow) -> tuple[float, list[str]]:
     return 0.0, []
 
 
-def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z]{5,}", text.lower()) if w not in _STOP}
+@lru_cache(maxsize=4096)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"[a-z]{5,}", text.lower()) if w not in _STOP)
 
 
 def match(finding, rows, context: str = "") -> DikMatch | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime
+from functools import lru_cache
 
 from reviewer.errors import ReviewerError
 
@@ -56,6 +57,7 @@ def _compact(text: str) -> str:
     return re.sub(r"\b([a-j])\s*\((\d)\)", r"\1 angka \2", text, flags=re.I)
 
 
+@lru_cache(maxsize=4096)
 def parse_basis(text: str) -> Basis:
     """The Pasal 17 codes and the other laws cited in an agency's 'dasar hukum' text."""
     text = _compact(text or "")
