@@ -33,6 +33,10 @@ NOT_A_PERSON_BEFORE = re.compile(
     r"[\s.]*$")
 FUNCTION_WORDS = frozenset("""yang dan di ke dari untuk dengan pada dalam oleh atau tentang tahun nomor kepada
 bahwa sebagai adalah ini itu serta para bagi atas telah akan tidak jl rt rw kel kec no""".split())
+# Words that open the name of a group of people, not of a person ("Tim Pemeriksa", "Panitia Seleksi").
+GROUP_WORDS = frozenset("""tim panitia satgas pokja kelompok forum komisi majelis dewan paguyuban koperasi ikatan
+himpunan persatuan lembaga komite gabungan fraksi regu""".split())
+TITLE_LINES = 12
 PARTICLES = frozenset("bin binti br boru van de der al el da dos".split())
 ROMAN = re.compile(r"[IVXLC]+\.?")
 ADDRESSY = re.compile(r"(?i)\b(?:alamat|jl\.|jalan|rt\.?\s*\d|rw\.?\s*\d|kel\.|kec\.|desa|dusun|beralamat)")
@@ -132,6 +136,10 @@ def person(page: Page, start: int, end: int, lexicon: Lexicon | None = None) -> 
     rest = (text[line_start:start] + " " + text[end:line_end]).split()
     words = [w for w in rest if w[:1].isalpha()]
     heading = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    # an upper-case line alone near the top of a page is a title ("RELAAS PANGGILAN SIDANG") unless a cue says
+    # otherwise; lower down it may be a signature under a line we have no cue for
+    heading = heading or (not words and value.isupper() and len(bare.split()) >= 2
+                          and text.count("\n", 0, start) < TITLE_LINES)
     return roles.Mention(page.number, start, end, value, roles.collect(text, start, end),
                          in_table="\t" in text[line_start:line_end], in_heading=heading)
 
@@ -198,7 +206,8 @@ def name_like(bare: str, lexicon: Lexicon | None = None) -> bool:
     words = [w for w in re.findall(r"[a-z]+", bare.lower()) if len(w) > 1]  # initials and "I" say nothing
     if not words or re.search(r"[a-z]\.[a-z]|@|www", bare.lower()) or words == ["bin"]:
         return False
-    if all(w in lexicon.common or w in lexicon.institution for w in words) or words[0] in lexicon.institution:
+    if all(w in lexicon.common or w in lexicon.institution for w in words) or words[0] in lexicon.institution \
+            or words[0] in GROUP_WORDS:
         return False
     tokens = bare.split()
     if not bare.isupper() and any(len(t) > 1 and t.isupper() and t.isalpha() for t in tokens):

@@ -29,13 +29,16 @@ OFFICE = (r"(?:(?:Plt|Plh|Pj|Pjs)\.?\s+|Wakil\s+|a\.n\.\s+)?(?:Kepala(?!\s+Kelua
           r"Jaksa|Hakim|Panitera|Komisioner|Pejabat|PPID|Asisten|Staf\s+Ahli|Kabid|Kasi|Kasie|Kasubbag|Kabag|"
           r"Kadis|Sekda|Bendahara|Menteri|Dirjen|Juru\s+Bicara|Kepala\s+Desa|Kades|Rektor|Dekan|Petugas|"
           r"Koordinator|Narasumber|Ajudan|Auditor|Irban|Anggota\s+DPRD|Pimpinan|Dokter\s+Pemeriksa|"
-          r"Penanggung\s+Jawab|Pelaksana\s+Tugas|Danramil|Dandim|Kapten|Mayor|Kolonel)\b")
+          r"Penanggung\s+Jawab|Pelaksana\s+Tugas|Danramil|Dandim|Kapten|Mayor|Kolonel|Juru\s?[Ss]ita|Notaris|Mediator|"
+          r"Anggota\s+(?:DPRD|DPR|DPD|Komisi|Dewan|Fraksi|Majelis|Pansus|Badan)|Wali\s+Kelas|"
+          r"Dokter(?:\s+Spesialis|\s+yang\s+(?:merujuk|memeriksa|merawat))?)\b")
 OFFICE_START = re.compile(r"(?i)^\s*" + OFFICE)
 UNIT = r"(?:Sekretariat|Bagian|Subbagian|Bidang|Seksi|Humas|Hubungan\s+Masyarakat|Dinas|Badan|Kantor|Unit|PPID)\b"
 OFFICE_ANY = re.compile(OFFICE)
 PRIVATE_ROLE = (r"(?:bernama|atas\s+nama|a/n|an\.|pemohon(?:\s+informasi)?|pelapor|pengadu|saksi|korban|"
                 r"terlapor|tersangka|terdakwa|terpidana|pelanggar|pasien|klien|anak|ahli\s+waris|penerima|peserta|"
-                r"informan|pewaris|almarhum(?:ah)?|alm\.|almh\.|istri|suami|ayah|ibu\s+kandung|orang\s+tua|wali|"
+                r"informan|pewaris|almarhum(?:ah)?|alm\.|almh\.|istri|suami|ayah|ibu\s+kandung|orang\s+tua|"
+                r"wali(?!\s*(?:kelas|kota|nagari|murid))|"
                 r"kuasa|yang\s+diperiksa|yang\s+menyatakan|yang\s+bersangkutan|warga|penghuni|pegawai)")
 ROLE_BEFORE = re.compile(r"(?i)(?:\b" + PRIVATE_ROLE + r"|\bnama(?:\s+lengkap)?(?:\s+" + PRIVATE_ROLE
                          + r")?)\s*[:,]?[\s\-:]*$")
@@ -63,8 +66,21 @@ JABATAN_LINE = re.compile(r"^(?!.*\d).*\b(?:Kota|Kabupaten|Provinsi|Dinas|Badan|
 SKIP_LINE = re.compile(r"(?i)^\s*(?:ttd\.?|\(?tanda\s+tangan\)?|cap|materai.*|-+|_+|\(\s*\))?\s*$")
 CLAUSE_START = re.compile(r"(?:[.!?]\s+(?=[A-Z\"“])|\n|;)")
 COURTESY_WORD = r"(?:Bapak|Ibu|Sdr|Sdri|Saudara|Saudari|Tuan|Nyonya|Bpk|Pak|Bu)\b"
-PRE_APPOSITION = re.compile(OFFICE + r"(?:[\s,]+(?:(?!" + COURTESY_WORD + r")[A-Z][\w.&/()-]*|dan|I{1,3}|IV|V))*"
-                            r"[\s,:]*$")
+# the office in lower case with one lower-case word after it ("petugas ukur Kantor Pertanahan, X")
+LOWER_OFFICE = (r"(?:petugas|kepala|ketua|sekretaris|camat|lurah|bupati|wali\s?kota|gubernur|direktur|jaksa|hakim|"
+                r"penyidik|panitera|juru\s?sita|mediator|notaris)(?:\s+[a-z]{3,})?")
+PRE_APPOSITION = re.compile(r"(?:" + OFFICE + "|" + LOWER_OFFICE + r")(?:[\s,]+(?:(?!" + COURTESY_WORD
+                            + r")[A-Z][\w.&/()-]*|dan|I{1,3}|IV|V|\d{1,3}))*[\s,:]*$")
+# "anak Kepala Desa, X": the person is a relative of the official, not the official
+KIN_BEFORE = re.compile(r"(?i)\b(?:anak|istri|suami|ayah|ibu|adik|kakak|keponakan|menantu|cucu|keluarga|orang\s+tua|"
+                        r"kerabat|saudara)\s*$")
+# Private occupations in apposition: "Salah seorang petani, X", "X, nelayan Desa Y"
+OCCUPATION = (r"(?:petani|nelayan|pedagang(?:\s+\w+)?|buruh(?:\s+\w+)?|pekebun|peternak|pengemudi|sopir|"
+              r"pengojek|tukang\s+\w+|ibu\s+rumah\s+tangga|pelajar|mahasiswa|mahasiswi|siswa|siswi|santri|"
+              r"pensiunan|wiraswasta|karyawan(?:\s+swasta)?|warga|penduduk|penerima\s+manfaat|orang\s+tua\s+siswa|"
+              r"pengrajin|perajin|penjahit|guru\s+honorer|relawan|korban)")
+OCCUPATION_BEFORE = re.compile(r"(?i)\b" + OCCUPATION + r"(?:\s+(?:dari\s+)?[A-Z][\w.-]*){0,4}\s*,\s*$")
+OCCUPATION_AFTER = re.compile(r"(?i)^\s*,\s*" + OCCUPATION + r"\b")
 
 KINDS = {
     "press": r"\bSIARAN\s+PERS\b|\bPRESS\s+RELEASE\b|\bRILIS\s+(?:BERITA|PERS)\b",
@@ -77,6 +93,7 @@ KINDS = {
     "personnel": r"(?i)\bcuti\b|slip\s+gaji|kepegawaian|hukuman\s+disiplin|penilaian\s+kinerja|data\s+pegawai",
     "list": r"(?i)daftar\s+(?:penerima|peserta|hadir|nominatif|ahli\s+waris|delegasi)",
 }
+FIELD_ONLY = "isian jabatan tanpa 'yang bertanda tangan'"
 LAW_ROLES = ("saksi", "korban", "pelapor", "informan", "pengadu", "dirahasiakan", "yang diperiksa")
 
 
@@ -85,7 +102,7 @@ class Cue:
     side: str  # "official" or "private"
     strength: int  # 1 weak ... 5 decisive; 10 = the agency's own list of officials
     reason: str
-    role: str = ""  # for private cues: the role word that decides the legal basis
+    role: str = ""  # private cues: the role word that decides the legal basis; official: FIELD_ONLY
 
 
 @dataclass
@@ -144,8 +161,12 @@ def cues_before(text: str, start: int) -> list[Cue]:
     elif NAME_FIELD.search(text[line_start:start]):
         out.append(Cue("private", 2, "isian 'Nama :' pada formulir/daftar (subjek dokumen)"))
     m = PRE_APPOSITION.search(clause)
-    if m and text[line_start:start].strip():
+    if m and text[line_start:start].strip() and not KIN_BEFORE.search(clause[:m.start()]):
         out.append(Cue("official", 4, f"jabatan sebelum nama: '{m.group(0).strip(' ,:')[:60]}'"))
+    m = OCCUPATION_BEFORE.search(clause)
+    if m:
+        out.append(Cue("private", 3, f"pekerjaan/peran warga sebelum nama: '{m.group(0).strip(' ,')[:40]}'",
+                       m.group(0).strip(" ,").lower()))
     if re.search(r"(?i)\b(?:Sdr|Sdri|Bpk|Bp|Ny|Tn|Nn)\.\s*$|\b(?:Saudara|Saudari|Ibu|Bapak|Tuan|Nyonya)\s+$", before):
         out.append(Cue("private", 1, "sapaan sebelum nama"))
     return out
@@ -160,6 +181,10 @@ def cues_after(text: str, end: int) -> list[Cue]:
     if m:
         out.append(Cue("private", 4, f"keterangan pribadi sesudah nama: '{' '.join(m.group(0).strip(' ,(').split())}'",
                        m.group(0).strip(" ,(").lower()))
+    m = OCCUPATION_AFTER.search(after)
+    if m:
+        out.append(Cue("private", 3, f"pekerjaan/peran warga sesudah nama: '{m.group(0).strip(' ,')}'",
+                       m.group(0).strip(" ,").lower()))
     clause = re.split(r"[.;]\s|\n", after, maxsplit=1)[0]
     m = SENTENCE_ROLE.search(clause)
     if m:
@@ -175,6 +200,8 @@ def cues_signature(text: str, start: int, end: int) -> list[Cue]:
     """A name under a jabatan line (signature block), or under 'Pemohon,' / 'Hormat saya,'."""
     a, b = _line_bounds(text, start, end)
     line = text[a:b]
+    if re.search(r":[\s:]*$", text[a:start]):
+        return []  # the value of a form field ("Nama : X"), not a name under a jabatan
     col = _column(line, start - a)
     if len(_column_text(line, col).strip()) > (end - start) + 40:
         return []  # the name sits inside running text, not alone on its line
@@ -231,14 +258,18 @@ def table_header(lines_above: list[str]) -> list[str] | None:
 
 
 def cues_jabatan_field(text: str, start: int, end: int) -> list[Cue]:
-    """'Nama : X' followed, within three lines, by 'Jabatan : <office>' (a letter signed in office)."""
+    """'Nama : X' followed, within three lines, by 'Jabatan : <office>' (a letter signed in office).
+    Unless "yang bertanda tangan" introduces the fields, the cue is marked: in a personnel file such
+    fields describe the employee concerned (see `verdict`)."""
     line_start = text.rfind("\n", 0, start) + 1
     if not NAME_FIELD.search(text[line_start:start]):
         return []
+    signer = re.search(r"(?i)bertanda\s*tangan", "\n".join(text[:line_start].split("\n")[-4:]))
     for line in text[end:].split("\n")[1:4]:
         m = re.match(r"(?i)\s*jabatan\s*[:\t][\s:]*(.*)", line)
         if m and OFFICE_START.search(m.group(1)):
-            return [Cue("official", 3, f"isian jabatan: '{m.group(1).strip()[:60]}'")]
+            return [Cue("official", 3, f"isian jabatan: '{m.group(1).strip()[:60]}'",
+                        "" if signer else FIELD_ONLY)]
     return []
 
 
@@ -292,6 +323,8 @@ def decide(mentions: list[Mention], kinds: frozenset[str], officials: tuple[str,
 
 def verdict(cues: list[Cue], kinds: frozenset[str]) -> Role:
     cues = list(cues)
+    if "personnel" in kinds:  # "Nama/Jabatan" of the employee a decision or leave is about
+        cues = [c for c in cues if c.role != FIELD_ONLY]
     if "press" in kinds:
         cues.append(Cue("official", 1, "siaran pers tentang kegiatan resmi"))
     for kind, reason in (("law", "dokumen penegakan hukum"), ("child", "dokumen peradilan pidana anak"),

@@ -96,3 +96,24 @@ def test_form_line_is_not_a_table_header():
     assert roles.cues_table(table, b, b + 7)[0].side == "private"
     c = table.index("-")
     assert not roles.cues_table(table, c, c + 1)
+
+
+@pytest.mark.parametrize("bare, ok", [
+    ("Tim Pemeriksa", False),        # a group of people, not a person
+    ("Panitia Seleksi Daerah", False),
+    ("Timotius Lewa", True),         # only whole words count
+])
+def test_group_words_do_not_start_a_name(bare, ok):
+    assert ner.name_like(bare, LEX) is ok
+
+
+def test_upper_case_title_line_without_cues_is_dropped_but_signature_kept():
+    body = "Isi panggilan.\n" * 12
+    page = Page(1, f"RELAAS PANGGILAN SIDANG\nNomor 12/Pdt.G/2024\n{body}\nYang menerima panggilan,\n\n\n"
+                   "MARIA GORETI TUKAN\n")
+    a = page.text.index("RELAAS")
+    title = ner.person(page, a, a + len("RELAAS PANGGILAN SIDANG"), ner.Lexicon())
+    assert title is not None and not ner.supported([title])
+    b = page.text.index("MARIA")
+    signer = ner.person(page, b, b + len("MARIA GORETI TUKAN"), ner.Lexicon())
+    assert signer is not None and ner.supported([signer])
