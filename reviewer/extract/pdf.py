@@ -50,9 +50,12 @@ def open_pdf(path: str):
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
 
+    from reviewer.extract.pdfchars import fast
+
     try:
         pdf = pdfplumber.open(path)
-        _ = pdf.pages  # forces the page tree to be read
+        for page in pdf.pages:  # also forces the page tree to be read
+            fast(page)
         return pdf
     except Exception as exc:  # pdfminer raises many unrelated types for broken files
         if _caused_by(exc, PDFPasswordIncorrect):
@@ -109,15 +112,14 @@ def _text_turn(page) -> int:
 
 
 def _extract_turned(page, number: int, reading: int) -> Page:
-    from pdfplumber.page import Page as PlumberPage
-
+    from reviewer.extract.pdfchars import FastPage
     from reviewer.extract.pdfspace import apply_box, between_rotations
 
     obj = page.page_obj
     saved = (obj.rotate, obj.attrs.get("Rotate"))
     obj.rotate, obj.attrs["Rotate"] = reading, reading
     try:
-        upright = _extract_upright(PlumberPage(page.pdf, obj, page_number=page.page_number,
+        upright = _extract_upright(FastPage(page.pdf, obj, page_number=page.page_number,
                                                initial_doctop=page.initial_doctop), number)
     finally:
         obj.rotate = saved[0]
