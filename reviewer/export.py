@@ -18,8 +18,9 @@ from reviewer.errors import RedactionError
 from reviewer.model import Box, Decision
 from reviewer.settings import Settings
 
-REDACTABLE = ("pdf", "docx", "txt")
-SUFFIX = {"pdf": ".pdf", "docx": ".docx", "txt": ".txt"}
+REDACTABLE = ("pdf", "docx", "txt", "image")
+SUFFIX = {"pdf": ".pdf", "docx": ".docx", "txt": ".txt", "image": ".pdf"}  # a redacted picture is a PDF
+PAGED = ("pdf", "image")  # kinds whose pages have a size, so boxes and whole pages can be blacked out
 STAGING = ".part"
 
 
@@ -44,13 +45,13 @@ def decisions(session: Session, doc: store.Document) -> list[Decision]:
 def _one(d: store.DecisionRecord, f: store.FindingRecord, page, kind: str, common: dict) -> list[Decision]:
     drawn = f.source == "manual" and f.boxes and any("kotak" in r for r in f.reasons)
     if d.label == "UNREADABLE":
-        if d.verdict == "keep" or page is None or page.width is None or kind != "pdf":
+        if d.verdict == "keep" or page is None or page.width is None or kind not in PAGED:
             return []  # a flag about the page, not a stretch of text: nothing to black out
         return [Decision(d.page, 0, 0, "", box=Box(0.0, 0.0, page.width, page.height), **common)]
     out = []
     if d.end > d.start and d.text.strip():
         out.append(Decision(d.page, d.start, d.end, d.text, **common))
-    if drawn and kind == "pdf" and d.verdict == "redact":
+    if drawn and kind in PAGED and d.verdict == "redact":
         out += [Decision(d.page, 0, 0, "", box=Box(*map(float, b)), **common) for b in d.boxes or f.boxes]
     return out
 
@@ -66,8 +67,7 @@ def export_files(session: Session, doc: store.Document, originals_root: Path, ou
     from reviewer.redact.report import log_paths
 
     if doc.kind not in REDACTABLE:
-        raise RedactionError("penghitaman gambar hasil pindai belum didukung / redacting scanned image files "
-                             "is not supported yet")
+        raise RedactionError(f"berkas jenis '{doc.kind}' tidak dapat dihitamkan / cannot redact this kind of file")
     name = f"{Path(doc.filename).stem or 'dokumen'}.disensor{SUFFIX[doc.kind]}"
     paths = {"redacted": out_dir / name, **{k: out_dir / Path(v).name for k, v in log_paths(name).items()}}
     if out_dir.parent.exists():

@@ -253,3 +253,47 @@ def test_export_refusal_is_a_clear_message(app, client, samples, monkeypatch):
     monkeypatch.setattr(export, "export_files", broken)
     res = client.get(f"/documents/{sha}/export/redacted")
     assert res.status_code == 409 and "NIK masih terbaca" in res.get_data(as_text=True)
+
+
+def _tesseract_missing() -> str:
+    from reviewer.errors import OcrError
+    from reviewer.ocr.engine import find_engine
+
+    try:
+        find_engine()
+        return ""
+    except OcrError as exc:
+        return f"Tesseract not installed ({exc})"
+
+
+@pytest.mark.ocr
+@pytest.mark.skipif(bool(_tesseract_missing()), reason=_tesseract_missing() or "ok")
+def test_approved_picture_exports_a_redacted_pdf(tmp_path):
+    from reviewer.settings import Settings
+    from tests.test_redact_scan import DPI, scan_image
+    from tests.webui_helpers import make_app
+
+    app = make_app(tmp_path / "instance", SCAN_SETTINGS=Settings(use_ner=False, use_passages=False, ocr_cache=False))
+    client = app.test_client()
+
+    picture = tmp_path / "ktp-pemohon.png"
+    scan_image().save(picture, dpi=(DPI, DPI))
+    login(client, OFFICER)
+    sha = upload(app, client, picture)
+    findings = client.get(f"/documents/{sha}.json").get_json()["findings"]
+    nik = next(f for f in findings if f["label"] == "NIK")
+    post(client, f"/documents/{sha}/findings/{nik['id']}/decide", {"verdict": "redact", "note": "NIK pemohon"})
+    x0, top, x1, bottom = 40.0, 108.0, 320.0, 128.0  # a box drawn by hand over the address line (points)
+    post(client, f"/documents/{sha}/manual", {"page": 1, "x0": x0, "top": top, "x1": x1, "bottom": bottom,
+                                               "label": "ADDRESS", "basis": "17h"})
+    post(client, f"/documents/{sha}/submit")
+    _as(client, REVIEWER)
+    post(client, f"/documents/{sha}/approve")
+    page = client.get(f"/documents/{sha}/export")
+    assert page.status_code == 200 and "dl-redacted" in page.get_data(as_text=True)
+    res = client.get(f"/documents/{sha}/export/redacted")
+    assert res.status_code == 200 and res.data[:5] == b"%PDF-", res.get_data(as_text=True)[:300]
+    assert "ktp-pemohon.disensor.pdf" in res.headers["Content-Disposition"]
+    text = _pdf_text(res.data)
+    assert nik["text"] not in text and "3374" not in text and "Pemuda" not in text
+    assert "SURAT KETERANGAN" in text and "Demikian" in text  # the rest is searchable
