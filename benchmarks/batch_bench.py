@@ -3,7 +3,8 @@
     python benchmarks/batch_bench.py [--pdfs 40] [--pages 4] [--docx 10] [--scans 3] [--presidio /tmp/presidio-lib]
 
 Builds a synthetic archive (digital PDFs, DOCX, a few scanned pages as PNG; fictional people), then reports:
-  * extraction alone (pdfplumber, through reviewer.extract) and detection alone on the same documents;
+  * plain pdfplumber (every page's words), our extraction (reviewer.extract: pdfplumber with a faster character
+    conversion, tables, reading order) and detection alone, on the same documents;
   * Microsoft Presidio's analyzer (default recognizers, our spaCy model) on the same extracted text, when
     presidio-analyzer is importable (pass the folder it was installed to with --presidio);
   * end-to-end `run_batch` with 1 and 2 workers: pages/s, pages/s per core, speed-up, peak RSS per worker
@@ -99,7 +100,15 @@ def stages(folder: Path, settings, presidio_path: str | None) -> dict:
     from reviewer.extract import extract
     from reviewer.pipeline import build_detectors, detect
 
+    import pdfplumber
+
     pdfs = sorted(folder.glob("*.pdf"))
+    t = time.perf_counter()
+    for p in pdfs:  # pdfplumber on its own: every page's words, as plain pdfplumber gives them
+        with pdfplumber.open(p) as pdf:
+            for page in pdf.pages:
+                page.extract_words()
+    t_plumber = time.perf_counter() - t
     t = time.perf_counter()
     docs = [extract(p) for p in pdfs]
     t_extract = time.perf_counter() - t
@@ -110,7 +119,7 @@ def stages(folder: Path, settings, presidio_path: str | None) -> dict:
     for d in docs:
         detect(d, settings, detectors)
     t_detect = time.perf_counter() - t
-    out = {"pdf_pages": pages, "extract_s": round(t_extract, 3), "extract_pages_per_s": round(pages / t_extract, 1),
+    out = {"pdf_pages": pages, "pdfplumber_words_s": round(t_plumber, 3), "extract_s": round(t_extract, 3), "extract_pages_per_s": round(pages / t_extract, 1),
            "detect_s": round(t_detect, 3), "detect_over_extract": round(t_detect / t_extract, 3)}
     if presidio_path:
         out.update(presidio(docs, settings, presidio_path))
@@ -142,19 +151,34 @@ def presidio(docs, settings, path: str) -> dict:
 
 
 def batch(paths, settings, workers: int, tmp: Path) -> dict:
-    from reviewer.batch import BatchOptions, run_batch
+    """One `run_batch` in a fresh process (as `reviewer batch` runs): time, worker start-up included,
+    and the peak RSS of that process and of its workers, untouched by what this script has loaded."""
+    import subprocess
 
     db = tmp / f"bench-{workers}-{time.monotonic_ns()}.sqlite3"
+    job = {"paths": [str(p) for p in paths], "db": f"sqlite:///{db}", "workers": workers,
+           "use_ner": settings.use_ner, "use_passages": settings.use_passages}
     with PeakRSS() as rss:
         t = time.perf_counter()
-        totals = run_batch(paths, f"sqlite:///{db}", settings, BatchOptions(workers=workers, fresh=True))
+        proc = subprocess.run([sys.executable, __file__, "--one-batch", json.dumps(job)], capture_output=True,
+                              text=True, check=True)
         seconds = time.perf_counter() - t
-    me = rss.me.pid
-    workers_peak = sorted((v for k, v in rss.peak.items() if k != me), reverse=True)[:workers]
+    totals = json.loads(proc.stdout.strip().splitlines()[-1])
+    parent = totals.pop("pid")
+    workers_peak = sorted((v for k, v in rss.peak.items() if k not in (rss.me.pid, parent)), reverse=True)[:workers]
     return {"workers": workers, "seconds": round(seconds, 2), "pages": totals["pages"],
             "failed": totals["failed"], "pages_per_s": round(totals["pages"] / seconds, 2),
             "pages_per_s_per_core": round(totals["pages"] / seconds / workers, 2),
-            "peak_worker_rss_mib": [mib(v) for v in workers_peak], "peak_parent_rss_mib": mib(rss.peak.get(me, 0))}
+            "peak_worker_rss_mib": [mib(v) for v in workers_peak], "peak_parent_rss_mib": mib(rss.peak.get(parent, 0))}
+
+
+def one_batch(job: dict) -> None:
+    from reviewer.batch import BatchOptions, run_batch
+    from reviewer.settings import from_env
+
+    settings = from_env().with_(use_ner=job["use_ner"], use_passages=job["use_passages"])
+    totals = run_batch(job["paths"], job["db"], settings, BatchOptions(workers=job["workers"], fresh=True))
+    print(json.dumps({"pid": os.getpid(), "pages": totals["pages"], "failed": totals["failed"]}))
 
 
 def flat_memory(settings, tmp: Path, n: int) -> dict:
@@ -178,7 +202,10 @@ def main() -> None:
     ap.add_argument("--scans", type=int, default=3)
     ap.add_argument("--flat", type=int, default=500, help="documents in the small archive of the memory check")
     ap.add_argument("--presidio", help="folder where presidio-analyzer is installed (pip install --target)")
+    ap.add_argument("--one-batch", help=argparse.SUPPRESS)  # internal: one measured run in its own process
     args = ap.parse_args()
+    if args.one_batch:
+        return one_batch(json.loads(args.one_batch))
     from reviewer.settings import from_env
 
     settings = from_env()

@@ -131,11 +131,28 @@ def load(folder: Path):
     check_compatible(manifest, folder)
     check_files(manifest, folder)
     try:
-        nlp = spacy.load(folder)
+        nlp = spacy.load(folder, exclude=["tokenizer"])  # the config already built the language's tokenizer
+        if not _same_tokenizer(nlp, folder / "tokenizer"):
+            nlp.tokenizer.from_disk(folder / "tokenizer")
     except Exception as exc:  # spaCy raises many kinds for damaged folders; all mean the same here
         raise ModelCorrupt(f"model NER rusak: spaCy tidak dapat memuatnya / NER model corrupt: spaCy "
                            f"cannot load it ({type(exc).__name__}) — {RETRAIN}") from exc
     return nlp, manifest
+
+
+def _same_tokenizer(nlp, path: Path) -> bool:
+    """Whether the saved tokenizer has the same rules as the one built from the config.
+
+    Reading a saved tokenizer adds its ~16k Indonesian special cases a second time, which is most of
+    the model's loading time; when the saved rules are the language's own, that work is skipped.
+    """
+    import srsly
+
+    if not path.is_file():
+        return True  # a pipeline saved without its tokenizer uses the config's
+    saved = srsly.msgpack_loads(path.read_bytes())
+    built = srsly.msgpack_loads(nlp.tokenizer.to_bytes(exclude=["vocab"]))
+    return {k: v for k, v in saved.items() if k != "vocab"} == built
 
 
 def provenance(data_dir: Path) -> dict:

@@ -40,6 +40,23 @@ def test_written_artifact_loads_and_records_versions(models):
     assert not (models / "ner-id.part").exists()
 
 
+def test_tokenizer_rules_saved_with_the_model_are_used(tmp_path, models):
+    import spacy
+    from spacy.symbols import ORTH
+
+    nlp = spacy.blank("id")
+    ner = nlp.add_pipe("ner")
+    for label in ner_artifact.REQUIRED_LABELS:
+        ner.add_label(label)
+    nlp.tokenizer.add_special_case("S.Kep.Ns", [{ORTH: "S.Kep."}, {ORTH: "Ns"}])
+    nlp.initialize()
+    ner_artifact.write(nlp, tmp_path / "ner-id", {"metrics": {}})
+    loaded, _ = ner_artifact.load(tmp_path / "ner-id")
+    assert [t.text for t in loaded("Ani S.Kep.Ns")] == ["Ani", "S.Kep.", "Ns"]
+    default, _ = ner_artifact.load(models / "ner-id")  # the language's own rules: the case is not special
+    assert [t.text for t in default("Ani S.Kep.Ns")] != ["Ani", "S.Kep.", "Ns"]
+
+
 def test_missing_model(tmp_path):
     with pytest.raises(ner_artifact.ModelMissing, match="tidak ditemukan"):
         ner_artifact.load(tmp_path / "ner-id")
