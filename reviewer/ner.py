@@ -35,10 +35,12 @@ FUNCTION_WORDS = frozenset("""yang dan di ke dari untuk dengan pada dalam oleh a
 bahwa sebagai adalah ini itu serta para bagi atas telah akan tidak jl rt rw kel kec no""".split())
 # Words that open the name of a group of people, not of a person ("Tim Pemeriksa", "Panitia Seleksi").
 GROUP_WORDS = frozenset("""tim panitia satgas pokja kelompok forum komisi majelis dewan paguyuban koperasi ikatan
-himpunan persatuan lembaga komite gabungan fraksi regu""".split())
+himpunan persatuan lembaga komite gabungan fraksi regu gampong nagari jorong kampung""".split())
 TITLE_LINES = 12
 PARTICLES = frozenset("bin binti br boru van de der al el da dos".split())
 ROMAN = re.compile(r"[IVXLC]+\.?")
+MONTHS = r"(?:Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember)"
+PLACE_DATE = re.compile(r"(?i),\s*\d{1,2}\s+" + MONTHS + r"\s+\d{4}")
 ADDRESSY = re.compile(r"(?i)\b(?:alamat|jl\.|jalan|rt\.?\s*\d|rw\.?\s*\d|kel\.|kec\.|desa|dusun|beralamat)")
 
 
@@ -131,6 +133,9 @@ def person(page: Page, start: int, end: int, lexicon: Lexicon | None = None) -> 
         return None
     if NOT_A_PERSON_BEFORE.search(text[max(0, start - 25):start]) or not name_like(bare, lexicon):
         return None
+    if PLACE_DATE.match(text[end:end + 30]):
+        return None  # "Tondano, 14 Juli 2024": the place of a date line
+
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end) if "\n" in text[end:] else len(text)
     rest = (text[line_start:start] + " " + text[end:line_end]).split()

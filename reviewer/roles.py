@@ -30,7 +30,7 @@ OFFICE = (r"(?:(?:Plt|Plh|Pj|Pjs)\.?\s+|Wakil\s+|a\.n\.\s+)?(?:Kepala(?!\s+Kelua
           r"Kadis|Sekda|Bendahara|Menteri|Dirjen|Juru\s+Bicara|Kepala\s+Desa|Kades|Rektor|Dekan|Petugas|"
           r"Koordinator|Narasumber|Ajudan|Auditor|Irban|Anggota\s+DPRD|Pimpinan|Dokter\s+Pemeriksa|"
           r"Penanggung\s+Jawab|Pelaksana\s+Tugas|Danramil|Dandim|Kapten|Mayor|Kolonel|Juru\s?[Ss]ita|Notaris|Mediator|"
-          r"Anggota\s+(?:DPRD|DPR|DPD|Komisi|Dewan|Fraksi|Majelis|Pansus|Badan)|Wali\s+Kelas|"
+          r"Anggota\s+(?:DPRD|DPR|DPD|Komisi|Dewan|Fraksi|Majelis|Pansus|Badan)|Wali\s+Kelas|Keuchik|Geuchik|Perbekel|Wali\s+Nagari|Kuwu|"
           r"Dokter(?:\s+Spesialis|\s+yang\s+(?:merujuk|memeriksa|merawat))?)\b")
 OFFICE_START = re.compile(r"(?i)^\s*" + OFFICE)
 UNIT = r"(?:Sekretariat|Bagian|Subbagian|Bidang|Seksi|Humas|Hubungan\s+Masyarakat|Dinas|Badan|Kantor|Unit|PPID)\b"
@@ -63,6 +63,9 @@ OFFICIAL_SIGNER = re.compile(r"(?i)^\s*(?:yang\s+memeriksa|hormat\s+kami|mengeta
 # its first letters.
 JABATAN_LINE = re.compile(r"^(?!.*\d).*\b(?:Kota|Kabupaten|Provinsi|Dinas|Badan|Kecamatan|Kelurahan|Desa|Bidang|Bagian|"
                           r"Kantor|Sekretariat|Daerah|Negeri|Pusat|Balai|Satuan|Unit|Seksi)\b.*,\s*$")
+# police and military ranks written before a name in a signature ("AKP ROY TAMBAJONG, S.I.K.")
+RANK = (r"\b(?:AKBP|AKP|KOMPOL|KOMBES|IPTU|IPDA|AIPTU|AIPDA|BRIPKA|BRIGPOL|BRIPTU|BRIPDA|LETDA|LETTU|KAPTEN|MAYOR|"
+        r"LETKOL|KOLONEL|PELDA|SERKA|SERTU|SERDA)\b")
 SKIP_LINE = re.compile(r"(?i)^\s*(?:ttd\.?|\(?tanda\s+tangan\)?|cap|materai.*|-+|_+|\(\s*\))?\s*$")
 CLAUSE_START = re.compile(r"(?:[.!?]\s+(?=[A-Z\"“])|\n|;)")
 COURTESY_WORD = r"(?:Bapak|Ibu|Sdr|Sdri|Saudara|Saudari|Tuan|Nyonya|Bpk|Pak|Bu)\b"
@@ -70,7 +73,7 @@ COURTESY_WORD = r"(?:Bapak|Ibu|Sdr|Sdri|Saudara|Saudari|Tuan|Nyonya|Bpk|Pak|Bu)\
 LOWER_OFFICE = (r"(?:petugas|kepala|ketua|sekretaris|camat|lurah|bupati|wali\s?kota|gubernur|direktur|jaksa|hakim|"
                 r"penyidik|panitera|juru\s?sita|mediator|notaris)(?:\s+[a-z]{3,})?")
 PRE_APPOSITION = re.compile(r"(?:" + OFFICE + "|" + LOWER_OFFICE + r")(?:[\s,]+(?:(?!" + COURTESY_WORD
-                            + r")[A-Z][\w.&/()-]*|dan|I{1,3}|IV|V|\d{1,3}))*[\s,:]*$")
+                            + r")[A-Z][\w.&/()-]*|dan|I{1,3}|IV|V|\d{1,3}))*[\s,:(]*$")
 # "anak Kepala Desa, X": the person is a relative of the official, not the official
 KIN_BEFORE = re.compile(r"(?i)\b(?:anak|istri|suami|ayah|ibu|adik|kakak|keponakan|menantu|cucu|keluarga|orang\s+tua|"
                         r"kerabat|saudara)\s*$")
@@ -206,7 +209,7 @@ def cues_signature(text: str, start: int, end: int) -> list[Cue]:
     if len(_column_text(line, col).strip()) > (end - start) + 40:
         return []  # the name sits inside running text, not alone on its line
     lead = _column_text(line, col)
-    if re.sub(r"[-_\s]|(?i:ttd\.?)", "", lead[:max(lead.find(text[start:end]), 0)]):
+    if re.sub(r"[-_\s]|(?i:ttd\.?)|" + RANK, "", lead[:max(lead.find(text[start:end]), 0)]):
         return []  # something else precedes the name in its cell: a form field, running text
     seen = 0
     for raw in reversed(text[:a].split("\n")[-8:]):
@@ -264,11 +267,15 @@ def cues_jabatan_field(text: str, start: int, end: int) -> list[Cue]:
     line_start = text.rfind("\n", 0, start) + 1
     if not NAME_FIELD.search(text[line_start:start]):
         return []
-    signer = re.search(r"(?i)bertanda\s*tangan", "\n".join(text[:line_start].split("\n")[-4:]))
+    above = "\n".join(text[:line_start].split("\n")[-8:])
+    intro = list(re.finditer(r"(?i)bertanda\s*tangan", above))
+    # "... memberikan cuti kepada:" between the signer's fields and this one introduces someone else
+    signer = bool(intro) and not re.search(r"(?im)\b(?:kepada|bahwa|terhadap)\s*:?\s*$", above[intro[-1].end():])
     for line in text[end:].split("\n")[1:4]:
         m = re.match(r"(?i)\s*jabatan\s*[:\t][\s:]*(.*)", line)
         if m and OFFICE_START.search(m.group(1)):
-            return [Cue("official", 3, f"isian jabatan: '{m.group(1).strip()[:60]}'",
+            # introduced by "yang bertanda tangan" it outweighs a 'PIHAK PERTAMA,' label over the signature
+            return [Cue("official", 4 if signer else 3, f"isian jabatan: '{m.group(1).strip()[:60]}'",
                         "" if signer else FIELD_ONLY)]
     return []
 

@@ -117,3 +117,10 @@ def test_upper_case_title_line_without_cues_is_dropped_but_signature_kept():
     b = page.text.index("MARIA")
     signer = ner.person(page, b, b + len("MARIA GORETI TUKAN"), ner.Lexicon())
     assert signer is not None and ner.supported([signer])
+
+
+def test_place_of_a_date_line_is_no_person():
+    page = Page(1, "Saksi di tempat kejadian menerangkan.\n\nTondano, 14 Juli 2024\nKASAT LANTAS,\n")
+    a = page.text.index("Tondano")
+    assert ner.person(page, a, a + len("Tondano"), ner.Lexicon()) is None
+    assert ner.name_like("Gampong Lampulo", ner.Lexicon()) is False

@@ -189,3 +189,37 @@ def test_occupation_apposition_outweighs_press_release():
     role = role_of(AUDIT_PRIVATE[0][0], "Lahamuddin Tonra")
     assert role.action == "redact"
     assert any("petani" in r for r in role.reasons)
+
+
+# Cues added after the second held-out batch.
+AUDIT2_OFFICIAL = [
+    ("a.n. KEPALA KEPOLISIAN RESOR SIKKA\nKASAT LANTAS,\n\n\n\nAKP MARKUS DA CUNHA, S.I.K.\nNRP 84051217",
+     "MARKUS DA CUNHA"),
+    ("[10.05] Petugas Layanan (Novita Sumampouw): Selamat pagi, mohon kirimkan nomor registrasi.",
+     "Novita Sumampouw"),
+    ("Banda Aceh, 2 Mei 2024\nKeuchik Gampong Peunayong,\n\n\n\nTgk. Razali Husen", "Razali Husen"),
+    ("Kami yang bertanda tangan di bawah ini:\n1. Nama : Drs. Yulius Welerubun\n   Jabatan : Kepala Bagian Umum\n"
+     "   selanjutnya disebut PIHAK PERTAMA.\n2. Nama : Maria Rahanra, S.Pd.\n   Jabatan : Kepala SMP Negeri 1 Tual\n"
+     "   selanjutnya disebut PIHAK KEDUA.\nPIHAK PERTAMA menyerahkan barang.\n\nPIHAK KEDUA,\n\n\n\n"
+     "Maria Rahanra, S.Pd.", "Maria Rahanra"),
+]
+
+AUDIT2_PRIVATE = [
+    # the same 'PIHAK KEDUA,' signature without a jabatan: a private party
+    ("SURAT PERJANJIAN SEWA\nPIHAK PERTAMA,\tPIHAK KEDUA,\n\n\n\nMaria Rahanra\tYulius Welerubun\n",
+     "Maria Rahanra", "17h"),
+    # a private person in a chat, after a courtesy word
+    ("[10.07] Warga: Suami saya, Ferdi Lasut, juga belum jadi KTP-nya.", "Ferdi Lasut", "17h"),
+]
+
+
+@pytest.mark.parametrize("text, name", AUDIT2_OFFICIAL)
+def test_audit2_officials_kept(text, name):
+    assert role_of(text, name).action == "keep", role_of(text, name).reasons
+
+
+@pytest.mark.parametrize("text, name, basis", AUDIT2_PRIVATE)
+def test_audit2_private_flagged(text, name, basis):
+    role = role_of(text, name)
+    assert role.action in ("redact", "review"), role.reasons
+    assert role.basis == basis
