@@ -39,7 +39,11 @@ EN = {
     "(kotak tanpa teks)": "(box without text)", "dasar hukum": "legal basis", "Dasar": "Basis", "skor": "score",
     "saran": "suggested", "manual": "manual", "oleh": "by", "belum diputuskan": "not decided yet",
     "Alasan": "Reasons", "Dasar hukum": "Legal basis", "catatan (opsional)": "note (optional)", "Catatan": "Note",
-    "terapkan ke semua kemunculan": "apply to all occurrences", "Ubah rentang": "Adjust span", "awal": "start",
+    "terapkan ke semua kemunculan": "apply to all occurrences", "Ubah rentang": "Adjust span",
+    "awal: satu kata ke kiri (perluas)": "start: one word to the left (widen)",
+    "awal: satu kata ke kanan (persempit)": "start: one word to the right (narrow)",
+    "akhir: satu kata ke kiri (persempit)": "end: one word to the left (narrow)",
+    "akhir: satu kata ke kanan (perluas)": "end: one word to the right (widen)", "awal": "start",
     "akhir": "end", "Hitamkan": "Redact", "Biarkan": "Keep open", "Ekspor": "Export",
     "Berkas yang sudah dihitamkan": "Redacted file", "Log penghitaman": "Redaction log",
     "Draf uji konsekuensi": "Draft consequence test (uji konsekuensi)",
@@ -141,18 +145,32 @@ def main() -> None:
                   present.LABEL_NAMES, present.EVENT_NAMES, present.TERM_NAMES):
         ids += list(table.values())
     ids += ["sistem (memindai)", "selesai"]
+    out = ROOT / "webui/translations/en/LC_MESSAGES/messages.po"
+    known = _existing(out)  # translations added to the catalog directly (e.g. the unit and DIK pages)
     missing = []
     for mid in dict.fromkeys(ids):
         key = mid[0] if isinstance(mid, tuple) else mid
-        if key not in EN:
+        text = EN.get(key) or known.get(key)
+        if not text:
             missing.append(key)
             continue
-        catalog.add(mid, EN[key])
-    out = ROOT / "webui/translations/en/LC_MESSAGES/messages.po"
+        catalog.add(mid, text)
+    for key, text in known.items():  # messages from Python code (gettext in views) stay
+        if key not in catalog:
+            catalog.add(key, text)
     with out.open("wb") as fh:
         write_po(fh, catalog, omit_header=False, no_location=True, width=110)
     if missing:
         sys.exit("missing English for: " + "; ".join(missing))
+
+
+def _existing(path: Path) -> dict:
+    from babel.messages.pofile import read_po
+
+    if not path.is_file():
+        return {}
+    with path.open("rb") as fh:
+        return {(m.id[0] if isinstance(m.id, tuple) else m.id): m.string for m in read_po(fh) if m.id and m.string}
 
 
 if __name__ == "__main__":

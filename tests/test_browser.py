@@ -113,3 +113,33 @@ def test_officer_proposes_reviewer_approves_export_is_redacted(server, browser, 
     for gone in ("3209126608790002", "Siti Aminah", "TUNAI"):
         assert gone not in text
     assert "0857-1122-3344" in text and "DAFTAR PENERIMA" in text
+
+
+def test_span_adjusted_word_by_word_with_preview(server, browser, samples):
+    import json
+
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    log_in(page, server, "ani")
+    page.set_input_files("input[type=file]", str(samples / "laporan-kejadian.txt"))
+    page.click("text=Unggah dan pindai")
+    page.wait_for_selector("li.finding", timeout=60_000)
+    nik = finding_item(page, "3209120708750001")
+    nik.locator("details.more summary").click()
+    preview = nik.locator(".span-preview")
+    assert preview.text_content() == "“3209120708750001”"
+    nik.locator('button[data-edge="end"][data-step="1"]').click()
+    assert preview.text_content() == "“3209120708750001, lahir”"
+    nik.locator('button[data-edge="start"][data-step="-1"]').click()
+    assert preview.text_content() == "“NIK 3209120708750001, lahir”"
+    nik.locator('button[data-edge="end"][data-step="-1"]').click()
+    nik.locator('button[data-edge="start"][data-step="1"]').click()
+    nik.locator('button[data-edge="start"][data-step="1"]').click()  # would leave nothing: refused
+    assert preview.text_content() == "“3209120708750001”"
+    nik.locator('button[data-edge="end"][data-step="1"]').click()
+    shot(page, "06-rentang")
+    nik.locator(".btn-redact").click()
+    page.wait_for_selector("li.finding.state-redact")
+    sha = page.url.split("/documents/")[1].split("?")[0].strip("/")
+    data = json.loads(page.request.get(f"{server}/documents/{sha}.json").text())
+    decided = [f["decision"] for f in data["findings"] if f["decision"]]
+    assert [d["text"] for d in decided] == ["3209120708750001, lahir"]

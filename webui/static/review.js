@@ -144,6 +144,47 @@
     });
   }
 
+  // Span adjustment word by word, with the chosen text shown (the numbers stay for fine cuts).
+  const pageText = (() => {
+    if (!textView) return null;
+    let text = "";
+    $$("[data-start]", textView).forEach((el) => {
+      const at = parseInt(el.dataset.start, 10);
+      if (at > text.length) text += " ".repeat(at - text.length);
+      text = text.slice(0, at) + el.textContent;
+    });
+    return text;
+  })();
+  function wordEdge(text, at, edge, step) {
+    // the next start (or end) of a word from `at` in the direction of `step`
+    const isWord = (i) => i >= 0 && i < text.length && /[\p{L}\p{N}]/u.test(text[i]);
+    let i = at;
+    if (edge === "start") {
+      if (step < 0) { i--; while (i > 0 && !isWord(i)) i--; while (i > 0 && isWord(i - 1)) i--; }
+      else { while (i < text.length && isWord(i)) i++; while (i < text.length && !isWord(i)) i++; }
+    } else {
+      if (step > 0) { while (i < text.length && !isWord(i)) i++; while (i < text.length && isWord(i)) i++; }
+      else { i--; while (i > 0 && isWord(i - 1)) i--; while (i > 0 && !isWord(i - 1)) i--; }
+    }
+    return Math.max(0, Math.min(text.length, i));
+  }
+  if (pageText !== null) {
+    $$(".span-edit").forEach((box) => {
+      const steps = $(".span-steps", box), out = $(".span-preview", box);
+      const start = $('input[name="start"]', box), end = $('input[name="end"]', box);
+      const show = () => { out.value = "“" + pageText.slice(+start.value, +end.value) + "”"; };
+      steps.hidden = false;
+      show();
+      [start, end].forEach((input) => input.addEventListener("input", show));
+      $$("button", steps).forEach((btn) => btn.addEventListener("click", () => {
+        const input = btn.dataset.edge === "start" ? start : end;
+        const moved = wordEdge(pageText, +input.value, btn.dataset.edge, +btn.dataset.step);
+        if (btn.dataset.edge === "start" ? moved < +end.value : moved > +start.value) input.value = moved;
+        show();
+      }));
+    });
+  }
+
   // While scanning: show progress, reload when this page or the whole document is ready.
   const status = $("#doc-status");
   if (status && status.dataset.status === "processing") {
