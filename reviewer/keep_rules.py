@@ -163,9 +163,8 @@ def signing_official(page: Page, f: Finding) -> bool:
     The person the letter is about comes after 'menerangkan bahwa' and stays private.
     """
     before = page.text[max(0, f.start - 160):f.start]
-    intro = None
-    for intro in SIGNER_INTRO.finditer(before):
-        pass
+    intros = list(SIGNER_INTRO.finditer(before))
+    intro = intros[-1] if intros else None  # the nearest introduction before the name
     if intro is None or SUBJECT_INTRO.search(before[intro.end():]):
         return False
     jabatan = JABATAN_LINE.search(page.text[f.end:f.end + 200])

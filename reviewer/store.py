@@ -67,6 +67,19 @@ class User(Base):
         return self.full_name or self.username
 
 
+class LoginSession(Base):
+    """A web login: the cookie carries a random token, the database its SHA-256. Logging out ends the
+    row, so a copy of the cookie made before stops working too."""
+
+    __tablename__ = "login_sessions"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    last_seen: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+
+
 class Document(Base):
     __tablename__ = "documents"
 

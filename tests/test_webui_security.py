@@ -177,6 +177,44 @@ def test_session_is_renewed_at_login_and_cleared_at_logout(app, client):
     assert client.get_cookie("session") is None or client.get_cookie("session").value != stolen
 
 
+def test_logout_ends_every_copy_of_the_session_cookie(app, client):
+    login(client, OFFICER)
+    copy = app.test_client()
+    copy.set_cookie("session", client.get_cookie("session").value)  # e.g. taken from a shared PC
+    assert copy.get("/documents.json").status_code == 200
+    post(client, "/logout")
+    assert copy.get("/documents.json").status_code == 401
+    again = app.test_client()
+    login(again, OFFICER)  # logging in again opens a new session; the old copy stays dead
+    assert again.get("/documents.json").status_code == 200
+    assert copy.get("/documents.json").status_code == 401
+
+
+@pytest.mark.parametrize("column, ago", [("last_seen", {"minutes": 481}), ("created_at", {"hours": 25})])
+def test_sessions_expire_when_idle_or_old(app, client, column, ago):
+    from datetime import timedelta
+
+    from reviewer import store
+
+    login(client, OFFICER)
+    assert client.get("/documents.json").status_code == 200
+    with app.extensions["reviewer.sessions"]() as session:
+        (row,) = session.query(store.LoginSession).all()
+        setattr(row, column, store.utcnow() - timedelta(**ago))
+        session.commit()
+    assert client.get("/documents.json").status_code == 401
+
+
+def test_session_rows_hold_no_usable_token(app, client):
+    from reviewer import store
+
+    login(client, OFFICER)
+    cookie = client.get_cookie("session").value
+    with app.extensions["reviewer.sessions"]() as session:
+        (row,) = session.query(store.LoginSession).all()
+        assert row.token_hash not in cookie and len(row.token_hash) == 64 and row.ended_at is None
+
+
 def test_password_change_ends_old_sessions(app, client):
     login(client, OFFICER)
     assert client.get("/documents.json").status_code == 200

@@ -58,6 +58,8 @@ def _defaults(instance: Path) -> dict:
         "REMEMBER_COOKIE_SECURE": env("REVIEWER_SECURE_COOKIES", "1") != "0",
         "REMEMBER_COOKIE_HTTPONLY": True,
         "WTF_CSRF_TIME_LIMIT": None,  # the token lives as long as the login session
+        "SESSION_IDLE_MINUTES": int(env("REVIEWER_SESSION_IDLE_MINUTES", "480")),
+        "SESSION_MAX_HOURS": int(env("REVIEWER_SESSION_MAX_HOURS", "24")),
         "LOGIN_LIMIT": env("REVIEWER_LOGIN_LIMIT", "10 per minute"),
         "RATELIMIT_STORAGE_URI": "memory://",
         "SCAN_SETTINGS": from_env(),

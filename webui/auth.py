@@ -1,8 +1,15 @@
-"""Log in and out. Flask-Login sessions, CSRF on every form (Flask-WTF), login rate limiting."""
+"""Log in and out. Flask-Login sessions, CSRF on every form (Flask-WTF), login rate limiting.
+
+Each login is a row in `login_sessions` (the cookie holds a random token, the database its hash):
+logging out ends it for every copy of the cookie, and a session ends by itself after
+SESSION_IDLE_MINUTES without a request or SESSION_MAX_HOURS after login.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import secrets
+from datetime import timedelta
 from functools import wraps
 
 from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, session, url_for
@@ -23,14 +30,15 @@ limiter = Limiter(key_func=get_remote_address, default_limits=[])
 class SessionUser:
     """What Flask-Login keeps for the logged-in user: the `store.User` row, looked up per request."""
 
-    def __init__(self, row: store.User):
+    def __init__(self, row: store.User, token: str):
         self.row = row
+        self.token = token
         self.is_authenticated = True
         self.is_active = row.active
         self.is_anonymous = False
 
     def get_id(self) -> str:
-        return f"{self.row.id}:{fingerprint(self.row)}"
+        return f"{self.row.id}:{fingerprint(self.row)}:{self.token}"
 
     def __getattr__(self, name):
         return getattr(self.row, name)
@@ -61,11 +69,43 @@ def fingerprint(row: store.User) -> str:
 
 @login_manager.user_loader
 def load_user(user_id: str):
-    number, _, mark = user_id.partition(":")
-    row = get_db().get(store.User, int(number)) if number.isdigit() else None
-    if row is None or not row.active or mark != fingerprint(row):
+    number, _, rest = user_id.partition(":")
+    mark, _, token = rest.partition(":")
+    db = get_db()
+    row = db.get(store.User, int(number)) if number.isdigit() else None
+    if row is None or not row.active or mark != fingerprint(row) or not token:
         return None
-    return SessionUser(row)
+    login = db.get(store.LoginSession, _token_hash(token))
+    if login is None or login.user_id != row.id or not _alive(login):
+        return None
+    now = store.utcnow()
+    if now - login.last_seen > timedelta(minutes=1):  # one write a minute at most, not one per request
+        login.last_seen = now
+        db.commit()
+    return SessionUser(row, token)
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _alive(login: store.LoginSession) -> bool:
+    now, config = store.utcnow(), current_app.config
+    return (login.ended_at is None
+            and now - login.last_seen <= timedelta(minutes=config["SESSION_IDLE_MINUTES"])
+            and now - login.created_at <= timedelta(hours=config["SESSION_MAX_HOURS"]))
+
+
+def start_session(db, user: store.User) -> SessionUser:
+    token = secrets.token_urlsafe(32)
+    db.add(store.LoginSession(token_hash=_token_hash(token), user_id=user.id))
+    return SessionUser(user, token)
+
+
+def end_session(db, token: str) -> None:
+    login = db.get(store.LoginSession, _token_hash(token))
+    if login is not None and login.ended_at is None:
+        login.ended_at = store.utcnow()
 
 
 def can(action: str, doc=None) -> bool:
@@ -101,7 +141,7 @@ def login():
             flash("Nama pengguna atau kata sandi salah / wrong user name or password", "error")
         else:
             session.clear()  # a new session (and CSRF token) at login: no fixation
-            login_user(SessionUser(user))
+            login_user(start_session(db, user))
             store.log_event(db, user, "login")
             db.commit()
             return redirect(_safe_next(request.args.get("next")))
@@ -119,6 +159,7 @@ def _safe_next(target: str | None) -> str:
 def logout():
     db = get_db()
     store.log_event(db, current_user.row, "logout")
+    end_session(db, current_user.token)
     db.commit()
     logout_user()
     session.clear()
