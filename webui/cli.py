@@ -58,7 +58,8 @@ def demo(host: str, port: int, instance: str | None, threads: int, samples: str 
     click.echo(f" Dokumen contoh / sample documents: {loaded} (folder {folder})")
     click.echo(" Akun demo / demo accounts:")
     for u in DEMO_USERS:
-        click.echo(f"   {u['role']:<9} {u['username']:<10} kata sandi / password: {u['password']}")
+        click.echo(f"   nama pengguna / user: {u['username']:<10} kata sandi / password: {u['password']:<15}"
+                   f" ({u['role']})")
     click.secho("=" * 64, fg="yellow")
     _serve(app, host, port, threads)
 
