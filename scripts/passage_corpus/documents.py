@@ -13,15 +13,16 @@ import textwrap
 from common import Gen
 from exempt import EXEMPT
 from exempt_more import MORE
+from exempt_wording import HARD_OPEN, WORDING
 from forms import BAP_QUESTIONS, COMPLAINT_HEADERS, COMPLAINTS_OPEN, FORM_LINES
 from open_more import BACKGROUND, HARD_PUBLIC
 from open_text import CLOSINGS, NEUTRAL, OPENINGS, PUBLIC
 
-for _label, _extra in MORE.items():
+for _label, _extra in [*MORE.items(), *WORDING.items()]:
     EXEMPT[_label] = EXEMPT[_label] + _extra
 for _bank, _extra in BACKGROUND.items():
     NEUTRAL[_bank] = NEUTRAL.get(_bank, []) + _extra
-PUBLIC["hard"] = HARD_PUBLIC
+PUBLIC["hard"] = HARD_PUBLIC + HARD_OPEN
 PUBLIC["form"] = FORM_LINES
 PUBLIC["complaint"] = COMPLAINTS_OPEN
 NEUTRAL["bap"] = NEUTRAL["bap"] + BAP_QUESTIONS + BAP_QUESTIONS
