@@ -73,10 +73,15 @@ def authenticate(session: Session, username: str, password: str) -> User | None:
     return user if check_password_hash(user.password_hash, password) else None
 
 
+def token_digest(token: str) -> str:
+    """What is stored of a secret token (API token, login session): its SHA-256, never the token."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
 def issue_token(session: Session, user: User, by: User | None = None) -> str:
     """A new API token for the user (replacing the old one). Shown once; only its hash is kept."""
     token = secrets.token_urlsafe(32)
-    user.api_token_hash = hashlib.sha256(token.encode()).hexdigest()
+    user.api_token_hash = token_digest(token)
     log_event(session, by, "api_token_issued", target=f"user:{user.username}")
     return token
 
@@ -84,8 +89,7 @@ def issue_token(session: Session, user: User, by: User | None = None) -> str:
 def by_token(session: Session, token: str) -> User | None:
     if not token:
         return None
-    digest = hashlib.sha256(token.encode()).hexdigest()
-    user = session.scalar(select(User).where(User.api_token_hash == digest))
+    user = session.scalar(select(User).where(User.api_token_hash == token_digest(token)))
     return user if user is not None and user.active else None
 
 

@@ -75,7 +75,7 @@ def load_user(user_id: str):
     row = db.get(store.User, int(number)) if number.isdigit() else None
     if row is None or not row.active or mark != fingerprint(row) or not token:
         return None
-    login = db.get(store.LoginSession, _token_hash(token))
+    login = db.get(store.LoginSession, accounts.token_digest(token))
     if login is None or login.user_id != row.id or not _alive(login):
         return None
     now = store.utcnow()
@@ -83,10 +83,6 @@ def load_user(user_id: str):
         login.last_seen = now
         db.commit()
     return SessionUser(row, token)
-
-
-def _token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def _alive(login: store.LoginSession) -> bool:
@@ -98,12 +94,12 @@ def _alive(login: store.LoginSession) -> bool:
 
 def start_session(db, user: store.User) -> SessionUser:
     token = secrets.token_urlsafe(32)
-    db.add(store.LoginSession(token_hash=_token_hash(token), user_id=user.id))
+    db.add(store.LoginSession(token_hash=accounts.token_digest(token), user_id=user.id))
     return SessionUser(user, token)
 
 
 def end_session(db, token: str) -> None:
-    login = db.get(store.LoginSession, _token_hash(token))
+    login = db.get(store.LoginSession, accounts.token_digest(token))
     if login is not None and login.ended_at is None:
         login.ended_at = store.utcnow()
 
