@@ -16,10 +16,10 @@ from sqlalchemy.orm import Session
 from reviewer import originals, store
 from reviewer.errors import RedactionError
 from reviewer.model import Box, Decision
+from reviewer.redact.document import SUFFIX
 from reviewer.settings import Settings
 
-REDACTABLE = ("pdf", "docx", "txt", "image")
-SUFFIX = {"pdf": ".pdf", "docx": ".docx", "txt": ".txt", "image": ".pdf"}  # a redacted picture is a PDF
+REDACTABLE = tuple(SUFFIX)  # the kinds the redactor writes; a redacted picture is a PDF
 PAGED = ("pdf", "image")  # kinds whose pages have a size, so boxes and whole pages can be blacked out
 STAGING = ".part"
 
