@@ -97,10 +97,10 @@ def mib(n: int) -> float:
 
 
 def stages(folder: Path, settings, presidio_path: str | None) -> dict:
-    from reviewer.extract import extract
-    from reviewer.pipeline import build_detectors, detect
-
     import pdfplumber
+
+    from reviewer.detect.pipeline import build_detectors, detect
+    from reviewer.extract import extract
 
     pdfs = sorted(folder.glob("*.pdf"))
     t = time.perf_counter()
@@ -173,8 +173,8 @@ def batch(paths, settings, workers: int, tmp: Path) -> dict:
 
 
 def one_batch(job: dict) -> None:
-    from reviewer.batch import BatchOptions, run_batch
-    from reviewer.settings import from_env
+    from reviewer.batch.run import BatchOptions, run_batch
+    from reviewer.core.settings import from_env
 
     settings = from_env().with_(use_ner=job["use_ner"], use_passages=job["use_passages"])
     totals = run_batch(job["paths"], job["db"], settings, BatchOptions(workers=job["workers"], fresh=True))
@@ -206,7 +206,7 @@ def main() -> None:
     args = ap.parse_args()
     if args.one_batch:
         return one_batch(json.loads(args.one_batch))
-    from reviewer.settings import from_env
+    from reviewer.core.settings import from_env
 
     settings = from_env()
     with tempfile.TemporaryDirectory() as tmp:

@@ -12,10 +12,10 @@ import argparse
 import time
 from datetime import date
 
+from reviewer.core.model import Finding
 from reviewer.dik import exporter, importer
 from reviewer.dik.match import match
 from reviewer.dik.model import Decree, DikRow, parse_duration
-from reviewer.model import Finding
 
 INFO = ["Data rekam medis pasien", "NIK dan KK penerima bantuan sosial", "Nomor rekening penerima hibah",
         "Data pribadi pegawai", "Hasil penilaian kompetensi pegawai", "Rencana awal pembelian tanah",

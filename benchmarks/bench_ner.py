@@ -27,7 +27,7 @@ def texts() -> list[str]:
     out = []
     shared = ROOT.parent / "shared" / "data"
     if shared.is_dir():
-        from reviewer.ner_corpus import load_corpora
+        from reviewer.train.ner.corpus import load_corpora
 
         out += [" ".join(s.tokens) for s in load_corpora(shared)["test"]]
     for path in iter_paths([str(ROOT / "samples")]):
@@ -60,9 +60,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
-    from reviewer import ner
-    from reviewer.ner_artifact import load
-    from reviewer.settings import Settings
+    from reviewer.core.settings import Settings
+    from reviewer.detect import ner
+    from reviewer.detect.ner.artifact import load
 
     try:
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # and really one core

@@ -51,9 +51,9 @@ def make_txt(path: Path, pages: int) -> None:
 
 
 def main() -> None:
+    from reviewer.core.settings import Settings
+    from reviewer.detect.pipeline import build_detectors, detect
     from reviewer.extract import extract
-    from reviewer.pipeline import build_detectors, detect
-    from reviewer.settings import Settings
 
     ap = argparse.ArgumentParser()
     ap.add_argument("--pages", type=int, default=50)

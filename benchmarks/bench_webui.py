@@ -70,8 +70,8 @@ def main() -> None:
     ap.add_argument("--models", action="store_true")
     args = ap.parse_args()
 
-    from reviewer import accounts
-    from reviewer.settings import from_env
+    from reviewer.core.settings import from_env
+    from reviewer.review import accounts
     from webui import create_app
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-webui-"))

@@ -37,7 +37,9 @@ PASSWORD = "sandi-beban-123"
 
 def prepare(instance: Path, sessions: int, documents: int) -> list[str]:
     """Accounts reviewer0.. and documents with many findings; returns the documents' SHA-256."""
-    from reviewer import accounts, process, store
+    from reviewer.review import accounts
+    from reviewer.review import scanning as process
+    from reviewer.store import records as store
 
     instance.mkdir(parents=True, exist_ok=True)
     engine = store.make_engine(store.sqlite_url(instance / "reviewer.sqlite3"))
@@ -144,7 +146,7 @@ def reviewer(base: str, index: int, shas: list[str], rounds: int, out: dict, loc
 def count_decisions(instance: Path) -> int:
     from sqlalchemy import func, select
 
-    from reviewer import store
+    from reviewer.store import records as store
 
     engine = store.make_engine(store.sqlite_url(instance / "reviewer.sqlite3"))
     with store.session_factory(engine)() as s:

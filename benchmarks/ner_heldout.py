@@ -52,8 +52,8 @@ def score_document(doc: dict, findings) -> dict:
 
 def score(set_dir: Path = DEFAULT_SET, use_ner: bool = True, batch: int | None = None) -> dict:
     """Figures for the whole set (or one batch of it), plus the per-document misses and false alarms."""
-    from reviewer.pipeline import build_detectors, scan_file
-    from reviewer.settings import Settings
+    from reviewer.core.settings import Settings
+    from reviewer.detect.pipeline import build_detectors, scan_file
 
     settings = Settings(use_passages=False, use_ocr=False, use_ner=use_ner)
     detectors = build_detectors(settings)

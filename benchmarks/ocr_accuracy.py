@@ -35,9 +35,9 @@ def tokens(text: str) -> list[str]:
 
 
 def measure(doc: dict, folder: Path, dpi: int) -> dict:
+    from reviewer.core.settings import Settings
     from reviewer.extract import extract
     from reviewer.ocr import ocr_document
-    from reviewer.settings import Settings
 
     document = extract(folder / doc["file"])
     settings = Settings(ocr_dpi=dpi, ocr_cache=False, ocr_workers=1)
@@ -60,9 +60,9 @@ def synthetic(folder: Path, docs: list[dict], scan_dpi: int, dpis: list[int]) ->
     import tempfile
     from collections import Counter
 
+    from reviewer.core.settings import Settings
     from reviewer.extract import extract
     from reviewer.ocr import ocr_document
-    from reviewer.settings import Settings
 
     print(f"{'dpi':>4} {'file (scanned at ' + str(scan_dpi) + ' dpi)':32} {'s/page':>7} {'words':>11}")
     with tempfile.TemporaryDirectory() as tmp:

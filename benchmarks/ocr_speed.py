@@ -40,9 +40,9 @@ def build(folder: Path, copies: int, out: Path) -> int:
 
 
 def run(path: Path, workers: int, threads: str) -> float:
+    from reviewer.core.settings import Settings
     from reviewer.extract import extract
     from reviewer.ocr import ocr_document
-    from reviewer.settings import Settings
 
     os.environ["OMP_THREAD_LIMIT"] = threads
     document = extract(path)

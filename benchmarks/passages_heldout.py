@@ -19,8 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reviewer import passage_train as pt  # noqa: E402
-from reviewer.passage_rules import load_rules, rules_dir  # noqa: E402
+from reviewer.detect.passages.rules import load_rules, rules_dir  # noqa: E402
+from reviewer.train import passages as pt  # noqa: E402
 
 
 def main() -> int:

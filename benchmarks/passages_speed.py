@@ -19,10 +19,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reviewer import passages  # noqa: E402
-from reviewer.model import Document, Page  # noqa: E402
-from reviewer.settings import Settings  # noqa: E402
-from reviewer.windows import page_windows  # noqa: E402
+from reviewer.core.model import Document, Page  # noqa: E402
+from reviewer.core.settings import Settings  # noqa: E402
+from reviewer.detect import passages  # noqa: E402
+from reviewer.detect.passages.windows import page_windows  # noqa: E402
 
 
 def synthetic(n: int) -> list[Document]:
@@ -37,7 +37,7 @@ def synthetic(n: int) -> list[Document]:
 
 
 def extracted(folder: Path) -> list[Document]:
-    from reviewer.errors import ReviewerError
+    from reviewer.core.errors import ReviewerError
     from reviewer.extract import extract, iter_paths
 
     docs = []

@@ -50,7 +50,7 @@ def make(kind: str, path: Path, pages: int) -> None:
 
 
 def decisions_for(document):
-    from reviewer.model import Decision
+    from reviewer.core.model import Decision
 
     out = []
     for page in document.pages:
@@ -61,10 +61,10 @@ def decisions_for(document):
 
 
 def timed(kind: str, pages: int, workdir: Path) -> dict:
+    from reviewer.core.settings import Settings
     from reviewer.extract import extract
     from reviewer.redact import document as redact_module
     from reviewer.redact.report import write_all
-    from reviewer.settings import Settings
 
     settings = Settings(use_ner=False, use_passages=False, use_ocr=False)
     source = workdir / f"bench.{kind}"
@@ -97,9 +97,9 @@ def timed(kind: str, pages: int, workdir: Path) -> dict:
 
 
 def devset(path: Path, workdir: Path) -> None:
-    from reviewer.pipeline import scan_file
+    from reviewer.core.settings import from_env
+    from reviewer.detect.pipeline import scan_file
     from reviewer.redact import decisions_from_findings, redact_document
-    from reviewer.settings import from_env
 
     settings = from_env(use_ocr=False)
     times = []

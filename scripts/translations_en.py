@@ -136,7 +136,7 @@ def main() -> None:
     from babel.messages.extract import extract_from_dir
     from babel.messages.pofile import write_po
 
-    from reviewer.accounts import ROLE_NAMES
+    from reviewer.review.accounts import ROLE_NAMES
     from webui import present
 
     catalog = Catalog(locale="en", project="ppid-reviewer")

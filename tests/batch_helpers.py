@@ -9,7 +9,7 @@ import time
 import zipfile
 from pathlib import Path
 
-from reviewer.pipeline import scan_file as real_scan_file
+from reviewer.detect.pipeline import scan_file as real_scan_file
 
 
 def scan_file(path, settings, detectors=None):

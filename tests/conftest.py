@@ -19,7 +19,7 @@ def data_dir() -> Path:
 def _reset_postgres(url: str) -> None:
     from sqlalchemy import text
 
-    from reviewer.store import make_engine
+    from reviewer.store.records import make_engine
 
     engine = make_engine(url)
     with engine.begin() as conn:
@@ -46,7 +46,7 @@ def database_url(request, tmp_path) -> str:
 @pytest.fixture
 def engine(database_url):
     """A migrated database engine (SQLite and, when available, PostgreSQL)."""
-    from reviewer import store
+    from reviewer.store import records as store
 
     eng = store.make_engine(database_url)
     store.upgrade(eng)

@@ -18,7 +18,8 @@ def test_user_add_passwd_disable(tmp_path, monkeypatch):
     listing = run("user", "list", "--instance", inst)
     assert "ani" in listing.output and "nonaktif" in listing.output
 
-    from reviewer import accounts, store
+    from reviewer.review import accounts
+    from reviewer.store import records as store
 
     engine = store.make_engine(store.database_url(inst))
     with store.session_factory(engine)() as session:

@@ -4,7 +4,7 @@ import zipfile
 
 import pytest
 
-from reviewer.archive import Item, Limits, Skipped, count_sources, iter_sources, unsafe_name
+from reviewer.extract.archive import Item, Limits, Skipped, count_sources, iter_sources, unsafe_name
 
 MiB = 1 << 20
 

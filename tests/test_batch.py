@@ -10,11 +10,11 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import func, select
 
-from reviewer import store
-from reviewer.batch import BatchOptions, run_batch
+from reviewer.batch.run import BatchOptions, run_batch
 from reviewer.cli import cli
-from reviewer.pipeline import scan_file
-from reviewer.settings import Settings
+from reviewer.core.settings import Settings
+from reviewer.detect.pipeline import scan_file
+from reviewer.store import records as store
 from tests.batch_helpers import make_archive
 
 SETTINGS = Settings(use_ner=False, use_passages=False, use_ocr=False)

@@ -3,11 +3,11 @@
 import pytest
 from sqlalchemy import select
 
-from reviewer import store
-from reviewer.batch import BatchOptions, run_batch
-from reviewer.batch_worker import Task, WorkerConfig
-from reviewer.executors import DaskRunner, LocalRunner
-from reviewer.settings import Settings
+from reviewer.batch.executors import DaskRunner, LocalRunner
+from reviewer.batch.run import BatchOptions, run_batch
+from reviewer.batch.worker import Task, WorkerConfig
+from reviewer.core.settings import Settings
+from reviewer.store import records as store
 from tests.batch_helpers import make_archive
 
 SETTINGS = Settings(use_ner=False, use_passages=False, use_ocr=False)

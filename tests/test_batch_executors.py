@@ -1,10 +1,10 @@
 import pytest
 
-from reviewer.archive import sha256_path
-from reviewer.batch_worker import Task, WorkerConfig
-from reviewer.executors import LocalRunner
-from reviewer.pipeline import scan_file
-from reviewer.settings import Settings
+from reviewer.batch.executors import LocalRunner
+from reviewer.batch.worker import Task, WorkerConfig
+from reviewer.core.settings import Settings
+from reviewer.detect.pipeline import scan_file
+from reviewer.extract.archive import sha256_path
 
 SETTINGS = Settings(use_ner=False, use_passages=False, use_ocr=False)
 HELPER = "tests.batch_helpers:scan_file"

@@ -2,10 +2,10 @@ import csv
 import json
 import re
 
-from reviewer.batch import BatchOptions, run_batch
-from reviewer.pipeline import scan_file
-from reviewer.report import write_reports
-from reviewer.settings import Settings
+from reviewer.batch.run import BatchOptions, run_batch
+from reviewer.core.settings import Settings
+from reviewer.detect.pipeline import scan_file
+from reviewer.report.files import write_reports
 
 SETTINGS = Settings(use_ner=False, use_passages=False, use_ocr=False)
 EVIL = "<img src=x onerror=alert(1)>.txt"
@@ -55,7 +55,7 @@ def test_reports_list_every_finding_rank_documents_and_escape_names(tmp_path, sa
 
 
 def test_csv_cells_never_start_a_formula():
-    from reviewer.report import _cell
+    from reviewer.report.files import _cell
 
     assert _cell("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")"
     assert _cell("@SUM(A1)") == "'@SUM(A1)" and _cell("-2+3+cmd|' /C calc'!A0").startswith("'")

@@ -2,10 +2,10 @@
 
 import pytest
 
+from reviewer.core.model import Document
+from reviewer.core.settings import Settings
+from reviewer.detect.pipeline import detect
 from reviewer.extract.text import page_from_text
-from reviewer.model import Document
-from reviewer.pipeline import detect
-from reviewer.settings import Settings
 
 SETTINGS = Settings(use_ner=False, use_passages=False, use_ocr=False)
 
@@ -93,7 +93,7 @@ def test_deny_terms_are_always_suggested():
 
 
 def test_needs_ocr_page_is_reported_not_clean():
-    from reviewer.model import Page
+    from reviewer.core.model import Page
 
     doc = Document("0" * 64, "scan.pdf", "pdf", (Page(1, "", needs_ocr=True),))
     (f,) = detect(doc, SETTINGS)
@@ -126,8 +126,8 @@ def test_signature_nip_under_a_garbled_name_is_kept():
 
 
 def test_officer_on_duty_nrp_is_kept_and_a_passage_holding_it_goes_to_review():
-    from reviewer.model import Finding
-    from reviewer.policy import resolve_overlaps
+    from reviewer.core.model import Finding
+    from reviewer.detect.policy import resolve_overlaps
 
     text = "saya: Budi Santoso, pangkat AIPTU, NRP 81123336, selaku Penyidik Pembantu"
     nrp = findings(text)["81123336"]

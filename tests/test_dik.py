@@ -5,12 +5,12 @@ from datetime import date
 
 import pytest
 
+from reviewer.core.model import Finding
 from reviewer.dik import exporter, importer
 from reviewer.dik.advice import check_row
 from reviewer.dik.expiry import add_months, expires_on, rows_due, working_days_before
 from reviewer.dik.match import match, note, proposal
 from reviewer.dik.model import Decree, DikError, DikRow, format_basis, parse_basis, parse_date, parse_duration
-from reviewer.model import Finding
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.errors import CorruptFile, EncryptedFile, ReviewerError, UnsupportedFormat
+from reviewer.core.errors import CorruptFile, EncryptedFile, ReviewerError, UnsupportedFormat
 from reviewer.extract import extract, iter_paths, sniff
 
 DATA = Path(__file__).parent / "data" / "extract"

@@ -4,9 +4,9 @@ nothing went wrong (the lost document is rescheduled, not dropped and not record
 import pytest
 from sqlalchemy import select
 
-from reviewer import store
-from reviewer.batch import BatchOptions, run_batch
-from reviewer.settings import Settings
+from reviewer.batch.run import BatchOptions, run_batch
+from reviewer.core.settings import Settings
+from reviewer.store import records as store
 from tests.batch_helpers import make_archive
 
 SETTINGS = Settings(use_ner=False, use_passages=False, use_ocr=False)

@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from reviewer import jobs, store
-from reviewer import review as workflow
+from reviewer.review import workflow
+from reviewer.store import jobs
+from reviewer.store import records as store
 from tests.webui_helpers import login, make_app
 
 pytestmark = pytest.mark.slow
@@ -25,7 +26,7 @@ SETTINGS = "Settings(use_ner=False, use_passages=False, use_ocr=False)"
 SERVER = """
 import os, signal, sys
 from reviewer import pipeline, jobs
-from reviewer.settings import Settings
+from reviewer.core.settings import Settings
 from webui import create_app, worker
 
 def die():
@@ -108,7 +109,7 @@ def test_server_killed_during_a_scan_resumes_without_loss_or_duplicates(tmp_path
         assert jobs.requeue_dead(s) == 1
     while worker.run_one(again):
         pass
-    from reviewer.pipeline import scan_file
+    from reviewer.detect.pipeline import scan_file
 
     expected = scan_file(str(pdf), app.config["SCAN_SETTINGS"])
     with again.extensions["reviewer.sessions"]() as s:
@@ -130,7 +131,7 @@ def _approved(app, client, tmp_path) -> str:
     from tests.webui_helpers import upload
 
     sha = upload(app, client, path)
-    from reviewer import accounts
+    from reviewer.review import accounts
 
     with app.extensions["reviewer.sessions"]() as s:
         doc = s.get(store.Document, sha)

@@ -8,7 +8,8 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from reviewer import jobs, store
+from reviewer.store import jobs
+from reviewer.store import records as store
 from tests.webui_helpers import app, client, login, make_app, post, upload  # noqa: F401
 
 BODY = "Pelapor Sutrisno, NIK 3209120708750001, telepon 0812-2345-6789.\n"
@@ -24,7 +25,7 @@ def _leftovers(instance):
 
 
 def test_upload_on_a_full_disk(app, client, tmp_path, monkeypatch):
-    from reviewer import originals
+    from reviewer.store import originals
 
     def full(src, dst):
         with open(dst, "wb") as fh:
@@ -50,7 +51,8 @@ def test_upload_on_a_full_disk(app, client, tmp_path, monkeypatch):
 
 
 def test_api_upload_on_a_full_disk(app, tmp_path, monkeypatch):
-    from reviewer import accounts, originals
+    from reviewer.review import accounts
+    from reviewer.store import originals
 
     with app.extensions["reviewer.sessions"]() as s:
         token = accounts.issue_token(s, accounts.get(s, "ani"))
@@ -121,7 +123,7 @@ def test_scan_while_the_database_is_locked_resumes_without_duplicates(tmp_path, 
     try:
         from sqlalchemy.exc import OperationalError
 
-        from reviewer import process
+        from reviewer.review import scanning as process
 
         with pytest.raises(OperationalError):
             process.run_job(app.extensions["reviewer.sessions"], job, tmp_path / "instance" / "originals",
@@ -139,7 +141,7 @@ def test_scan_while_the_database_is_locked_resumes_without_duplicates(tmp_path, 
         doc = s.scalars(select(store.Document)).one()
         pages = list(s.scalars(select(store.PageRecord.number).where(store.PageRecord.document_sha == doc.sha256)))
         assert doc.status == "needs_review" and sorted(pages) == list(range(1, doc.page_count + 1))
-    from reviewer.pipeline import scan_file
+    from reviewer.detect.pipeline import scan_file
 
     expected = scan_file(str(samples / "daftar-penerima-bansos.pdf"), app.config["SCAN_SETTINGS"])
     assert _count(app, store.FindingRecord) == len(expected.findings)

@@ -1,6 +1,6 @@
 import pytest
 
-from reviewer.names import strip_titles, surface
+from reviewer.detect.names import strip_titles, surface
 
 
 @pytest.mark.parametrize("text, entity, expected", [

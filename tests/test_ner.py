@@ -1,9 +1,9 @@
 """The NER detector with the model shipped in models/ner-id: persons with roles, context labels."""
 import pytest
 
-from reviewer import ner
-from reviewer.model import Document, Page
-from reviewer.settings import Settings
+from reviewer.core.model import Document, Page
+from reviewer.core.settings import Settings
+from reviewer.detect import ner
 
 FORM = ("FORMULIR PERMOHONAN INFORMASI PUBLIK\n"
         "Nama\t:\tBambang Priyatmoko\n"
@@ -24,7 +24,7 @@ def findings(detect, text, settings=None):
     import hashlib
 
     doc = Document(hashlib.sha256(text.encode()).hexdigest(), "t.txt", "txt", (Page(1, text),))
-    return detect(doc, doc.pages[0], settings or Settings())
+    return detect(doc, settings or Settings()).get(1, [])
 
 
 def test_private_applicant_is_flagged_and_signing_official_kept(detect):

@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from reviewer import ner_artifact
-from reviewer.errors import ModelError
-from reviewer.pipeline import build_detectors, scan_file
-from reviewer.settings import Settings
+from reviewer.core.errors import ModelError
+from reviewer.core.settings import Settings
+from reviewer.detect.ner import artifact as ner_artifact
+from reviewer.detect.pipeline import build_detectors, scan_file
 
 
 @pytest.fixture(scope="module")
@@ -107,7 +107,7 @@ def test_pipeline_warns_and_patterns_keep_working(models, tmp_path, damage):
     else:
         (folder / "ner" / "model").write_bytes(b"garbage")
     settings = Settings(models_dir=models, use_passages=False, use_ocr=False)
-    from reviewer import ner
+    from reviewer.detect import ner
 
     with pytest.raises(ModelError):
         ner.detector(settings)

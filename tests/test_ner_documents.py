@@ -3,8 +3,8 @@ import json
 
 import pytest
 
-from reviewer.pipeline import build_detectors, scan_file
-from reviewer.settings import Settings
+from reviewer.core.settings import Settings
+from reviewer.detect.pipeline import build_detectors, scan_file
 
 CASES = json.loads((__import__("pathlib").Path(__file__).parent / "data" / "ner" / "expected.json").read_text())
 

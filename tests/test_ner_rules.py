@@ -1,9 +1,9 @@
 """The detector's rules around the model, without the model: what is a name, how pieces are joined."""
 import pytest
 
-from reviewer import ner, roles
-from reviewer.model import Page
-from reviewer.names import surface
+from reviewer.core.model import Page
+from reviewer.detect import ner, roles
+from reviewer.detect.names import surface
 
 COMMON = "riwayat hidup jumlah kotor cara memperoleh tunjangan beras rencana melihat"
 LEX = ner.Lexicon(common=frozenset(COMMON.split()), institution=frozenset("kelurahan polrestabes perum toyota".split()))

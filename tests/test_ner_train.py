@@ -4,8 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from reviewer import ner_artifact, ner_corpus
-from reviewer.settings import ROOT
+from reviewer.core.settings import ROOT
+from reviewer.detect.ner import artifact as ner_artifact
+from reviewer.train.ner import corpus as ner_corpus
 
 SHARED = ROOT.parent / "shared" / "data"
 
@@ -44,8 +45,8 @@ def tiny_data(tmp_path) -> Path:
 
 @pytest.mark.slow
 def test_training_runs_end_to_end_on_a_tiny_sample(tiny_data, tmp_path):
-    from reviewer.ner_card import write_card
-    from reviewer.ner_train import train
+    from reviewer.train.ner import train
+    from reviewer.train.ner.card import write_card
 
     models = tmp_path / "models"
     target = train(tiny_data, models, epochs=1, synthetic=30, seed=1, log=lambda *a: None, command="test")

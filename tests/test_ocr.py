@@ -8,13 +8,13 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from reviewer.errors import OcrError
+from reviewer.core.errors import OcrError
+from reviewer.core.model import Box
+from reviewer.core.settings import Settings
+from reviewer.detect.pipeline import scan_file
 from reviewer.extract import extract
-from reviewer.model import Box
 from reviewer.ocr import ocr_document
 from reviewer.ocr.engine import find_engine
-from reviewer.pipeline import scan_file
-from reviewer.settings import Settings
 
 try:
     ENGINE = find_engine()

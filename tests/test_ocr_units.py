@@ -4,12 +4,12 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from reviewer import policy
-from reviewer.model import Box, Document, Finding, Page, Word
+from reviewer.core.model import Box, Document, Finding, Page, Word
+from reviewer.core.settings import Settings, from_env
+from reviewer.detect import policy
 from reviewer.ocr import images
 from reviewer.ocr.engine import OcrWord, parse_tsv
 from reviewer.ocr.layout import page_text
-from reviewer.settings import Settings, from_env
 
 
 def w(text, left, top, width=None, height=30, line=(1, 1, 1), conf=0.95):
@@ -87,7 +87,7 @@ def test_text_angle_sees_sideways_pages_and_blank_ones():
 def test_without_tesseract_scanned_pages_stay_unreadable(tmp_path, monkeypatch):
     import shutil
 
-    from reviewer.pipeline import scan_file
+    from reviewer.detect.pipeline import scan_file
 
     Image.new("L", (400, 400), 255).save(tmp_path / "scan.png")
     monkeypatch.setattr(shutil, "which", lambda name: None)
@@ -196,7 +196,7 @@ def test_digital_text_over_a_page_sized_picture_is_not_sent_to_ocr(tmp_path):
 def test_page_sized_picture_with_a_few_digital_words_needs_ocr_and_they_are_still_read(tmp_path, monkeypatch):
     import shutil
 
-    from reviewer.pipeline import scan_file
+    from reviewer.detect.pipeline import scan_file
 
     path = _pdf_with_background(tmp_path, ["Kontak pemohon: budi.santoso@gmail.com"])
     monkeypatch.setattr(shutil, "which", lambda name: None)

@@ -9,11 +9,11 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
-from reviewer import passage_model as pm
-from reviewer import passage_train
-from reviewer.errors import ModelCorrupt, ModelError, ModelIncompatible, ModelMissing
-from reviewer.passage_rules import load_rules
-from reviewer.settings import Settings
+from reviewer.core.errors import ModelCorrupt, ModelError, ModelIncompatible, ModelMissing
+from reviewer.core.settings import Settings
+from reviewer.detect.passages import model as pm
+from reviewer.detect.passages.rules import load_rules
+from reviewer.train import passages as passage_train
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = ROOT / "patterns" / "passages"
@@ -98,8 +98,8 @@ def test_incompatible_model_is_named(trained, tmp_path, change):
 
 
 def test_detector_raises_model_error_and_pipeline_degrades_to_a_warning(tmp_path):
-    from reviewer import passages
-    from reviewer.pipeline import build_detectors
+    from reviewer.detect import passages
+    from reviewer.detect.pipeline import build_detectors
 
     settings = Settings(models_dir=tmp_path, use_ner=False)
     with pytest.raises(ModelError):

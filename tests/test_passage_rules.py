@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.errors import PatternError
-from reviewer.passage_rules import check_examples, document_context, load_rules, window_hits
+from reviewer.core.errors import PatternError
+from reviewer.detect.passages.rules import check_examples, document_context, load_rules, window_hits
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "patterns" / "passages"
 
@@ -23,7 +23,7 @@ def test_every_huruf_has_a_phrase(rules):
 
 
 def test_identifier_loader_does_not_read_the_subfolder():
-    from reviewer.patterns import load_patterns
+    from reviewer.detect.patterns import load_patterns
 
     names = {p.source_file for p in load_patterns(RULES_DIR.parent)}
     assert not names & {p.name for p in RULES_DIR.glob("*.yaml")}

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.model import Document, Page
-from reviewer.settings import Settings
+from reviewer.core.model import Document, Page
+from reviewer.core.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = Settings(patterns_dir=ROOT / "patterns", models_dir=ROOT / "models", use_ner=False)
@@ -14,14 +14,14 @@ SETTINGS = Settings(patterns_dir=ROOT / "patterns", models_dir=ROOT / "models", 
 
 @pytest.fixture(scope="module")
 def detect():
-    from reviewer import passages
+    from reviewer.detect import passages
 
     return passages.detector(SETTINGS)
 
 
 def scan(detect, text):
     doc = Document(hashlib.sha256(text.encode()).hexdigest(), "t.txt", "txt", (Page(1, text),))
-    return [f for f in detect(doc, doc.pages[0], SETTINGS) if f.label == "PASSAGE"]
+    return [f for f in detect(doc, SETTINGS).get(1, []) if f.label == "PASSAGE"]
 
 
 def flagged(findings, sentence):

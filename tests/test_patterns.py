@@ -2,9 +2,9 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.errors import PatternError
-from reviewer.patterns import check_examples, load_patterns, run_pattern
-from reviewer.settings import DEFAULT_PATTERNS
+from reviewer.core.errors import PatternError
+from reviewer.core.settings import DEFAULT_PATTERNS
+from reviewer.detect.patterns import check_examples, load_patterns, run_pattern
 
 PATTERNS = load_patterns(DEFAULT_PATTERNS)
 BY_NAME = {p.name: p for p in PATTERNS}

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
+from reviewer.core.model import Decision
+from reviewer.core.settings import Settings
 from reviewer.extract import extract
-from reviewer.model import Decision
 from reviewer.redact import decisions_from_findings, redact_document
-from reviewer.settings import Settings
 
 DEVSET = Path(__file__).resolve().parents[2] / "shared" / "devset"
 if not DEVSET.exists():
@@ -113,7 +113,7 @@ def check_result(row, out: Path, kind: str, redacted_gold: list[tuple[str, str]]
 
 @pytest.mark.parametrize("row", gold_documents(), ids=lambda r: r["file"])
 def test_suggested_redaction_leaves_no_suggested_gold_string(row, tmp_path):
-    from reviewer.pipeline import scan_file
+    from reviewer.detect.pipeline import scan_file
 
     score = score_module()
     result = scan_file(str(DEVSET / row["file"]), SETTINGS)

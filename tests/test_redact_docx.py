@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from reviewer.core.model import Decision
+from reviewer.core.settings import Settings
 from reviewer.extract import extract
-from reviewer.model import Decision
 from reviewer.redact import redact_document
-from reviewer.settings import Settings
 
 DATA = Path(__file__).parent / "data" / "redact"
 SOURCE = DATA / "lengkap.docx"
@@ -130,7 +130,7 @@ def test_a_whole_image_is_redacted(tmp_path):
 
 
 def test_missing_image_is_a_named_error(tmp_path):
-    from reviewer.errors import RedactionError
+    from reviewer.core.errors import RedactionError
 
     with pytest.raises(RedactionError, match="tidak ada"):
         redact_document(SOURCE, [Decision(1, 0, 0, "", "PERSON", "17h", image="word/media/nope.png")],

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.errors import ScannedPageNotSupported, VerificationFailed
+from reviewer.core.errors import ScannedPageNotSupported, VerificationFailed
+from reviewer.core.model import Box, Decision
+from reviewer.core.settings import Settings
 from reviewer.extract import extract
-from reviewer.model import Box, Decision
 from reviewer.redact import redact_document
-from reviewer.settings import Settings
 
 DATA = Path(__file__).parent / "data" / "redact"
 SETTINGS = Settings(use_ner=False, use_passages=False, use_ocr=False)

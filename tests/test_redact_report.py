@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from reviewer.core.legal import citation, statute
+from reviewer.core.model import Decision
+from reviewer.core.settings import Settings
 from reviewer.extract import extract
-from reviewer.model import Decision
 from reviewer.redact import redact_document
-from reviewer.redact.legal import citation, statute
 from reviewer.redact.report import log_paths, write_all
-from reviewer.settings import Settings
 
 DATA = Path(__file__).parent / "data" / "redact"
 SETTINGS = Settings(use_ner=False, use_passages=False, use_ocr=False)

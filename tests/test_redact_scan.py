@@ -9,12 +9,12 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from reviewer.errors import OcrError, VerificationFailed
-from reviewer.model import Box, Decision
+from reviewer.core.errors import OcrError, VerificationFailed
+from reviewer.core.model import Box, Decision
+from reviewer.core.settings import Settings
+from reviewer.detect.pipeline import scan_file
 from reviewer.ocr.engine import find_engine
-from reviewer.pipeline import scan_file
 from reviewer.redact import redact_document
-from reviewer.settings import Settings
 
 try:
     find_engine()

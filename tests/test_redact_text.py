@@ -4,11 +4,11 @@ import pytest
 from click.testing import CliRunner
 
 from reviewer.cli import cli
-from reviewer.errors import DecisionError
+from reviewer.core.errors import DecisionError
+from reviewer.core.model import Decision
+from reviewer.core.settings import Settings
 from reviewer.extract import extract
-from reviewer.model import Decision
 from reviewer.redact import dump_decisions, redact_document
-from reviewer.settings import Settings
 
 SETTINGS = Settings(use_ner=False, use_passages=False, use_ocr=False)
 TEXT = ("LAPORAN\r\nPelapor: Ani Lestari, NIK 3209125204950003, HP 0812-2345-6781.\r\n"

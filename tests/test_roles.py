@@ -3,8 +3,8 @@ import re
 
 import pytest
 
-from reviewer import roles
-from reviewer.names import surface
+from reviewer.detect import roles
+from reviewer.detect.names import surface
 
 
 def role_of(text: str, name: str, officials: tuple[str, ...] = ()) -> roles.Role:

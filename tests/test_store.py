@@ -1,9 +1,12 @@
 import pytest
 from sqlalchemy import func, select, text
 
-from reviewer import accounts, jobs, originals, process, store
-from reviewer.pipeline import scan_file
-from reviewer.settings import Settings
+from reviewer.core.settings import Settings
+from reviewer.detect.pipeline import scan_file
+from reviewer.review import accounts
+from reviewer.review import scanning as process
+from reviewer.store import jobs, originals
+from reviewer.store import records as store
 
 SETTINGS = Settings(use_ner=False, use_passages=False, use_ocr=False)
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from reviewer.settings import Settings
-from reviewer.units import Unit, UnitError, UnitTree
+from reviewer.core.settings import Settings
+from reviewer.core.units import Unit, UnitError, UnitTree
 
 CITY = [
     Unit("kota", "Pemerintah Kota Contoh", "pemkot", None, "utama", officials=("Wali Kota Budi Santoso",),

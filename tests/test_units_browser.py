@@ -6,8 +6,9 @@ import threading
 
 import pytest
 
-from reviewer import accounts, unitstore
-from reviewer.units import Unit
+from reviewer.core.units import Unit
+from reviewer.review import accounts
+from reviewer.store import units as unitstore
 from tests.test_browser import browser, log_in  # noqa: F401  (fixture)
 from tests.webui_helpers import make_app
 

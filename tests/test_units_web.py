@@ -5,8 +5,9 @@ from io import BytesIO
 
 import pytest
 
-from reviewer import accounts, unitstore
-from reviewer.units import Unit
+from reviewer.core.units import Unit
+from reviewer.review import accounts
+from reviewer.store import units as unitstore
 from tests.webui_helpers import login, make_app, post, upload
 
 

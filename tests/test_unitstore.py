@@ -6,12 +6,14 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import select
 
-from reviewer import accounts, figures, store, unitstore
+from reviewer.core.settings import Settings
+from reviewer.core.units import Unit, UnitError
+from reviewer.detect.pipeline import scan_file
 from reviewer.dik import importer
-from reviewer.dik import store as dikstore
-from reviewer.pipeline import scan_file
-from reviewer.settings import Settings
-from reviewer.units import Unit, UnitError
+from reviewer.review import accounts, figures
+from reviewer.store import dik as dikstore
+from reviewer.store import records as store
+from reviewer.store import units as unitstore
 
 SETTINGS = Settings(use_ner=False, use_passages=False, use_ocr=False)
 
@@ -61,7 +63,8 @@ def test_tree_round_trips_through_the_database(session, city):
 
 
 def test_scan_of_a_units_document_uses_the_units_lists(session, engine, city, samples, tmp_path):
-    from reviewer import jobs, originals, process
+    from reviewer.review import scanning as process
+    from reviewer.store import jobs, originals
 
     src = samples / "laporan-kejadian.txt"
     sha, _ = originals.put_file(tmp_path / "originals", src)

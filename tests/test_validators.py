@@ -1,6 +1,6 @@
 import pytest
 
-from reviewer import validators as v
+from reviewer.detect import validators as v
 
 
 @pytest.mark.parametrize("number,ok", [

@@ -3,7 +3,7 @@ import json
 import pytest
 from sqlalchemy import select
 
-from reviewer import store
+from reviewer.store import records as store
 from tests.webui_helpers import app, client, csrf, login, make_app, post, upload  # noqa: F401
 
 
@@ -255,7 +255,7 @@ def test_json_twins(app, client, samples):
 
 
 def test_restart_resumes_queued_and_interrupted_work(tmp_path, samples):
-    from reviewer import jobs
+    from reviewer.store import jobs
     from webui import worker
 
     app = make_app(tmp_path / "i")

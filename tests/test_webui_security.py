@@ -6,8 +6,8 @@ import re
 import pytest
 from sqlalchemy import func, select
 
-from reviewer import accounts, store
-from reviewer import review as workflow
+from reviewer.review import accounts, workflow
+from reviewer.store import records as store
 from tests.webui_helpers import app, client, csrf, login, make_app, post, upload  # noqa: F401
 
 OFFICER, REVIEWER, ADMIN = "ani", "budi", "root"
@@ -194,7 +194,7 @@ def test_logout_ends_every_copy_of_the_session_cookie(app, client):
 def test_sessions_expire_when_idle_or_old(app, client, column, ago):
     from datetime import timedelta
 
-    from reviewer import store
+    from reviewer.store import records as store
 
     login(client, OFFICER)
     assert client.get("/documents.json").status_code == 200
@@ -206,7 +206,7 @@ def test_sessions_expire_when_idle_or_old(app, client, column, ago):
 
 
 def test_session_rows_hold_no_usable_token(app, client):
-    from reviewer import store
+    from reviewer.store import records as store
 
     login(client, OFFICER)
     cookie = client.get_cookie("session").value
@@ -338,7 +338,7 @@ def test_upload_names_are_stored_safely(app, client, tmp_path, raw, shown):
 
 
 def test_display_name_drops_folders_of_every_kind():
-    from reviewer.filenames import display_name
+    from reviewer.core.filenames import display_name
 
     assert display_name("C:\\Users\\ani\\surat.pdf") == "surat.pdf"
     assert display_name("arsip.zip!../../x/../surat.pdf") == "surat.pdf"

@@ -175,7 +175,7 @@ def test_allow_list_proposals_from_repeated_rejections(app, client, tmp_path):
 
 
 def test_rest_api_with_token(app, client, samples):
-    from reviewer import accounts
+    from reviewer.review import accounts
 
     with app.extensions["reviewer.sessions"]() as s:
         token = accounts.issue_token(s, accounts.get(s, OFFICER))
@@ -240,8 +240,8 @@ def test_approved_pdf_exports_a_truly_redacted_copy_log_and_uji(app, client, sam
 
 
 def test_export_refusal_is_a_clear_message(app, client, samples, monkeypatch):
-    from reviewer import export
-    from reviewer.errors import VerificationFailed
+    from reviewer.core.errors import VerificationFailed
+    from reviewer.review import export
 
     sha = _submitted(app, client, samples, OFFICER)
     _as(client, REVIEWER)
@@ -256,7 +256,7 @@ def test_export_refusal_is_a_clear_message(app, client, samples, monkeypatch):
 
 
 def _tesseract_missing() -> str:
-    from reviewer.errors import OcrError
+    from reviewer.core.errors import OcrError
     from reviewer.ocr.engine import find_engine
 
     try:
@@ -269,7 +269,7 @@ def _tesseract_missing() -> str:
 @pytest.mark.ocr
 @pytest.mark.skipif(bool(_tesseract_missing()), reason=_tesseract_missing() or "ok")
 def test_approved_picture_exports_a_redacted_pdf(tmp_path):
-    from reviewer.settings import Settings
+    from reviewer.core.settings import Settings
     from tests.test_redact_scan import DPI, scan_image
     from tests.webui_helpers import make_app
 

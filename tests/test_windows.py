@@ -1,7 +1,7 @@
 import pytest
 
-from reviewer.model import Cell
-from reviewer.windows import page_windows
+from reviewer.core.model import Cell
+from reviewer.detect.passages.windows import page_windows
 
 
 def texts(text, cells=()):

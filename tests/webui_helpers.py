@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.settings import Settings
+from reviewer.core.settings import Settings
 
 PASSWORDS = {"ani": "sandi-ani-123", "andi": "sandi-andi-123", "budi": "sandi-budi-123",
              "bayu": "sandi-bayu-123", "root": "sandi-root-123"}
@@ -21,7 +21,7 @@ def make_app(instance: Path, **extra):
     config.update(extra)
     app = create_app(config)
     with app.extensions["reviewer.sessions"]() as session:
-        from reviewer import accounts
+        from reviewer.review import accounts
 
         for name, role in ROLES.items():
             accounts.add_user(session, name, PASSWORDS[name], role, name.title())

@@ -16,7 +16,7 @@ MB = 1024 * 1024
 
 
 def create_app(test_config: dict | None = None) -> Flask:
-    from reviewer import store
+    from reviewer.store import records as store
 
     test_config = test_config or {}
     instance = store.instance_dir(test_config.get("INSTANCE"))
@@ -28,7 +28,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _secret_key(instance)
 
-    from webui import auth, db, i18n, present, security, worker
+    from webui import db, i18n, present, security, worker
+    from webui.views import auth
 
     db.init_app(app)
     security.init_app(app)
@@ -43,8 +44,8 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 
 def _defaults(instance: Path) -> dict:
-    from reviewer import store
-    from reviewer.settings import from_env
+    from reviewer.core.settings import from_env
+    from reviewer.store import records as store
 
     env = os.environ.get
     return {
@@ -82,9 +83,9 @@ def _secret_key(instance: Path) -> str:
 
 
 def _blueprints(app: Flask) -> None:
-    from webui import admin, api, audit, auth, documents, exports, review, units_views
+    from webui.views import admin, api, audit, auth, dik, documents, exports, review, units
 
-    for module in (auth, documents, review, exports, audit, admin, api, units_views):
+    for module in (auth, documents, review, exports, audit, admin, api, units, dik):
         app.register_blueprint(module.bp)
 
 

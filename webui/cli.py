@@ -40,8 +40,8 @@ def serve(host: str, port: int, instance: str | None, threads: int) -> None:
               help="Folder dokumen contoh / sample documents folder (default: samples/).")
 def demo(host: str, port: int, instance: str | None, threads: int, samples: str | None) -> None:
     """MODE DEMO: dokumen contoh dan akun demo / DEMO MODE: sample documents and demo accounts."""
-    from reviewer import store
-    from reviewer.settings import ROOT
+    from reviewer.core.settings import ROOT
+    from reviewer.store import records as store
     from webui import create_app
 
     folder = store.instance_dir(instance or "instance/demo")
@@ -68,8 +68,9 @@ def load_demo(app, samples: str) -> int:
     """Create the demo accounts and upload the sample documents (once)."""
     from pathlib import Path
 
-    from reviewer import accounts, process
     from reviewer.extract import iter_paths
+    from reviewer.review import accounts
+    from reviewer.review import scanning as process
     from webui import worker
 
     with app.extensions["reviewer.sessions"]() as session:

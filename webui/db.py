@@ -1,11 +1,11 @@
-"""The database session of a request (`get_db()` on `g`), over `reviewer.store`."""
+"""The database session of a request (`get_db()` on `g`), over `reviewer.store.records`."""
 
 from __future__ import annotations
 
 from flask import Flask, current_app, g
 from sqlalchemy.orm import Session
 
-from reviewer import store
+from reviewer.store import records as store
 
 
 def init_app(app: Flask) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import abort
 
-from reviewer import store
+from reviewer.store import records as store
 
 STATUS_NAMES = {
     "processing": "diproses",
@@ -37,7 +37,7 @@ def _may_see(session, sha: str) -> bool:
     from flask import g
     from flask_login import current_user
 
-    from reviewer import unitstore
+    from reviewer.store import units as unitstore
 
     user = g.get("api_user") or (current_user.row if current_user.is_authenticated else None)
     return user is None or unitstore.can_see(session, user, sha)

@@ -11,7 +11,8 @@ import threading
 import time
 from pathlib import Path
 
-from reviewer import jobs, process
+from reviewer.review import scanning as process
+from reviewer.store import jobs
 
 log = logging.getLogger(__name__)
 _wake = threading.Event()

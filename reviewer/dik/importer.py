@@ -212,7 +212,7 @@ def _split(text: str | None) -> tuple[str, ...]:
 
 
 def _labels(text: str | None, where: str, warnings: list[str]) -> tuple[str, ...]:
-    from reviewer.model import LABELS
+    from reviewer.core.model import LABELS
 
     out = []
     for label in _split(text):

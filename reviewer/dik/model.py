@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime
 from functools import lru_cache
 
-from reviewer.errors import ReviewerError
+from reviewer.core.errors import ReviewerError
 
 # Number of angka per huruf of Pasal 17 (legal-reference §1.1); 0: the huruf has no numbered points.
 HURUF_ANGKA = {"a": 5, "b": 0, "c": 7, "d": 0, "e": 7, "f": 4, "g": 0, "h": 5, "i": 0, "j": 0}
@@ -210,7 +210,7 @@ def parse_duration(text: str, counted_from: str | None = None) -> Duration:
 
 def parse_date(value) -> date | None:
     """A date from a spreadsheet cell: a date, ISO text, dd/mm/yyyy, or '12 Januari 2024'."""
-    from reviewer.validators import MONTHS
+    from reviewer.detect.validators import MONTHS
 
     if isinstance(value, datetime):
         return value.date()

@@ -7,8 +7,8 @@ import logging
 import os
 import zipfile
 
-from reviewer.errors import CorruptFile, ReviewerError, UnsupportedFormat
-from reviewer.model import Document
+from reviewer.core.errors import CorruptFile, ReviewerError, UnsupportedFormat
+from reviewer.core.model import Document
 
 log = logging.getLogger(__name__)
 KINDS = ("pdf", "docx", "txt", "image")

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import zipfile
 
-from reviewer.errors import CorruptFile, EncryptedFile
-from reviewer.model import Cell, Location, Page, Segment
+from reviewer.core.errors import CorruptFile, EncryptedFile
+from reviewer.core.model import Cell, Location, Page, Segment
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"

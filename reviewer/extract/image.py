@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from reviewer.errors import CorruptFile
-from reviewer.model import Page
+from reviewer.core.errors import CorruptFile
+from reviewer.core.model import Page
 
 DEFAULT_DPI = 300.0
 MAX_PIXELS = 200_000_000

@@ -10,9 +10,9 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, replace
 
-from reviewer.errors import CorruptFile, EncryptedFile
+from reviewer.core.errors import CorruptFile, EncryptedFile
+from reviewer.core.model import Box, Cell, Page, Word
 from reviewer.extract.tables import is_header_row
-from reviewer.model import Box, Cell, Page, Word
 
 log = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 
-from reviewer.errors import CorruptFile
+from reviewer.core.errors import CorruptFile
 
 MAX_ENTRIES = 5000
 MAX_TOTAL_UNCOMPRESSED = 300 * 1024 * 1024  # 300 MB of XML and media is far beyond any real letter

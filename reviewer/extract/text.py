@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from reviewer.errors import CorruptFile
-from reviewer.model import Page, Word
+from reviewer.core.errors import CorruptFile
+from reviewer.core.model import Page, Word
 
 _WORD = re.compile(r"\S+")
 

@@ -16,9 +16,9 @@ import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
-from reviewer.errors import OcrError
-from reviewer.model import Cell, Document, Page, Word
-from reviewer.settings import Settings
+from reviewer.core.errors import OcrError
+from reviewer.core.model import Cell, Document, Page, Word
+from reviewer.core.settings import Settings
 
 log = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from reviewer.model import Box, Cell, Word
+from reviewer.core.model import Box, Cell, Word
 
 FORMAT = 3  # bump when the layout or the way pages are read changes
 

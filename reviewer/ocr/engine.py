@@ -15,7 +15,7 @@ import subprocess
 from dataclasses import dataclass
 from functools import lru_cache
 
-from reviewer.errors import OcrError
+from reviewer.core.errors import OcrError
 
 LANGUAGES = ("ind", "eng")
 PSM = 3  # fully automatic page segmentation; orientation is handled before Tesseract sees the page

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from statistics import median
 
-from reviewer.model import Box, Cell, Word
+from reviewer.core.model import Box, Cell, Word
 from reviewer.ocr.engine import OcrWord
 from reviewer.ocr.images import Affine, map_box
 from reviewer.ocr.tables import Grid

@@ -20,8 +20,8 @@ import os
 import re
 from collections.abc import Iterable
 
-from reviewer.errors import DecisionError
-from reviewer.model import DECISION_ACTIONS, LABELS, Decision, Document, Finding
+from reviewer.core.errors import DecisionError
+from reviewer.core.model import DECISION_ACTIONS, LABELS, Decision, Document, Finding
 
 FORMAT = "ppid-reviewer-decisions"
 VERSION = 1

@@ -5,11 +5,11 @@ from __future__ import annotations
 import os
 from datetime import datetime
 
-from reviewer.errors import RedactionError, VerificationFailed
-from reviewer.model import Decision, Document
+from reviewer.core.errors import RedactionError, VerificationFailed
+from reviewer.core.model import Decision, Document
+from reviewer.core.settings import Settings
 from reviewer.redact.labels import ASCII_BLOCK, BLOCK, box_label
 from reviewer.redact.outcome import Check, Outcome, Redaction, RedactionReport
-from reviewer.settings import Settings
 
 SUFFIX = {"pdf": ".pdf", "docx": ".docx", "txt": ".txt", "image": ".pdf"}
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")  # a redacted picture is published as PDF
@@ -40,7 +40,7 @@ def redact_document(path: str | os.PathLike, decisions: list[Decision], out_path
     if os.path.exists(out_path) and os.path.samefile(path, out_path):
         raise RedactionError("berkas hasil tidak boleh sama dengan berkas asli / output must not be the original")
     if document is None:
-        from reviewer.pipeline import prepare
+        from reviewer.detect.pipeline import prepare
 
         document = prepare(extract(path), settings, [])  # scanned pages: the OCR the decisions were made on
     applied = check(document, decisions, sha256)

@@ -18,13 +18,13 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from reviewer.errors import CorruptFile, RedactionError
+from reviewer.core.errors import CorruptFile, RedactionError
+from reviewer.core.model import Decision, Document
+from reviewer.core.settings import Settings
 from reviewer.extract.docx import MC, W, paragraph_text, paragraphs
-from reviewer.model import Decision, Document
 from reviewer.redact import docx_clean
 from reviewer.redact.labels import marker
 from reviewer.redact.outcome import Outcome
-from reviewer.settings import Settings
 
 _T, _TAB, _BR, _CR, _NBH, _SYMH = (f"{{{W}}}{n}" for n in ("t", "tab", "br", "cr", "noBreakHyphen", "softHyphen"))
 _P, _R = f"{{{W}}}p", f"{{{W}}}r"

@@ -230,7 +230,7 @@ def _clear_alt_text(tree, ids: set[str]) -> int:
 def _black(data: bytes, label: str, name: str) -> bytes:
     from PIL import Image, ImageDraw, ImageFont, UnidentifiedImageError
 
-    from reviewer.errors import RedactionError
+    from reviewer.core.errors import RedactionError
 
     try:
         with Image.open(io.BytesIO(data)) as img:

@@ -6,7 +6,7 @@ the text; in a PDF the box reveals what the box already shows, and no more.
 
 from __future__ import annotations
 
-from reviewer.settings import Settings
+from reviewer.core.settings import Settings
 
 BLOCK = "█████"
 ASCII_BLOCK = "XXXXX"  # for legacy text encodings that have no block character

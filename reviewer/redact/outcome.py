@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from reviewer.model import Decision
+from reviewer.core.model import Decision
 
 
 @dataclass

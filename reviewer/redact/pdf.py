@@ -13,18 +13,16 @@ module such a page is refused with `ScannedPageNotSupported`.
 
 from __future__ import annotations
 
-import importlib
 from collections import defaultdict
 
-from reviewer.errors import EncryptedFile, RedactionError, ScannedPageNotSupported
-from reviewer.model import Decision, Document
-from reviewer.redact.labels import box_label, short_label
+from reviewer.core.errors import EncryptedFile, RedactionError
+from reviewer.core.model import Decision, Document
+from reviewer.core.settings import Settings
+from reviewer.redact import scan
+from reviewer.redact.boxlabels import print_labels
 from reviewer.redact.outcome import Outcome
-from reviewer.redact.pdfgeom import LEFT, RIGHT, PageGeometry, Target, area_target, text_targets
-from reviewer.settings import Settings
+from reviewer.redact.pdfgeom import PageGeometry, Target, area_target, text_targets
 
-LABEL_MAX = 8.0  # points
-LABEL_MIN = 3.5
 IMAGE_PAD = 0.2  # share of the line height added around a box that lies over a picture
 PAGE_KEYS = ("Thumb", "PieceInfo", "Metadata", "AA")
 CATALOG_KEYS = ("AcroForm", "StructTreeRoot", "MarkInfo", "PieceInfo", "OpenAction", "AA", "Names",
@@ -67,17 +65,8 @@ def redact_pdf(document: Document, decisions: list[Decision], out_path: str, set
 
 
 def _scanned(doc, fpage, page, items, settings: Settings, outcome: Outcome) -> None:
-    """Hand an OCR page to the scanned-page redactor (issue 6), or refuse it by name."""
-    try:
-        scan = importlib.import_module("reviewer.redact.scan")
-    except ModuleNotFoundError as exc:
-        if exc.name not in ("reviewer.redact.scan",):
-            raise
-        raise ScannedPageNotSupported(
-            f"halaman {page.number} adalah hasil pindaian (teks dari OCR); penghitaman halaman pindaian "
-            "belum tersedia (modul reviewer.redact.scan) / page is scanned (OCR text); scanned-page "
-            "redaction is not available yet") from exc
-    for i, places in scan.redact_page(doc, fpage, page, items, settings).items():
+    """Hand an OCR page to the scanned-page redactor: it burns a new picture of the page."""
+    for i, places in scan.redact_page(doc, fpage, page, items, settings, outcome).items():
         outcome.places[i] += places
 
 
@@ -97,7 +86,7 @@ def _burn(fpage, targets: list[Target], settings: Settings, outcome: Outcome) ->
         fpage.add_redact_annot(_padded(t, images), fill=(0, 0, 0), cross_out=False)
     fpage.apply_redactions(images=fitz.PDF_REDACT_IMAGE_PIXELS,
                            graphics=fitz.PDF_REDACT_LINE_ART_REMOVE_IF_COVERED, text=fitz.PDF_REDACT_TEXT_NONE)
-    _labels(fpage, targets, settings, outcome)
+    outcome.warnings += print_labels(fpage, targets, settings)
 
 
 def _padded(t: Target, images: list):
@@ -135,54 +124,6 @@ def _drawings_in_areas(fpage, areas: list[Target]) -> None:
     fpage.apply_redactions(images=fitz.PDF_REDACT_IMAGE_NONE, graphics=fitz.PDF_REDACT_LINE_ART_REMOVE_IF_COVERED,
                            text=fitz.PDF_REDACT_TEXT_NONE)
     return collateral
-
-
-def _labels(fpage, targets: list[Target], settings: Settings, outcome: Outcome) -> None:
-    """Print each box's label in white. A TextWriter embeds its own font under a fresh name (a
-    page that shows a form XObject may already use the name "helv" for another font), and one
-    writer per text direction turns all its labels at once."""
-    import fitz
-
-    font = fitz.Font("helv")
-    pivot = fitz.Point(0, 0)
-    writers: dict[tuple[int, int], object] = {}
-    short = 0
-    for t in targets:
-        placed = _place(font, t, box_label(t.basis, settings))
-        if placed is None:
-            short += 1
-            continue
-        start, text, size, full = placed
-        short += not full
-        dx, dy = t.direction
-        turn = fitz.Matrix(dx, dy, -dy, dx, 0, 0)
-        writer = writers.setdefault(t.direction, fitz.TextWriter(fpage.rect))
-        writer.append(fitz.Point(start) * ~turn, text, font=font, fontsize=size)
-    for (dx, dy), writer in writers.items():
-        writer.write_text(fpage, color=(1, 1, 1), morph=(pivot, fitz.Matrix(dx, dy, -dy, dx, 0, 0)))
-    if short:
-        outcome.warnings.append(f"halaman {fpage.number + 1}: {short} kotak terlalu kecil untuk label lengkap; "
-                                "dipakai huruf pasalnya saja atau tanpa label")
-
-
-def _place(font, t: Target, text: str):
-    """(baseline start, text, size, full label?) for the box, or None when no label fits."""
-    x0, y0, x1, y1 = t.visual
-    horizontal = t.direction in (RIGHT, LEFT)
-    along, across = (x1 - x0, y1 - y0) if horizontal else (y1 - y0, x1 - x0)
-    for full, candidate in ((True, text), (False, short_label(t.basis))):
-        size = min(LABEL_MAX, across * 0.75)
-        width = font.text_length(candidate, fontsize=size)
-        if width > along - 2:
-            size *= max(along - 2, 0) / width
-            width = font.text_length(candidate, fontsize=size)
-        if size >= LABEL_MIN:
-            dx, dy = t.direction
-            down = (-dy, dx)
-            cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-            start = (cx - dx * width / 2 + down[0] * size * 0.35, cy - dy * width / 2 + down[1] * size * 0.35)
-            return start, candidate, size, full
-    return None
 
 
 def strip(doc, redacted: list[str]) -> list[str]:

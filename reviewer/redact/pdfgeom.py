@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from reviewer.core.model import Decision, Page, Word
 from reviewer.extract.pdfspace import apply_box, plumber_to_mupdf
-from reviewer.model import Decision, Page, Word
 
 LINE_BAND = 0.3  # share of the line height, around its middle, that the removal rectangle spans
 EDGE = 0.15  # share of a character's width left out at each end of the removal rectangle

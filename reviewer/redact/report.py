@@ -11,7 +11,7 @@ import csv
 import json
 import os
 
-from reviewer.redact.legal import LABEL_NAMES, citation, parts
+from reviewer.core.legal import LABEL_NAMES, citation, parts
 from reviewer.redact.outcome import RedactionReport
 
 COLUMNS = ["no", "halaman", "lokasi", "jenis_informasi", "label", "dasar_hukum", "kode_dasar", "huruf", "angka",

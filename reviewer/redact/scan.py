@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import io
 
-from reviewer.errors import RedactionError
-from reviewer.model import Box, Decision, Page, Word
-from reviewer.settings import Settings
+from reviewer.core.errors import RedactionError
+from reviewer.core.model import Box, Decision, Page, Word
+from reviewer.core.settings import Settings
+from reviewer.redact.outcome import Outcome
 
 PAD = 0.12  # share of the line height added around each burned box: OCR boxes hug the ink
 MIN_DPI, MAX_DPI = 150, 400
@@ -32,7 +33,8 @@ ASCENT, DESCENT = 0.718, 0.207
 DESCENDERS = set("gjpqy,;()[]{}|@$")
 
 
-def redact_page(doc, fpage, page: Page, items: list[tuple[int, Decision]], settings: Settings) -> dict[int, int]:
+def redact_page(doc, fpage, page: Page, items: list[tuple[int, Decision]], settings: Settings,
+                outcome: Outcome | None = None) -> dict[int, int]:
     """Burn the decisions into a new picture of `page`; return places (boxes) per decision index."""
     to_shown = shown_transform(doc, fpage, page)
     boxes: dict[int, list[Box]] = {}
@@ -49,7 +51,9 @@ def redact_page(doc, fpage, page: Page, items: list[tuple[int, Decision]], setti
     _rebuild(doc, fpage, width, height, picture)
     kept = _kept_words(page, [d for _, d in items], to_shown)
     _text_layer(fpage, page, kept)
-    _labels(fpage, boxes, dict(items), settings)
+    warnings = _labels(fpage, boxes, dict(items), settings)
+    if outcome is not None:
+        outcome.warnings += warnings
     return {i: len(found) for i, found in boxes.items()}
 
 
@@ -61,8 +65,6 @@ def redact_image(document, decisions: list[Decision], out_path: str, settings: S
     """
     import fitz
 
-    from reviewer.redact.outcome import Outcome
-
     doc = fitz.open()
     for page in document.pages:
         fpage = doc.new_page(width=page.width, height=page.height)
@@ -73,7 +75,8 @@ def redact_image(document, decisions: list[Decision], out_path: str, settings: S
     outcome = Outcome()
     for page in document.pages:
         if page.ocr or page.number in by_page:
-            places = redact_page(doc, doc[page.number - 1], page, by_page.get(page.number, []), settings)
+            places = redact_page(doc, doc[page.number - 1], page, by_page.get(page.number, []), settings,
+                                 outcome)
             outcome.places.update(places)
     outcome.notes.append("gambar disimpan sebagai PDF: satu halaman per bingkai, dengan lapisan teks OCR "
                          "tak terlihat untuk kata yang tidak dihitamkan")
@@ -257,10 +260,9 @@ def _is_vertical(word: Word, box: Box) -> bool:
     return box.height > 1.5 * box.width and len(word.text) > 2
 
 
-def _labels(fpage, boxes: dict[int, list[Box]], decisions: dict[int, Decision], settings: Settings) -> None:
-    """The basis label on each box, printed as on digital pages (reviewer.redact.pdf)."""
-    from reviewer.redact.outcome import Outcome
-    from reviewer.redact.pdf import _labels as print_labels
+def _labels(fpage, boxes: dict[int, list[Box]], decisions: dict[int, Decision], settings: Settings) -> list[str]:
+    """The basis label on each box, printed as on digital pages; the warnings for boxes too small."""
+    from reviewer.redact.boxlabels import print_labels
     from reviewer.redact.pdfgeom import RIGHT, UP, Target
 
     targets = []
@@ -268,4 +270,4 @@ def _labels(fpage, boxes: dict[int, list[Box]], decisions: dict[int, Decision], 
         for b in found:
             rect = (b.x0, b.top, b.x1, b.bottom)
             targets.append(Target(rect, rect, UP if b.height > 1.5 * b.width else RIGHT, decisions[i].basis, i))
-    print_labels(fpage, targets, settings, Outcome())
+    return print_labels(fpage, targets, settings)

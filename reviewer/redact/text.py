@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from reviewer.model import Decision, Document
+from reviewer.core.model import Decision, Document
+from reviewer.core.settings import Settings
 from reviewer.redact.labels import ASCII_BLOCK, BLOCK, marker
 from reviewer.redact.outcome import Outcome
-from reviewer.settings import Settings
 
 
 def redact_text(document: Document, decisions: list[Decision], out_path: str, settings: Settings) -> Outcome:

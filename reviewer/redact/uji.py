@@ -12,7 +12,7 @@ import os
 from collections import defaultdict
 from datetime import date
 
-from reviewer.redact.legal import LABEL_NAMES, OTHER_LAWS_HINT, citation, parts, statute, summary, topic
+from reviewer.core.legal import LABEL_NAMES, OTHER_LAWS_HINT, citation, parts, statute, summary, topic
 from reviewer.redact.outcome import Redaction, RedactionReport
 
 FILL = "[diisi PPID]"

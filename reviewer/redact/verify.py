@@ -19,7 +19,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from reviewer.model import Decision, Document
+from reviewer.core.model import Decision, Document
 from reviewer.redact.extractors import hidden_reader, text_readers
 from reviewer.redact.outcome import Check
 
@@ -181,7 +181,7 @@ def _outside_tokens(page, decisions: list[Decision], skip_kinds: tuple[str, ...]
 
 
 def _text_words(page):
-    from reviewer.model import Word
+    from reviewer.core.model import Word
 
     return [Word(m.group(), m.start(), m.end()) for m in re.finditer(r"\S+", page.text)]
 

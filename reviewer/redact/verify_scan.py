@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 
-from reviewer.model import Decision, Document
+from reviewer.core.model import Decision, Document
 from reviewer.redact.outcome import Check
 from reviewer.redact.verify import EXAMPLES, Haystack, Needle, remaining_in_text
 
@@ -28,7 +28,7 @@ def scanned_checks(document: Document, decisions: list[Decision], output: str, i
 
 
 def _ocr_check(document, pages, decisions, output, items, labels) -> Check:
-    from reviewer.errors import OcrError
+    from reviewer.core.errors import OcrError
 
     numbers = [p.number for p in pages]
     scanned = Document(document.sha256, document.path, document.kind, tuple(pages))

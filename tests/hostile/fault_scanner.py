@@ -8,7 +8,7 @@ the retry of the same document on another (or restarted) worker succeeds.
 import os
 import signal
 
-from reviewer.pipeline import scan_file as real_scan_file
+from reviewer.detect.pipeline import scan_file as real_scan_file
 
 
 def scan_file(path, settings, detectors=None):

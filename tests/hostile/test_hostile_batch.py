@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from reviewer import store
+from reviewer.store import records as store
 from tests.hostile.corpus import NIK, Error, cases
 
 pytestmark = pytest.mark.slow

@@ -10,9 +10,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reviewer import validators as v
-from reviewer.errors import ReviewerError
-from reviewer.model import Box, TextMap, Word
+from reviewer.core.errors import ReviewerError
+from reviewer.core.model import Box, TextMap, Word
+from reviewer.detect import validators as v
 
 REGIONS = sorted(v.region_codes())
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -1,0 +1,152 @@
+"""Exempt passages (Pasal 17 huruf a-j): the classifier and the rules, side by side.
+
+`detector(settings)` loads the model (`models/passages/model.npz`) and the rules
+(`patterns/passages/*.yaml`) once and returns a detector `(document, page, settings) -> [Finding]`.
+A whole document is analysed at its first page (stage B needs the document's context) and the
+findings of its pages are handed out page by page.
+
+How a window becomes a finding:
+- the model gives P(exempt) and a huruf; a phrase rule gives its own huruf; when they agree the
+  score rises, when they differ both are named; a strong phrase alone yields at most `review`;
+- a context rule re-bases the huruf (a child in the justice system: huruf j, UU SPPA);
+- an exception keeps the passage open with its legal reason (total HPS, Pasal 18 ayat 1 items),
+  and a contract caps the action at `review`: decisions are reported, never silently dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache, partial
+from pathlib import Path
+
+import numpy as np
+
+from reviewer.core.legal import REDACT_AT
+from reviewer.core.model import Document, Finding, Page
+from reviewer.core.settings import Settings
+from reviewer.detect.passages.rules import DocumentContext, Rule, document_context, load_rules, rules_dir, window_hits
+from reviewer.detect.passages.windows import Window, page_windows
+
+REPORT_AT = 0.5  # below this a window is not reported: "more likely open than exempt"
+RULE_ALONE = 0.8  # a phrase at least this strong is reported for review even when the model disagrees
+RULE_ALONE_MODEL = 0.15  # ... as long as the model gives the passage at least this probability
+ANGKA_SHARE = 0.5  # name the angka when it holds at least this share of the huruf's probability
+
+HURUF_NAMES = {"17a": "penegakan hukum", "17b": "HKI/persaingan usaha", "17c": "pertahanan dan keamanan",
+               "17d": "kekayaan alam", "17e": "ketahanan ekonomi", "17f": "hubungan luar negeri",
+               "17g": "akta otentik pribadi/wasiat", "17h": "rahasia pribadi",
+               "17i": "memorandum dirahasiakan",
+               "17j": "ditutup undang-undang"}
+ANGKA_NAMES = {"17h1": "keluarga", "17h2": "kesehatan", "17h3": "keuangan", "17h4": "evaluasi",
+               "17h5": "pendidikan"}
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """What the model said about one window."""
+
+    p_exempt: float
+    basis: str  # huruf (+ angka) the model prefers
+    p_basis: float
+
+
+def detector(settings: Settings):
+    """The passage detector; raises ModelError (missing, incompatible, corrupt) when it cannot load."""
+    from reviewer.detect.passages import model as passage_model
+
+    model = passage_model.load(Path(settings.models_dir) / "passages")
+    rules = _rules(str(settings.patterns_dir))
+
+    def detect_passages(document: Document, settings: Settings) -> dict[int, list[Finding]]:
+        return analyse(model, rules, document)
+
+    return detect_passages
+
+
+@lru_cache(maxsize=4)
+def _rules(patterns_dir: str) -> tuple[Rule, ...]:
+    return tuple(load_rules(rules_dir(Path(patterns_dir))))
+
+
+def analyse(model, rules, document: Document) -> dict[int, list[Finding]]:
+    """Findings of every readable page of the document, by page number."""
+    pages = [p for p in document.pages if not p.needs_ocr]
+    windows = [(p, w) for p in pages for w in page_windows(p.text, p.cells)]
+    if not windows:
+        return {}
+    first = pages[0].text if pages else ""
+    ctx = document_context(list(rules), "\n".join(p.text for p in pages), first)
+    probs, fine, x = model.predict_document([w.classify_text for _, w in windows],
+                                            [w.kind for _, w in windows], ctx.marker_level)
+    out: dict[int, list[Finding]] = {}
+    for i, ((page, win), p, f) in enumerate(zip(windows, probs, fine, strict=True)):
+        finding = judge(page, win, _judgement(p, f), ctx, rules, partial(model.top_terms, x[i]))
+        if finding is not None:
+            out.setdefault(page.number, []).append(finding)
+    return out
+
+
+def _judgement(p: np.ndarray, f: np.ndarray) -> Judgement:
+    from reviewer.detect.passages.model import FINE, HURUF
+
+    k = int(np.argmax(p[1:])) + 1
+    basis = HURUF[k]
+    if basis == "17h":
+        h = f[8:13]
+        j = int(np.argmax(h))
+        if h.sum() > 0 and h[j] / h.sum() >= ANGKA_SHARE:
+            basis = FINE[8 + j]
+    return Judgement(float(1 - p[0]), basis, float(p[k]))
+
+
+def judge(page: Page, win: Window, model_says: Judgement, ctx: DocumentContext, rules,
+          top_terms=None) -> Finding | None:
+    """One window's finding, or None when neither the model nor a rule thinks it exempt."""
+    phrases, exceptions = window_hits(list(rules), win.classify_text)
+    rule, rule_text = max(phrases, key=lambda h: h[0].weight) if phrases else (None, "")
+    score, basis, summary = _combine(model_says, rule, rule_text)
+    if score < REPORT_AT:
+        return None
+    reasons = [summary]
+    if top_terms is not None:
+        terms = top_terms(basis[:3])
+        if terms:
+            reasons.append("frasa berbobot model: " + ", ".join(f"'{t}' (+{w:.2f})" for t, w in terms))
+    for r, text in ctx.markers:
+        reasons.append(f"penanda dokumen '{text}': {r.reason} ({r.cite})")
+    for r, _ in ctx.contexts:
+        if basis[:3] in r.applies_to:
+            reasons.append(f"dasar diubah {basis} -> {r.basis}: {r.reason} ({r.cite})")
+            basis = r.basis
+    action = "redact" if score >= REDACT_AT else "review"
+    for r, text in list(exceptions) + list(ctx.exceptions):
+        if r.effect == "keep":
+            action = "keep"
+        elif action == "redact":
+            action = "review"
+        reasons.append(f"pengecualian '{text}': {r.reason} ({r.cite})")
+    return Finding(page.number, win.start, win.end, win.text, "PASSAGE", basis, score, action,
+                   f"passages:{'model+rule' if rule else 'model'}", tuple(reasons))
+
+
+def _combine(m: Judgement, rule: Rule | None, rule_text: str) -> tuple[float, str, str]:
+    """(score, basis, summary reason) from the model's judgement and the strongest phrase rule."""
+    model_txt = f"model: {m.basis} {_name(m.basis)} (P dikecualikan {m.p_exempt:.2f})"
+    if rule is None:
+        return m.p_exempt, m.basis, f"Pasal 17 huruf {m.basis[2]}; {model_txt}"
+    rule_txt = f"aturan {rule.cite} '{rule_text}' -> {rule.basis}"
+    if rule.basis[:3] == m.basis[:3]:
+        score = 1 - (1 - m.p_exempt) * (1 - 0.5 * rule.weight)
+        basis = m.basis if len(m.basis) > 3 else rule.basis
+        return score, basis, f"Pasal 17 huruf {basis[2]}; {model_txt}; sejalan dengan {rule_txt}"
+    if m.p_exempt >= REPORT_AT:
+        basis = rule.basis if rule.weight > m.p_basis else m.basis
+        return m.p_exempt, basis, f"Pasal 17 huruf {basis[2]}; {model_txt}; BERBEDA dengan {rule_txt}"
+    if rule.weight >= RULE_ALONE and m.p_exempt >= RULE_ALONE_MODEL:
+        return REPORT_AT + 0.05, rule.basis, (f"Pasal 17 huruf {rule.basis[2]}; hanya {rule_txt}; "
+                                              f"model tidak sependapat ({model_txt})")
+    return m.p_exempt, m.basis, model_txt
+
+
+def _name(basis: str) -> str:
+    return f"({ANGKA_NAMES.get(basis) or HURUF_NAMES.get(basis[:3], '')})"

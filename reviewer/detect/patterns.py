@@ -1,0 +1,313 @@
+"""Identifier patterns: rules as data in `patterns/*.yaml`, run over page text.
+
+Each entry: name, label, basis, regex (+ optional `group`), score, context words that raise the
+score (closer words raise it more), negative context that lowers it, an optional validator name
+from `reviewer.detect.validators`, a reason, and examples that `reviewer check-patterns` and the tests
+run. Loading validates every entry and names the file and the pattern on error.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from reviewer.core.errors import PatternError
+from reviewer.core.legal import REDACT_AT
+from reviewer.core.model import LABELS, Document, Finding, Page
+from reviewer.core.settings import Settings
+from reviewer.detect import validators
+
+FLAGS = {"IGNORECASE": re.IGNORECASE, "MULTILINE": re.MULTILINE, "DOTALL": re.DOTALL,
+         "VERBOSE": re.VERBOSE}
+FIELDS = {"name", "label", "basis", "regex", "group", "score", "context", "negative_context",
+          "context_boost", "context_window", "require_context", "validator", "flags", "reason",
+          "examples", "action", "description", "context_scope"}
+SCOPES = ("both", "header", "before")
+CONTEXT_WINDOW = 60  # characters before the match searched for context words
+
+
+@dataclass(frozen=True)
+class Pattern:
+    name: str
+    label: str
+    basis: str
+    regex: re.Pattern
+    group: int | str
+    score: float
+    context: tuple[str, ...]
+    negative_context: tuple[str, ...]
+    context_boost: float
+    context_window: int
+    context_scope: str
+    require_context: bool
+    validator: str | None
+    reason: str
+    action: str | None
+    source_file: str
+    match_examples: tuple[str, ...]
+    no_match_examples: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    text: str
+    score: float
+    reasons: tuple[str, ...]
+
+
+def load_patterns(directory: Path) -> list[Pattern]:
+    files = sorted(Path(directory).glob("*.yaml"))
+    if not files:
+        raise PatternError(f"tidak ada berkas pola di / no pattern files in {directory}")
+    patterns: list[Pattern] = []
+    names: set[str] = set()
+    for path in files:
+        try:
+            entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        except yaml.YAMLError as exc:
+            raise PatternError(f"{path.name}: YAML tidak valid / invalid YAML: {exc}") from exc
+        defines: dict = {}
+        if isinstance(entries, dict):
+            defines = entries.get("defines") or {}
+            entries = entries.get("patterns", [])
+        if not isinstance(entries, list):
+            raise PatternError(f"{path.name}: harus berupa daftar pola / must be a list of patterns")
+        for i, entry in enumerate(entries):
+            pattern = _parse(_expand(entry, defines, path.name), path.name, i)
+            if pattern.name in names:
+                raise PatternError(f"{path.name}: pola {pattern.name!r} ganda / duplicate pattern name")
+            names.add(pattern.name)
+            patterns.append(pattern)
+    return patterns
+
+
+def _expand(entry, defines: dict, filename: str):
+    """Replace {{name}} in a regex by the file's `defines` (which may use earlier defines)."""
+    if not isinstance(entry, dict) or "regex" not in entry or not defines:
+        return entry
+    regex = str(entry["regex"])
+    for _ in range(5):  # defines may nest a few levels
+        new = re.sub(r"\{\{(\w+)\}\}", lambda m: _define(defines, m.group(1), filename, entry), regex)
+        if new == regex:
+            break
+        regex = new
+    return {**entry, "regex": regex}
+
+
+def _define(defines: dict, name: str, filename: str, entry: dict) -> str:
+    if name not in defines:
+        raise PatternError(f"{filename}: pola {entry.get('name')!r}: {{{{{name}}}}} tidak didefinisikan / "
+                           f"undefined in `defines`")
+    # multi-line defines (YAML `|-`) are joined without the line breaks and indentation
+    return "(?:" + re.sub(r"\n\s*", "", str(defines[name]).strip()) + ")"
+
+
+def _parse(entry: dict, filename: str, index: int) -> Pattern:
+    where = f"{filename}: pola #{index + 1}"
+    if not isinstance(entry, dict):
+        raise PatternError(f"{where}: bukan pemetaan / not a mapping")
+    where = f"{filename}: pola {entry.get('name', '#' + str(index + 1))!r}"
+    unknown = set(entry) - FIELDS
+    if unknown:
+        raise PatternError(f"{where}: kolom tidak dikenal / unknown fields {sorted(unknown)}")
+    for key in ("name", "label", "basis", "regex", "score"):
+        if key not in entry:
+            raise PatternError(f"{where}: kolom {key!r} wajib / field {key!r} is required")
+    if entry["label"] not in LABELS:
+        raise PatternError(f"{where}: label {entry['label']!r} tidak dikenal / unknown label")
+    score = entry["score"]
+    if not isinstance(score, (int, float)) or not 0 <= score <= 1:
+        raise PatternError(f"{where}: score harus 0..1 / score must be within 0..1")
+    flags = 0
+    for flag in entry.get("flags", []):
+        if flag not in FLAGS:
+            raise PatternError(f"{where}: flag {flag!r} tidak dikenal / unknown flag")
+        flags |= FLAGS[flag]
+    try:
+        regex = re.compile(entry["regex"], flags)
+    except re.error as exc:
+        raise PatternError(f"{where}: regex tidak valid / invalid regex: {exc}") from exc
+    group = entry.get("group", 0)
+    if isinstance(group, int) and group > regex.groups or isinstance(group, str) and group not in regex.groupindex:
+        raise PatternError(f"{where}: group {group!r} tidak ada di regex / group not in regex")
+    validator = entry.get("validator")
+    if validator is not None and validator not in validators.REGISTRY:
+        raise PatternError(f"{where}: validator {validator!r} tidak dikenal / unknown validator")
+    action = entry.get("action")
+    if action not in (None, "redact", "review", "keep"):
+        raise PatternError(f"{where}: action {action!r} tidak valid / invalid action")
+    scope = entry.get("context_scope", "both")
+    if scope not in SCOPES:
+        raise PatternError(f"{where}: context_scope harus salah satu dari / must be one of {SCOPES}")
+    examples = entry.get("examples") or {}
+    return Pattern(
+        name=str(entry["name"]), label=entry["label"], basis=str(entry["basis"]), regex=regex,
+        group=group, score=float(score),
+        context=tuple(w.lower() for w in entry.get("context", [])),
+        negative_context=tuple(w.lower() for w in entry.get("negative_context", [])),
+        context_boost=float(entry.get("context_boost", 0.35)),
+        context_window=int(entry.get("context_window", CONTEXT_WINDOW)),
+        context_scope=scope,
+        require_context=bool(entry.get("require_context", False)),
+        validator=validator, reason=str(entry.get("reason", "")), action=action,
+        source_file=filename,
+        match_examples=tuple(examples.get("match", [])),
+        no_match_examples=tuple(examples.get("no_match", [])),
+    )
+
+
+def context_before(page: Page | None, text: str, start: int, window: int) -> tuple[str, str]:
+    """What a reader sees as the label of a value: (column header and row label, words before it)."""
+    before = text[max(0, start - window):start].lower()
+    header = ""
+    if page is not None:
+        cell = page.cell_at(start)
+        if cell is not None:
+            header = (cell.header + " | " + _row_label(page, cell)).lower()
+    if not header and "\t" in text[text.rfind("\n", 0, start) + 1:start]:
+        header = text_column_header(text, start).lower()
+    return header, before
+
+
+HEADER_LOOKBACK = 15  # lines searched upwards for the header line of a tab-separated table
+
+
+def text_column_header(text: str, offset: int) -> str:
+    """The header of the column holding `offset` in a tab-separated table in plain text.
+
+    OCR'd scans and text exports have tables as tab-separated lines without cell geometry. The
+    header is the nearest line above that reads as a header row; rows with fewer fields than the
+    header (merged cells, OCR merging "1 Nama") are aligned on their right end.
+    """
+    from reviewer.extract.tables import is_header_row
+
+    line_start = text.rfind("\n", 0, offset) + 1
+    line_end = text.find("\n", offset)
+    line = text[line_start:len(text) if line_end < 0 else line_end]
+    fields = line.split("\t")
+    col = text[line_start:offset].count("\t")
+    above = text[:line_start].split("\n")[-HEADER_LOOKBACK - 1:-1]
+    for candidate in reversed(above):
+        names = candidate.split("\t")
+        if len(names) < 3 or not is_header_row(names):
+            continue
+        if len(names) == len(fields):
+            return names[col]
+        index = len(names) - (len(fields) - col)
+        return names[index] if 0 <= index < len(names) else ""
+    return ""
+
+
+def _row_label(page: Page, cell) -> str:
+    """In a form table ("NIK | : | 3374..."), the first cell of the row labels the value."""
+    if cell.col == 0:
+        return ""
+    for other in page.cells:
+        if other.table == cell.table and other.row == cell.row and other.col == 0:
+            return other.text
+    return ""
+
+
+def _nearest(words: tuple[str, ...], header: str, before: str) -> tuple[int, str]:
+    """Distance (characters back from the value; 0 for the column header) of the nearest word."""
+    best, found = 1 << 30, ""
+    for word in words:
+        if _last_word(header, word) >= 0:
+            return 0, word
+        pos = _last_word(before, word)
+        if pos >= 0 and len(before) - pos < best:
+            best, found = len(before) - pos, word
+    return best, found
+
+
+def run_pattern(pattern: Pattern, text: str, page: Page | None = None) -> list[Hit]:
+    hits = []
+    for m in pattern.regex.finditer(text):
+        start, end = m.span(pattern.group)
+        if start < 0 or start == end:
+            continue
+        surface = text[start:end]
+        reasons = [f"pola {pattern.name} ({pattern.source_file})"]
+        score = pattern.score
+        if pattern.validator:
+            ok, why = validators.REGISTRY[pattern.validator](surface)
+            if not ok:
+                continue
+            reasons.append(f"valid: {why}" if why else f"lolos validator {pattern.validator}")
+        header, before = context_before(page, text, start, pattern.context_window)
+        if pattern.context_scope == "header":
+            before = ""
+        elif pattern.context_scope == "before":
+            header = ""
+        distance, found = _nearest(pattern.context, header, before)
+        if found:
+            boost = pattern.context_boost * (1 - 0.75 * min(distance, pattern.context_window) / pattern.context_window)
+            score = min(1.0, score + boost)
+            where = "judul kolom" if distance == 0 and header else "konteks"
+            reasons.append(f"{where} {found!r} (+{boost:.2f})")
+        elif pattern.require_context:
+            continue
+        if pattern.negative_context:
+            neg_distance, neg = _nearest(pattern.negative_context, header, before)
+            # a negative cue only counts when it is nearer than the positive one
+            if neg and (not found or neg_distance < distance):
+                score = max(0.0, score - 0.4)
+                reasons.append(f"konteks negatif {neg!r} (-0.40)")
+        hits.append(Hit(start, end, surface, score, tuple(reasons)))
+    return hits
+
+
+def _last_word(haystack: str, word: str) -> int:
+    last = -1
+    for m in re.finditer(re.escape(word), haystack):
+        a, b = m.start(), m.end()
+        if (a == 0 or not haystack[a - 1].isalnum()) and (b == len(haystack) or not haystack[b].isalnum()):
+            last = a
+    return last
+
+
+def check_examples(patterns: list[Pattern]) -> list[str]:
+    """Failing examples, as messages naming the file and pattern."""
+    failures = []
+    for p in patterns:
+        for example in p.match_examples:
+            if not run_pattern(p, example):
+                failures.append(f"{p.source_file}: {p.name}: harus cocok / should match: {example!r}")
+        for example in p.no_match_examples:
+            hits = [h for h in run_pattern(p, example) if not p.require_context or h.score >= p.score]
+            if hits:
+                failures.append(f"{p.source_file}: {p.name}: tidak boleh cocok / should not match: "
+                                f"{example!r} (found {hits[0].text!r})")
+    return failures
+
+
+@lru_cache(maxsize=8)
+def _cached(directory: str) -> tuple[Pattern, ...]:
+    return tuple(load_patterns(Path(directory)))
+
+
+def detector(settings: Settings):
+    """The pattern detector: every pattern over every page that has text."""
+    patterns = _cached(str(settings.patterns_dir))
+
+    def detect_patterns(document: Document, settings: Settings) -> dict[int, list[Finding]]:
+        return {page.number: page_findings(patterns, page) for page in document.pages if page.text.strip()}
+
+    return detect_patterns
+
+
+def page_findings(patterns, page: Page) -> list[Finding]:
+    out = []
+    for p in patterns:
+        for hit in run_pattern(p, page.text, page):
+            action = p.action or ("redact" if hit.score >= REDACT_AT else "review")
+            out.append(Finding(page.number, hit.start, hit.end, hit.text, p.label, p.basis,
+                               hit.score, action, f"pattern:{p.name}",
+                               hit.reasons + ((p.reason,) if p.reason else ())))
+    return out

@@ -1,0 +1,113 @@
+"""Policy: from raw detector hits to the suggestions a person sees.
+
+- Overlapping hits of the same stretch of text are resolved: the best-scoring label wins, the
+  others are dropped (their sources are kept in the winner's reasons).
+- Public-by-nature information gets `keep` with its reason (letterhead, institutional
+  contacts, officials acting in office — Pasal 18 ayat 2), never a silent drop.
+- Allow/deny terms from the settings override everything else.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reviewer.core.legal import REDACT_AT
+from reviewer.core.model import Document, Finding, Page
+from reviewer.core.settings import Settings
+
+REVIEW_AT = 0.4  # below this a finding is dropped as noise
+OCR_SURE = 0.85  # OCR word confidence from which a finding on a scanned page keeps its full score
+
+
+def unreadable_page(page: Page) -> Finding:
+    return Finding(page.number, 0, 0, "", "UNREADABLE", "", 1.0, "review", "extract",
+                   ("halaman tanpa lapisan teks; perlu OCR — Tesseract tidak terpasang atau OCR "
+                    "dimatikan / page has no text layer: needs OCR — Tesseract not installed or OCR off",))
+
+
+def apply(document: Document, page: Page, findings: list[Finding], settings: Settings) -> list[Finding]:
+    from reviewer.detect import keep_rules
+
+    findings = [f for f in findings if f.score >= REVIEW_AT or f.action == "keep"]
+    findings = [ocr_doubt(page, f) for f in findings]
+    findings = [keep_rules.judge(document, page, f, settings) for f in findings]
+    findings = _terms(page, findings, settings)
+    return resolve_overlaps(findings)
+
+
+def ocr_doubt(page: Page, f: Finding) -> Finding:
+    """Lower the score of a finding read from OCR words Tesseract was unsure of.
+
+    The weakest word counts (one misread word is enough to get a name or number wrong). The score
+    never falls below REVIEW_AT: doubt about the reading is a reason to look, not to drop it.
+    """
+    if not page.ocr or f.action == "keep" or f.end <= f.start:
+        return f
+    confs = [w.conf for w in page.textmap.words_in(f.start, f.end) if w.conf is not None]
+    if not confs or min(confs) >= OCR_SURE:
+        return f
+    penalty = round(0.6 * (OCR_SURE - min(confs)), 2)
+    score = max(REVIEW_AT, f.score - penalty)
+    action = "review" if f.action == "redact" and score < REDACT_AT else f.action
+    return f.replace(score=score, action=action,
+                     reasons=f.reasons + (f"OCR ragu: keyakinan kata {min(confs):.0%} (-{penalty:.2f})",))
+
+
+def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
+    """Keep one finding per overlapping cluster of the same kind (entity vs. passage).
+
+    Passages may contain entities; entities overlap each other only by mistake (a NIK that also
+    parses as a card number), so the higher score wins, then the longer span.
+    """
+    entities = [f for f in findings if f.label != "PASSAGE"]
+    passages = [f for f in findings if f.label == "PASSAGE"]
+    entities.sort(key=lambda f: (-_rank(f), -(f.end - f.start), f.start))
+    chosen: list[Finding] = []
+    for f in entities:
+        clash = next((c for c in chosen if c.start < f.end and f.start < c.end), None)
+        if clash is None:
+            chosen.append(f)
+        elif f.source not in clash.source and f.label == clash.label and f.end - f.start > clash.end - clash.start \
+                and f.start <= clash.start and clash.end <= f.end:
+            # same label, longer span from another detector: widen the winner to cover both
+            chosen[chosen.index(clash)] = clash.replace(
+                start=f.start, end=f.end, text=f.text,
+                reasons=clash.reasons + (f"diperluas oleh {f.source}",))
+    passages = [_passage_with_public_parts(p, chosen) for p in passages]
+    return sorted(chosen + passages, key=lambda f: (f.page, f.start, f.end))
+
+
+def _passage_with_public_parts(passage: Finding, entities: list[Finding]) -> Finding:
+    """A passage that holds information kept open (an official acting in office) is not blacked
+    out wholesale: a person must decide what of it to release (partial release, Pasal 18 ayat 2)."""
+    if passage.action != "redact":
+        return passage
+    kept = [e for e in entities if e.action == "keep" and e.page == passage.page
+            and passage.start <= e.start and e.end <= passage.end]
+    if not kept:
+        return passage
+    names = ", ".join(repr(e.text) for e in kept[:3])
+    return passage.replace(action="review", reasons=passage.reasons + (
+        f"memuat informasi yang tetap terbuka ({names}); tinjau bagian mana yang dihitamkan",))
+
+
+def _rank(f: Finding) -> float:
+    # A keep decision about the same span outranks a redaction guess of equal score, so that
+    # public information is not hidden by a weaker second opinion.
+    return f.score + (0.001 if f.action == "keep" else 0)
+
+
+def _terms(page: Page, findings: list[Finding], settings: Settings) -> list[Finding]:
+    out = []
+    for f in findings:
+        low = f.text.lower()
+        if any(t.lower() in low or low in t.lower() for t in settings.allow_terms if t):
+            f = f.replace(action="keep", reasons=f.reasons + ("daftar izin instansi (allow list)",))
+        out.append(f)
+    for term in settings.deny_terms:
+        if not term:
+            continue
+        for m in re.finditer(re.escape(term), page.text, re.IGNORECASE):
+            out.append(Finding(page.number, m.start(), m.end(), m.group(), "PERSON", "17h", 1.0, "redact",
+                               "deny-list", ("daftar tolak instansi (deny list)",)))
+    return out

@@ -1,0 +1,364 @@
+"""Who is a person named in a document: an official acting in office, or a private individual?
+
+Pasal 18 ayat (2) huruf b UU 14/2008 keeps open the names of officials acting in office; the names
+of private individuals are personal data (Pasal 17 huruf h), of witnesses, informants and victims
+in law enforcement (huruf a), of children in the juvenile justice system and victims of sexual
+violence (huruf j, by UU SPPA / UU TPKS).
+
+Each mention collects *cues* from the text around it (jabatan next to the name, a signature block,
+"Nama :" form fields, "bernama", "saksi", a table of people, ...). A cue has a side (official or
+private) and a strength; the mention's role is the stronger side, ties going to private. All
+mentions of the same name in a document share one role, so a name is never kept in one place and
+blacked out in another. Every decision carries the cues that made it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reviewer.detect.names import strip_titles
+
+KEEP_REASON = "pejabat yang menjalankan jabatan: Pasal 18 ayat (2) huruf b UU 14/2008"
+
+# Titles of office. Staff job names (analis, perawat, pranata...) are not here on purpose: in a
+# personnel record the employee is the data subject, not an official acting in office.
+OFFICE = (r"(?:(?:Plt|Plh|Pj|Pjs)\.?\s+|Wakil\s+|a\.n\.\s+)?(?:Kepala(?!\s+Keluarga)|Sekretaris|Wali\s?[Kk]ota|"
+          r"Walikota|WALI\s?KOTA|Bupati|BUPATI|Gubernur|GUBERNUR|Camat|Lurah|Direktur|Komandan|Kapolres\w*|Kapolsek|"
+          r"Kapolda|Kasat\w*|Kanit\w*|Ketua(?!\s+(?:RT|RW|Rukun))|Inspektur|Penyidik|Pembimbing\s+Kemasyarakatan|"
+          r"Jaksa|Hakim|Panitera|Komisioner|Pejabat|PPID|Asisten|Staf\s+Ahli|Kabid|Kasi|Kasie|Kasubbag|Kabag|"
+          r"Kadis|Sekda|Bendahara|Menteri|Dirjen|Juru\s+Bicara|Kepala\s+Desa|Kades|Rektor|Dekan|Petugas|"
+          r"Koordinator|Narasumber|Ajudan|Auditor|Irban|Anggota\s+DPRD|Pimpinan|Dokter\s+Pemeriksa|"
+          r"Penanggung\s+Jawab|Pelaksana\s+Tugas|Danramil|Dandim|Kapten|Mayor|Kolonel|Juru\s?[Ss]ita|Notaris|Mediator|"
+          r"Anggota\s+(?:DPRD|DPR|DPD|Komisi|Dewan|Fraksi|Majelis|Pansus|Badan)|Wali\s+Kelas|Keuchik|Geuchik|Perbekel|Wali\s+Nagari|Kuwu|"
+          r"Dokter(?:\s+Spesialis|\s+yang\s+(?:merujuk|memeriksa|merawat))?)\b")
+OFFICE_START = re.compile(r"(?i)^\s*" + OFFICE)
+UNIT = r"(?:Sekretariat|Bagian|Subbagian|Bidang|Seksi|Humas|Hubungan\s+Masyarakat|Dinas|Badan|Kantor|Unit|PPID)\b"
+OFFICE_ANY = re.compile(OFFICE)
+PRIVATE_ROLE = (r"(?:bernama|atas\s+nama|a/n|an\.|pemohon(?:\s+informasi)?|pelapor|pengadu|saksi|korban|"
+                r"terlapor|tersangka|terdakwa|terpidana|pelanggar|pasien|klien|anak|ahli\s+waris|penerima|peserta|"
+                r"informan|pewaris|almarhum(?:ah)?|alm\.|almh\.|istri|suami|ayah|ibu\s+kandung|orang\s+tua|"
+                r"wali(?!\s*(?:kelas|kota|nagari|murid))|"
+                r"kuasa|yang\s+diperiksa|yang\s+menyatakan|yang\s+bersangkutan|warga|penghuni|pegawai)")
+ROLE_BEFORE = re.compile(r"(?i)(?:\b" + PRIVATE_ROLE + r"|\bnama(?:\s+lengkap)?(?:\s+" + PRIVATE_ROLE
+                         + r")?)\s*[:,]?[\s\-:]*$")
+NAME_FIELD = re.compile(r"(?i)\bnama(?:\s+lengkap)?\s*[:\t]?[\s:]*$")
+ROLE_AFTER = re.compile(r"(?i)^[\s,]*(?:selaku|sebagai)\s+(?:" + PRIVATE_ROLE + r")|^[\s,(]*(?:yang\s+)?beralamat|"
+                        r"^[\s,(]*(?:umur|usia)\s+\d|^[\s,(]*\d{1,2}\s+tahun\b|^[\s,(]*lahir\s+di|"
+                        r"^[\s,(]*(?:NIK|No\.\s*KTP)\b|^\s*\((?:anak|istri|suami|ayah|ibu|cucu)")
+HIDDEN = re.compile(r"(?i)identitas(?:nya)?\s+(?:agar\s+|untuk\s+)?dirahasiakan|minta\s+dirahasiakan")
+NAME_HEADER = re.compile(r"(?i)(?:nama(?:\s+(?:lengkap|penerima|peserta|pegawai|pemohon|ahli\s+waris|anggota|pelapor|"
+                         r"pasien|siswa|mahasiswa|karyawan|klien|saksi|wajib\s+pajak))?|penerima|peserta|pegawai|"
+                         r"ahli\s+waris)\s*(?:/.*)?$")
+SENTENCE_ROLE = re.compile(r"(?i)\bsebagai\s+(saksi|korban|pelapor|informan|tersangka|terlapor|terdakwa|pemohon)\b")
+OFFICE_AFTER = re.compile(r"^\s*(?:(?:,\s*|\(\s*|\t+|\s+selaku\s+|\s+sebagai\s+|,\s*pangkat\s+\S+.*?selaku\s+)"
+                          + OFFICE + r"|\(\s*" + UNIT + ")")
+ID_AFTER = re.compile(r"^[\s,]*(?:\n\s*)?(?:pangkat\s+\w+|NIP\b|NIP\.|NRP\b|(?:Pembina|Penata|Pengatur|Juru)"
+                      r"(?:\s+\w+){0,2}\s*\(|(?:AKBP|AKP|IPTU|IPDA|AIPTU|AIPDA|BRIPKA|BRIGPOL|BRIPTU|KOMPOL)\b)")
+PRIVATE_SIGNER = re.compile(r"(?i)^\s*(?:hormat\s+saya|pemohon|pelapor|pengadu|yang\s+diperiksa|yang\s+menyatakan|"
+                            r"saksi|ahli\s+waris|penerima|peserta|pihak\s+pertama|pihak\s+kedua|orang\s+tua|pasien|"
+                            r"yang\s+membuat\s+pernyataan|kuasa)")
+OFFICIAL_SIGNER = re.compile(r"(?i)^\s*(?:yang\s+memeriksa|hormat\s+kami|mengetahui|menyetujui|an\.|a\.n\.)")
+# The last line of a jabatan over a signature ("Kota Semarang,", "... Jakarta Pusat,"), even when OCR lost
+# its first letters.
+JABATAN_LINE = re.compile(r"^(?!.*\d).*\b(?:Kota|Kabupaten|Provinsi|Dinas|Badan|Kecamatan|Kelurahan|Desa|Bidang|Bagian|"
+                          r"Kantor|Sekretariat|Daerah|Negeri|Pusat|Balai|Satuan|Unit|Seksi)\b.*,\s*$")
+# police and military ranks written before a name in a signature ("AKP ROY TAMBAJONG, S.I.K.")
+RANK = (r"\b(?:AKBP|AKP|KOMPOL|KOMBES|IPTU|IPDA|AIPTU|AIPDA|BRIPKA|BRIGPOL|BRIPTU|BRIPDA|LETDA|LETTU|KAPTEN|MAYOR|"
+        r"LETKOL|KOLONEL|PELDA|SERKA|SERTU|SERDA)\b")
+SKIP_LINE = re.compile(r"(?i)^\s*(?:ttd\.?|\(?tanda\s+tangan\)?|cap|materai.*|-+|_+|\(\s*\))?\s*$")
+CLAUSE_START = re.compile(r"(?:[.!?]\s+(?=[A-Z\"“])|\n|;)")
+COURTESY_WORD = r"(?:Bapak|Ibu|Sdr|Sdri|Saudara|Saudari|Tuan|Nyonya|Bpk|Pak|Bu)\b"
+# the office in lower case with one lower-case word after it ("petugas ukur Kantor Pertanahan, X")
+LOWER_OFFICE = (r"(?:petugas|kepala|ketua|sekretaris|camat|lurah|bupati|wali\s?kota|gubernur|direktur|jaksa|hakim|"
+                r"penyidik|panitera|juru\s?sita|mediator|notaris)(?:\s+[a-z]{3,})?")
+PRE_APPOSITION = re.compile(r"(?:" + OFFICE + "|" + LOWER_OFFICE + r")(?:[\s,]+(?:(?!" + COURTESY_WORD
+                            + r")[A-Z][\w.&/()-]*|dan|I{1,3}|IV|V|\d{1,3}))*[\s,:(]*$")
+# "anak Kepala Desa, X": the person is a relative of the official, not the official
+KIN_BEFORE = re.compile(r"(?i)\b(?:anak|istri|suami|ayah|ibu|adik|kakak|keponakan|menantu|cucu|keluarga|orang\s+tua|"
+                        r"kerabat|saudara)\s*$")
+# Private occupations in apposition: "Salah seorang petani, X", "X, nelayan Desa Y"
+OCCUPATION = (r"(?:petani|nelayan|pedagang(?:\s+\w+)?|buruh(?:\s+\w+)?|pekebun|peternak|pengemudi|sopir|"
+              r"pengojek|tukang\s+\w+|ibu\s+rumah\s+tangga|pelajar|mahasiswa|mahasiswi|siswa|siswi|santri|"
+              r"pensiunan|wiraswasta|karyawan(?:\s+swasta)?|warga|penduduk|penerima\s+manfaat|orang\s+tua\s+siswa|"
+              r"pengrajin|perajin|penjahit|guru\s+honorer|relawan|korban)")
+OCCUPATION_BEFORE = re.compile(r"(?i)\b" + OCCUPATION + r"(?:\s+(?:dari\s+)?[A-Z][\w.-]*){0,4}\s*,\s*$")
+OCCUPATION_AFTER = re.compile(r"(?i)^\s*,\s*" + OCCUPATION + r"\b")
+
+KINDS = {
+    "press": r"\bSIARAN\s+PERS\b|\bPRESS\s+RELEASE\b|\bRILIS\s+(?:BERITA|PERS)\b",
+    "child": r"(?i)anak\s+berkonflik\s+dengan\s+hukum|peradilan\s+pidana\s+anak|persidangan\s+anak|"
+             r"penelitian\s+kemasyarakatan|\blitmas\b|klien\s+anak|anak\s+korban|anak\s+saksi|\bdiversi\b",
+    "sexual": r"(?i)kekerasan\s+seksual|pencabulan|perkosaan|pemerkosaan|\bTPKS\b|pelecehan\s+seksual",
+    "law": r"(?i)berita\s+acara\s+pemeriksaan|pro\s+justitia|\bpenyidik|laporan\s+polisi|tindak\s+pidana|"
+           r"\btersangka\b|reserse|penyelidikan|\bKUHP\b|laporan\s+kejadian|pelanggaran\s+perda|\bperkara\b",
+    "medical": r"(?i)diagnos[ai]s|rekam\s+medis|keterangan\s+sakit|\bpasien\b|rawat\s+inap",
+    "personnel": r"(?i)\bcuti\b|slip\s+gaji|kepegawaian|hukuman\s+disiplin|penilaian\s+kinerja|data\s+pegawai",
+    "list": r"(?i)daftar\s+(?:penerima|peserta|hadir|nominatif|ahli\s+waris|delegasi)",
+}
+FIELD_ONLY = "isian jabatan tanpa 'yang bertanda tangan'"
+LAW_ROLES = ("saksi", "korban", "pelapor", "informan", "pengadu", "dirahasiakan", "yang diperiksa")
+
+
+@dataclass(frozen=True)
+class Cue:
+    side: str  # "official" or "private"
+    strength: int  # 1 weak ... 5 decisive; 10 = the agency's own list of officials
+    reason: str
+    role: str = ""  # private cues: the role word that decides the legal basis; official: FIELD_ONLY
+
+
+@dataclass
+class Mention:
+    page: int
+    start: int
+    end: int
+    text: str
+    cues: list[Cue] = field(default_factory=list)
+    in_table: bool = False  # on a line of tab-separated cells
+    in_heading: bool = False  # on a title-case line with other words (a heading)
+
+
+@dataclass(frozen=True)
+class Role:
+    action: str
+    basis: str
+    score: float
+    reasons: tuple[str, ...]
+
+
+def document_kinds(text: str) -> frozenset[str]:
+    return frozenset(kind for kind, rx in KINDS.items() if re.search(rx, text))
+
+
+def name_tokens(text: str) -> frozenset[str]:
+    """The words of a name without titles, degrees and punctuation, lower-cased."""
+    return frozenset(t for t in re.findall(r"[a-z]+", strip_titles(text).lower()) if len(t) > 1)
+
+
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    return text.rfind("\n", 0, start) + 1, (text.find("\n", end) + 1 or len(text) + 1) - 1
+
+
+def _column(line: str, offset: int) -> int:
+    """Which tab/wide-space column of a line an offset falls in."""
+    return len(re.findall(r"\t+| {3,}", line[:offset]))
+
+
+def _column_text(line: str, col: int) -> str:
+    parts = [p for p in re.split(r"\t+| {3,}", line)]
+    return parts[col] if col < len(parts) else (parts[-1] if parts else "")
+
+
+def cues_before(text: str, start: int) -> list[Cue]:
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(0, start - 160):start]
+    clause = CLAUSE_START.split(before)[-1] if before else ""
+    out = []
+    m = ROLE_BEFORE.search(text[max(0, line_start - 40, start - 60):start])
+    if m and "\t" in m.group(0) and not re.match(r"(?:^|[\t\n])", text[start - len(m.group(0)) - 1:][:1] or "\n"):
+        m = None  # a role word ending the previous table cell ("... diajukan pemohon\t") is not a label
+    if m and not NAME_FIELD.search(m.group(0)):
+        out.append(Cue("private", 4, f"peran pribadi sebelum nama: '{m.group(0).strip(' :,-')}'",
+                       m.group(0).strip(" :,-\t\n").lower()))
+    elif NAME_FIELD.search(text[line_start:start]):
+        out.append(Cue("private", 2, "isian 'Nama :' pada formulir/daftar (subjek dokumen)"))
+    m = PRE_APPOSITION.search(clause)
+    if m and text[line_start:start].strip() and not KIN_BEFORE.search(clause[:m.start()]):
+        out.append(Cue("official", 4, f"jabatan sebelum nama: '{m.group(0).strip(' ,:')[:60]}'"))
+    m = OCCUPATION_BEFORE.search(clause)
+    if m:
+        out.append(Cue("private", 3, f"pekerjaan/peran warga sebelum nama: '{m.group(0).strip(' ,')[:40]}'",
+                       m.group(0).strip(" ,").lower()))
+    if re.search(r"(?i)\b(?:Sdr|Sdri|Bpk|Bp|Ny|Tn|Nn)\.\s*$|\b(?:Saudara|Saudari|Ibu|Bapak|Tuan|Nyonya)\s+$", before):
+        out.append(Cue("private", 1, "sapaan sebelum nama"))
+    return out
+
+
+def cues_after(text: str, end: int) -> list[Cue]:
+    after = text[end:end + 200]
+    out = []
+    if OFFICE_AFTER.search(after):
+        out.append(Cue("official", 5, f"jabatan sesudah nama: '{after.split(chr(10))[0].strip(' ,(')[:60]}'"))
+    m = ROLE_AFTER.search(after)
+    if m:
+        out.append(Cue("private", 4, f"keterangan pribadi sesudah nama: '{' '.join(m.group(0).strip(' ,(').split())}'",
+                       m.group(0).strip(" ,(").lower()))
+    m = OCCUPATION_AFTER.search(after)
+    if m:
+        out.append(Cue("private", 3, f"pekerjaan/peran warga sesudah nama: '{m.group(0).strip(' ,')}'",
+                       m.group(0).strip(" ,").lower()))
+    clause = re.split(r"[.;]\s|\n", after, maxsplit=1)[0]
+    m = SENTENCE_ROLE.search(clause)
+    if m:
+        out.append(Cue("private", 3, f"peran dalam kalimat: '{m.group(0)}'", m.group(1).lower()))
+    if HIDDEN.search(text[end:end + 120].split("\n")[0]):
+        out.append(Cue("private", 4, "identitas diminta dirahasiakan", "dirahasiakan"))
+    if ID_AFTER.search(after):
+        out.append(Cue("official", 1, "NIP/NRP/pangkat sesudah nama"))
+    return out
+
+
+def cues_signature(text: str, start: int, end: int) -> list[Cue]:
+    """A name under a jabatan line (signature block), or under 'Pemohon,' / 'Hormat saya,'."""
+    a, b = _line_bounds(text, start, end)
+    line = text[a:b]
+    if re.search(r":[\s:]*$", text[a:start]):
+        return []  # the value of a form field ("Nama : X"), not a name under a jabatan
+    col = _column(line, start - a)
+    if len(_column_text(line, col).strip()) > (end - start) + 40:
+        return []  # the name sits inside running text, not alone on its line
+    lead = _column_text(line, col)
+    if re.sub(r"[-_\s]|(?i:ttd\.?)|" + RANK, "", lead[:max(lead.find(text[start:end]), 0)]):
+        return []  # something else precedes the name in its cell: a form field, running text
+    seen = 0
+    for raw in reversed(text[:a].split("\n")[-8:]):
+        cell = _column_text(raw, col)
+        if SKIP_LINE.match(cell):
+            continue
+        seen += 1
+        if PRIVATE_SIGNER.search(cell):
+            return [Cue("private", 3, f"penanda tangan pribadi: '{cell.strip()[:40]}'", cell.strip().lower())]
+        if OFFICE_START.search(cell) or OFFICIAL_SIGNER.search(cell) or JABATAN_LINE.search(cell):
+            return [Cue("official", 3, f"blok tanda tangan jabatan: '{cell.strip()[:60]}'")]
+        if seen >= 3:
+            break
+    return []
+
+
+def cues_table(text: str, start: int, end: int) -> list[Cue]:
+    """A name in a row of tab-separated cells: an office in the same row, or a column of names."""
+    a, b = _line_bounds(text, start, end)
+    line = text[a:b]
+    if "\t" not in line:
+        return []
+    cells = [c.strip() for c in line.split("\t")]
+    col = line[:start - a].count("\t")
+    if any(OFFICE_START.search(c) for i, c in enumerate(cells) if i != col and c):
+        return [Cue("official", 3, "jabatan pada baris tabel yang sama")]
+    header = table_header(text[:max(a - 1, 0)].split("\n")[-60:])
+    if header and any(NAME_HEADER.match(h) for h in header):
+        if col < len(header) and NAME_HEADER.match(header[col]):
+            return [Cue("private", 2, f"nama dalam kolom '{header[col]}' tabel daftar orang")]
+    return []
+
+
+def table_header(lines_above: list[str]) -> list[str] | None:
+    """The cells of the first row of the table a line belongs to: climb tab-separated lines (one
+    wrapped line without tabs may sit between them). Form lines ("Nama\t: X") are no header."""
+    top, loose = None, 0
+    for line in reversed(lines_above):
+        if "\t" in line:
+            top, loose = line, 0
+        elif line.strip() and loose == 0 and top is not None:
+            loose = 1
+        else:
+            break
+    if top is None:
+        return None
+    cells = [c.strip() for c in top.split("\t")]
+    return None if any(c.startswith(":") for c in cells) else cells
+
+
+def cues_jabatan_field(text: str, start: int, end: int) -> list[Cue]:
+    """'Nama : X' followed, within three lines, by 'Jabatan : <office>' (a letter signed in office).
+    Unless "yang bertanda tangan" introduces the fields, the cue is marked: in a personnel file such
+    fields describe the employee concerned (see `verdict`)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not NAME_FIELD.search(text[line_start:start]):
+        return []
+    above = "\n".join(text[:line_start].split("\n")[-8:])
+    intro = list(re.finditer(r"(?i)bertanda\s*tangan", above))
+    # "... memberikan cuti kepada:" between the signer's fields and this one introduces someone else
+    signer = bool(intro) and not re.search(r"(?im)\b(?:kepada|bahwa|terhadap)\s*:?\s*$", above[intro[-1].end():])
+    for line in text[end:].split("\n")[1:4]:
+        m = re.match(r"(?i)\s*jabatan\s*[:\t][\s:]*(.*)", line)
+        if m and OFFICE_START.search(m.group(1)):
+            # introduced by "yang bertanda tangan" it outweighs a 'PIHAK PERTAMA,' label over the signature
+            return [Cue("official", 4 if signer else 3, f"isian jabatan: '{m.group(1).strip()[:60]}'",
+                        "" if signer else FIELD_ONLY)]
+    return []
+
+
+def collect(text: str, start: int, end: int) -> list[Cue]:
+    return [*cues_before(text, start), *cues_after(text, end), *cues_signature(text, start, end),
+            *cues_table(text, start, end), *cues_jabatan_field(text, start, end)]
+
+
+def official_listed(text: str, officials: tuple[str, ...]) -> str | None:
+    tokens = name_tokens(text)
+    for name in officials:
+        listed = name_tokens(name)
+        if tokens and listed and (tokens <= listed or listed <= tokens) and len(tokens & listed) >= min(2, len(listed)):
+            return name
+    return None
+
+
+def _same_person(a: frozenset[str], b: frozenset[str]) -> bool:
+    return bool(a and b) and (a <= b or b <= a)
+
+
+def group(mentions: list[Mention]) -> list[list[Mention]]:
+    """Mentions of the same name: a short form ("Endang") joins the full name it is part of."""
+    ordered = sorted(mentions, key=lambda m: -len(name_tokens(m.text)))
+    groups: list[tuple[frozenset[str], list[Mention]]] = []
+    for m in ordered:
+        tokens = name_tokens(m.text)
+        for key, members in groups:
+            if _same_person(tokens, key):
+                members.append(m)
+                break
+        else:
+            groups.append((tokens, [m]))
+    return [members for _, members in groups]
+
+
+def decide(mentions: list[Mention], kinds: frozenset[str], officials: tuple[str, ...] = ()) -> dict[int, Role]:
+    """The role of every mention (by its index in `mentions`)."""
+    index = {id(m): i for i, m in enumerate(mentions)}
+    roles: dict[int, Role] = {}
+    for members in group(mentions):
+        cues = [c for m in members for c in m.cues]
+        listed = next((official_listed(m.text, officials) for m in members if official_listed(m.text, officials)), None)
+        if listed:
+            cues.append(Cue("official", 10, f"terdaftar sebagai pejabat instansi (pengaturan): {listed}"))
+        role = verdict(cues, kinds)
+        for m in members:
+            roles[index[id(m)]] = role
+    return roles
+
+
+def verdict(cues: list[Cue], kinds: frozenset[str]) -> Role:
+    cues = list(cues)
+    if "personnel" in kinds:  # "Nama/Jabatan" of the employee a decision or leave is about
+        cues = [c for c in cues if c.role != FIELD_ONLY]
+    if "press" in kinds:
+        cues.append(Cue("official", 1, "siaran pers tentang kegiatan resmi"))
+    for kind, reason in (("law", "dokumen penegakan hukum"), ("child", "dokumen peradilan pidana anak"),
+                         ("medical", "dokumen kesehatan"), ("personnel", "dokumen kepegawaian"),
+                         ("list", "daftar orang")):
+        if kind in kinds:
+            cues.append(Cue("private", 1, reason))
+    official = max((c.strength for c in cues if c.side == "official"), default=0)
+    private = max((c.strength for c in cues if c.side == "private"), default=0)
+    ranked = sorted(cues, key=lambda c: -c.strength)
+    if official > private:
+        reasons = (KEEP_REASON, *dict.fromkeys(c.reason for c in ranked if c.side == "official"))
+        return Role("keep", "", {1: 0.5, 2: 0.75}.get(official, 0.9), reasons)
+    basis, why = basis_for(cues, kinds)
+    reasons = (why, *dict.fromkeys(c.reason for c in ranked if c.side == "private"))
+    if private >= 2:
+        return Role("redact", basis, 0.9 if private >= 3 else 0.8, reasons)
+    return Role("review", basis, 0.6, reasons + ("peran tidak jelas dari konteks: perlu ditinjau",))
+
+
+def basis_for(cues: list[Cue], kinds: frozenset[str]) -> tuple[str, str]:
+    roles = " ".join(c.role for c in cues if c.side == "private")
+    if "child" in kinds:
+        return "17j", ("identitas dalam perkara anak, termasuk nama orang tua: UU 11/2012 (SPPA) Pasal 19 — "
+                       "Pasal 17 huruf j")
+    if "sexual" in kinds:
+        return "17j", "identitas korban kekerasan seksual: UU 12/2022 (TPKS) — Pasal 17 huruf j"
+    if any(r in roles for r in LAW_ROLES) and ("law" in kinds or "dirahasiakan" in roles):
+        return "17a2", "identitas saksi/pelapor/informan/korban: Pasal 17 huruf a angka 2"
+    return "17h", "nama orang pribadi: data pribadi (Pasal 17 huruf h, UU PDP)"

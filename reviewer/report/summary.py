@@ -1,0 +1,100 @@
+"""The HTML summary of a batch run for the head of the PPID, in Indonesian: documents ranked by risk,
+counts per label and per Pasal 17 huruf as bar charts (inline SVG, no JavaScript), problems, and links
+that open each document in the review UI. One self-contained file; every name from the archive is
+escaped (a file name is untrusted input).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from markupsafe import Markup, escape
+from sqlalchemy.orm import Session
+
+from reviewer.detect import risk
+from reviewer.report import queries as report
+from reviewer.store import batch as batch_store
+from reviewer.store import records as store
+
+TEMPLATE = Path(__file__).resolve().parents[1] / "data" / "ringkasan.html.j2"
+
+HURUF = {
+    "17a": "menghambat proses penegakan hukum", "17b": "hak kekayaan intelektual, persaingan usaha",
+    "17c": "pertahanan dan keamanan negara", "17d": "kekayaan alam Indonesia",
+    "17e": "ketahanan ekonomi nasional", "17f": "kepentingan hubungan luar negeri",
+    "17g": "isi akta otentik yang bersifat pribadi", "17h": "rahasia pribadi",
+    "17i": "memorandum antar/intra Badan Publik", "17j": "dilarang diungkapkan undang-undang",
+}
+LABELS = {
+    "PERSON": "nama orang", "NIK": "NIK", "KK": "nomor KK", "NPWP": "NPWP", "NIP": "NIP",
+    "PASSPORT": "paspor", "SIM": "SIM", "BPJS": "BPJS", "PHONE": "telepon", "EMAIL": "pos-el",
+    "ADDRESS": "alamat", "DATE_OF_BIRTH": "tanggal lahir", "BANK_ACCOUNT": "rekening bank",
+    "CARD_NUMBER": "nomor kartu", "PLATE": "nomor polisi", "PASSAGE": "paragraf dikecualikan",
+    "ORGANIZATION": "organisasi", "LOCATION": "tempat", "UNREADABLE": "halaman tak terbaca",
+}
+LEVEL_COLOURS = {"tinggi": "#b42318", "sedang": "#dc6803", "rendah": "#ca8504", "aman": "#039855"}
+STATUS_NAMES = {"scanned": "dipindai", "unchanged": "tidak berubah", "failed": "gagal",
+                "unsupported": "tidak didukung", "skipped": "dilewati"}
+ACT, KEEP = "#1d4ed8", "#94a3b8"
+
+
+def bar_chart(rows: list[tuple[str, list[tuple[int, str]]]], width: int = 640, title: str = "") -> Markup:
+    """A horizontal bar chart as inline SVG: rows of (label, [(value, colour), ...]) stacked left to right."""
+    bar, gap, right = 22, 8, 60
+    left = min(380, 16 + 7 * max((len(label) for label, _ in rows), default=10))
+    top = max((sum(v for v, _ in parts) for _, parts in rows), default=0) or 1
+    scale = (width - left - right) / top
+    height = len(rows) * (bar + gap) + gap
+    out = [f'<svg class="chart" role="img" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+           f'xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>']
+    for i, (label, parts) in enumerate(rows):
+        y = gap + i * (bar + gap)
+        out.append(f'<text x="{left - 8}" y="{y + bar * 0.7:.1f}" text-anchor="end">{escape(label)}</text>')
+        x = float(left)
+        for value, colour in parts:
+            if value:
+                out.append(f'<rect x="{x:.1f}" y="{y}" width="{max(value * scale, 1.5):.1f}" height="{bar}" '
+                           f'fill="{colour}"><title>{escape(label)}: {value}</title></rect>')
+                x += value * scale
+        total = sum(v for v, _ in parts)
+        out.append(f'<text x="{x + 6:.1f}" y="{y + bar * 0.7:.1f}">{total}</text>')
+    out.append("</svg>")
+    return Markup("".join(out))
+
+
+def charts(session: Session, run_id: int) -> dict[str, Markup]:
+    levels = report.counts_by_level(session, run_id)
+    huruf = report.counts_by_huruf(session, run_id)
+    labels = report.counts_by_label(session, run_id)
+    return {
+        "levels": bar_chart([(name, [(n, LEVEL_COLOURS[name])]) for name, n in levels],
+                            title="Dokumen per tingkat risiko"),
+        "huruf": bar_chart([(f"huruf {code[2]} — {HURUF[code]}", [(n, ACT)]) for code, n in huruf],
+                           width=900, title="Temuan perlu tindakan per huruf Pasal 17"),
+        "labels": bar_chart([(LABELS.get(lab, lab), [(a, ACT), (k, KEEP)]) for lab, a, k in labels],
+                            title="Temuan per jenis data"),
+    }
+
+
+def render_summary(session: Session, run_id: int, ui_url: str) -> str:
+    from jinja2 import Environment, select_autoescape
+
+    from reviewer.core.filenames import visible
+
+    env = Environment(autoescape=select_autoescape(default=True, default_for_string=True),
+                      finalize=lambda v: visible(v) if isinstance(v, str) and not isinstance(v, Markup) else v)
+    template = env.from_string(TEMPLATE.read_text(encoding="utf-8"))
+    run = session.get(store.BatchRun, run_id)
+    totals = run.summary or batch_store.summary(session, run_id)  # an unfinished run: counts so far
+    top = report.top_documents(session, run_id)
+    counts = report.acting_labels(session, list({i.document_sha for i in top}))
+    documents = [{"item": item, "level": risk.level(item.risk), "url": report.review_url(ui_url, item.document_sha),
+                  "labels": _top_labels(counts.get(item.document_sha, {}))} for item in top]
+    return template.render(run=run, totals=totals, charts=charts(session, run_id), documents=documents,
+                           problems=report.problems(session, run_id), status_names=STATUS_NAMES,
+                           level_colours=LEVEL_COLOURS, huruf=HURUF, labels=LABELS, weights=risk.WEIGHTS)
+
+
+def _top_labels(counts: dict[str, int]) -> str:
+    parts = sorted(counts.items(), key=lambda kv: -kv[1])[:4]
+    return ", ".join(f"{LABELS.get(label, label)} {n}" for label, n in parts)

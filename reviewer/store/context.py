@@ -1,0 +1,42 @@
+"""The settings of one scan, resolved once from what the database knows, the same for every door.
+
+`reviewer scan --db`, the web upload job and `reviewer batch` all call `scan_settings`: the base
+settings (environment), plus the agency's own officials, allow and deny terms and box labels, plus those
+of the document's unit and of the units above it (lists add up down the tree; a label set lower down
+replaces the one above).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from reviewer.core.settings import Settings
+from reviewer.store import records as store
+from reviewer.store import units as unitstore
+
+
+def agency_settings(session: Session, settings: Settings) -> Settings:
+    """The agency's officials, allow and deny terms and box codes from the database."""
+    terms: dict[str, list[str]] = {k: [] for k in store.TERM_KINDS}
+    for term in session.scalars(select(store.Term)):
+        terms.setdefault(term.kind, []).append(term.value)
+    labels = dict(settings.box_labels)
+    labels.update({b.basis: b.text for b in session.scalars(select(store.BoxLabel))})
+    return settings.with_(officials=tuple(settings.officials) + tuple(terms["official"]),
+                          allow_terms=tuple(settings.allow_terms) + tuple(terms["allow"]),
+                          deny_terms=tuple(settings.deny_terms) + tuple(terms["deny"]), box_labels=labels)
+
+
+def scan_settings(session: Session, settings: Settings, sha: str | None = None, unit: str | None = None
+                  ) -> Settings:
+    """`settings` with the agency's terms and those of `unit` (or else the unit of document `sha`).
+
+    Raises `UnitError` for a unit code that does not exist.
+    """
+    settings = agency_settings(session, settings)
+    code = unit or (unitstore.unit_of(session, sha) if sha else None)
+    if code is None:
+        return settings
+    unitstore.unit_record(session, code)  # a clear error for an unknown code
+    return unitstore.effective_settings(session, code, settings)

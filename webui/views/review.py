@@ -1,0 +1,236 @@
+"""The review page: the page image (or text) with a box per finding, the side list, decisions,
+manual redactions and the workflow buttons (submit, approve, return)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, send_file, url_for
+from flask_babel import gettext
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from reviewer.core.errors import ReviewerError
+from reviewer.core.model import LABELS
+from reviewer.review import workflow
+from reviewer.store import originals
+from reviewer.store import records as store
+from webui import render
+from webui.db import get_db
+from webui.present import LABEL_NAMES, doc_dict, finding_dict, load_document
+from webui.views import units as units_views
+
+bp = Blueprint("review", __name__)
+BASES = ("17a", "17b", "17c", "17d", "17e", "17f", "17g", "17h", "17h1", "17h2", "17h3", "17h4", "17h5",
+         "17i", "17j")
+
+
+@bp.route("/documents/<sha>")
+@bp.route("/documents/<sha>.json", endpoint="document_json")
+@login_required
+def document(sha: str):
+    session = get_db()
+    doc = load_document(session, sha)
+    users = {u.id: u for u in session.scalars(select(store.User))}
+    findings = store.findings_of(session, sha)
+    decisions = store.current_decisions(session, sha)
+    counts = store.label_counts(session, [sha]).get(sha, {})
+    if request.path.endswith(".json"):
+        return jsonify({"document": doc_dict(doc, counts, users),
+                        "findings": units_views.with_dik_notes(session, doc, findings, [
+                            finding_dict(f, decisions.get(f.id), users) for f in findings])})
+    number = max(1, request.args.get("page", 1, type=int))
+    record = workflow.get_page(session, sha, number)
+    here = [f for f in findings if f.page == number]
+    on_page = units_views.with_dik_notes(session, doc, here, [finding_dict(f, decisions.get(f.id), users)
+                                                              for f in here])
+    return render_template(
+        "documents/review.html", doc=doc, info=doc_dict(doc, counts, users), page=record, number=number,
+        findings=on_page, groups=_groups(on_page), segments=_segments(record, on_page) if record else [],
+        page_summary=_page_summary(doc, findings, decisions), labels=LABELS, bases=BASES,
+        label_names=LABEL_NAMES, progress=_progress(findings, decisions),
+        undecided_review=sum(1 for f in findings if f.action == "review" and f.id not in decisions))
+
+
+def _progress(findings, decisions) -> dict:
+    """How far the document is decided: findings to act on (not `keep` suggestions) and decided ones."""
+    act = [f for f in findings if f.action != "keep"]
+    return {"total": len(findings), "act": len(act), "decided": sum(f.id in decisions for f in act),
+            "keep": len(findings) - len(act)}
+
+
+def _groups(findings: list[dict]) -> list[tuple[str, list[dict]]]:
+    """Findings by label in the order of `LABELS` (people and identity numbers first); within a label,
+    the ones to act on first and the ones left open (`keep`) last, each in page order."""
+    groups: dict[str, list[dict]] = {}
+    for f in sorted(findings, key=lambda f: (f["action"] == "keep", f["start"])):
+        groups.setdefault(f["label"], []).append(f)
+    return sorted(groups.items(), key=lambda g: LABELS.index(g[0]) if g[0] in LABELS else len(LABELS))
+
+
+def _page_summary(doc, findings, decisions) -> list[dict]:
+    """Per page: how many findings and how many still undecided (for the page navigation)."""
+    pages = [{"number": n, "findings": 0, "open": 0} for n in range(1, (doc.page_count or 0) + 1)]
+    for f in findings:
+        if f.page <= len(pages):
+            pages[f.page - 1]["findings"] += 1
+            pages[f.page - 1]["open"] += f.id not in decisions and f.action != "keep"
+    return pages
+
+
+def state(f: dict) -> str:
+    if f["decision"]:
+        return f["decision"]["verdict"]
+    return "keep-suggested" if f["action"] == "keep" else "pending"
+
+
+def _segments(record, findings: list[dict]) -> list[dict]:
+    """The page text cut at every finding boundary, each piece with the finding that covers it
+    (the shortest, so an entity inside a passage stays visible)."""
+    text = record.text
+    spans = [(f["decision"] or f)["start"] for f in findings] + [(f["decision"] or f)["end"] for f in findings]
+    cuts = sorted({0, len(text), *[c for c in spans if 0 <= c <= len(text)]})
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        covering = [f for f in findings if (f["decision"] or f)["start"] <= a and b <= (f["decision"] or f)["end"]]
+        best = min(covering, key=lambda f: f["end"] - f["start"], default=None)
+        out.append({"start": a, "text": text[a:b], "finding": best, "state": state(best) if best else ""})
+    return out
+
+
+@bp.app_template_global()
+def finding_state(f: dict) -> str:
+    return state(f)
+
+
+@bp.route("/documents/<sha>/pages/<int:number>.png")
+@login_required
+def page_image(sha: str, number: int):
+    doc = load_document(get_db(), sha)
+    if doc.kind not in ("pdf", "image"):
+        abort(404)
+    try:
+        path = render.page_png(originals.path_of(current_app.config["ORIGINALS"], sha), doc.kind, number,
+                               Path(current_app.config["CACHE"]))
+    except LookupError:
+        abort(404)
+    return send_file(path, mimetype="image/png", max_age=3600)
+
+
+@bp.route("/documents/<sha>/pages/<int:number>.json")
+@login_required
+def page_json(sha: str, number: int):
+    session = get_db()
+    load_document(session, sha)
+    record = workflow.get_page(session, sha, number)
+    if record is None:
+        abort(404, "Halaman belum tersedia / page not available yet")
+    users = {u.id: u for u in session.scalars(select(store.User))}
+    decisions = store.current_decisions(session, sha)
+    return jsonify({"page": number, "text": record.text, "width": record.width, "height": record.height,
+                    "needs_ocr": record.needs_ocr, "ocr": record.ocr,
+                    "findings": [finding_dict(f, decisions.get(f.id), users)
+                                 for f in store.findings_of(session, sha, number)]})
+
+
+def _done(sha: str, message: str, anchor: str = "", ok: bool = True, page: int | None = None, data=None):
+    if request.accept_mimetypes.best == "application/json":
+        return jsonify({"ok": ok, "message": message, **(data or {})}), 200 if ok else 400
+    flash(message, "info" if ok else "error")
+    page = page or request.form.get("page", type=int) or 1
+    return redirect(url_for("review.document", sha=sha, page=page) + (f"#{anchor}" if anchor else ""))
+
+
+def _finding(session, sha: str, finding_id: int) -> store.FindingRecord:
+    finding = session.get(store.FindingRecord, finding_id)
+    if finding is None or finding.document_sha != sha:
+        abort(404, "Temuan tidak ditemukan / finding not found")
+    return finding
+
+
+@bp.route("/documents/<sha>/findings/<int:finding_id>/decide", methods=["POST"])
+@login_required
+def decide(sha: str, finding_id: int):
+    session = get_db()
+    finding = _finding(session, sha, finding_id)
+    form = request.form
+    verdict = form.get("verdict", "")
+    try:
+        if form.get("all"):
+            made = workflow.apply_to_all(session, current_user.row, finding, verdict, basis=form.get("basis"),
+                                         note=form.get("note", ""))
+            message = f"{len(made)} kemunculan diputuskan / occurrences decided"
+        else:
+            workflow.decide(session, current_user.row, finding, verdict, basis=form.get("basis"),
+                            label=form.get("label") or None, note=form.get("note", ""),
+                            start=form.get("start", type=int), end=form.get("end", type=int))
+            message = "Keputusan disimpan / decision saved"
+        session.commit()
+    except workflow.Forbidden as exc:
+        session.rollback()
+        abort(403, str(exc))
+    except ReviewerError as exc:
+        session.rollback()
+        return _done(sha, str(exc), f"f-{finding_id}", ok=False, page=finding.page)
+    users = {current_user.id: current_user.row}
+    decision = store.decision_history(session, finding.id)[-1]
+    progress = workflow.progress(session, sha)
+    return _done(sha, message, f"f-{finding_id}", page=finding.page,
+                 data={"finding": finding_dict(finding, decision, users),
+                       "reload": bool(form.get("all")), "progress": progress,
+                       "progress_text": gettext("%(d)s dari %(n)s temuan sudah diputuskan", d=progress["decided"],
+                                                n=progress["act"])})
+
+
+@bp.route("/documents/<sha>/manual", methods=["POST"])
+@login_required
+def manual(sha: str):
+    session = get_db()
+    form = request.form
+    box = None
+    if form.get("x0"):
+        try:
+            box = tuple(float(form[k]) for k in ("x0", "top", "x1", "bottom"))
+        except (KeyError, ValueError):
+            return _done(sha, "Kotak tidak sah / invalid box", ok=False)
+    try:
+        finding = workflow.add_manual(session, current_user.row, sha, form.get("page", 1, type=int),
+                                      label=form.get("label", "PERSON"), basis=form.get("basis", "17h"),
+                                      start=form.get("start", type=int), end=form.get("end", type=int),
+                                      box=box, note=form.get("note", ""))
+        session.commit()
+    except workflow.Forbidden as exc:
+        session.rollback()
+        abort(403, str(exc))
+    except ReviewerError as exc:
+        session.rollback()
+        return _done(sha, str(exc), ok=False)
+    return _done(sha, "Penghitaman manual ditambahkan / manual redaction added", f"f-{finding.id}",
+                 data={"reload": True})
+
+
+@bp.route("/documents/<sha>/<any(submit, approve, return):step>", methods=["POST"])
+@login_required
+def step(sha: str, step: str):
+    session = get_db()
+    doc = load_document(session, sha)
+    note = request.form.get("note", "")
+    user = current_user.row
+    try:
+        if step == "submit":
+            workflow.submit(session, user, doc, note)
+            message = "Diajukan untuk persetujuan / submitted for approval"
+        elif step == "approve":
+            workflow.approve(session, user, doc, note)
+            message = "Disetujui; berkas dapat diekspor / approved; ready to export"
+        else:
+            workflow.return_(session, user, doc, note)
+            message = "Dikembalikan ke petugas / returned to the officer"
+        session.commit()
+    except workflow.Forbidden as exc:
+        session.rollback()
+        abort(403, str(exc))
+    except ReviewerError as exc:
+        session.rollback()
+        return _done(sha, str(exc), ok=False)
+    return _done(sha, message)

@@ -1,0 +1,58 @@
+"""Who may see and change a unit, and the answer of a unit view (shared by the units and DIK views).
+
+A unit's penyetuju or admin (or an instance admin) edits its DIK; a unit's admin (or an instance admin)
+edits the unit itself, its lists and its members.
+"""
+
+from __future__ import annotations
+
+from flask import abort, flash, jsonify, redirect, request, url_for
+from flask_login import current_user
+
+from reviewer.core.errors import ReviewerError
+from reviewer.core.units import ROLE_RANK, Unit
+from reviewer.store import records as store
+from reviewer.store import units as unitstore
+from webui.db import get_db
+
+DIK_EDIT, UNIT_EDIT = "reviewer", "admin"
+
+
+def reaches(session, user: store.User, code: str, role: str) -> bool:
+    if user.role == "admin":
+        return True
+    tree = unitstore.load_tree(session)
+    held = tree.role_in(unitstore.memberships(session, user), code)
+    return held is not None and ROLE_RANK[held] >= ROLE_RANK[role]
+
+
+def unit_or_404(code: str, role: str | None = None) -> Unit:
+    session = get_db()
+    tree = unitstore.load_tree(session)
+    seen = unitstore.visible_units(session, current_user.row)
+    if code not in tree or (seen is not None and code not in seen):
+        abort(404, "Unit tidak ditemukan / unit not found")
+    if role and not reaches(session, current_user.row, code, role):
+        abort(403, "Anda tidak berhak mengubah unit ini / you may not change this unit")
+    return tree[code]
+
+
+def back(code: str | None, message: str, ok: bool = True, anchor: str = ""):
+    if request.accept_mimetypes.best == "application/json":
+        return jsonify({"ok": ok, "message": message}), 200 if ok else 400
+    flash(message, "info" if ok else "error")
+    target = url_for("units.unit", code=code) if code else url_for("units.index")
+    return redirect(target + (f"#{anchor}" if anchor else ""))
+
+
+def commit(code: str | None, action, ok_message: str, anchor: str = ""):
+    session = get_db()
+    try:
+        result = action(session)
+        session.commit()
+    except ReviewerError as exc:
+        session.rollback()
+        return back(code, str(exc), False, anchor)
+    return back(code, ok_message.format(result=result), anchor=anchor)
+
+
