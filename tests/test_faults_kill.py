@@ -25,7 +25,8 @@ SETTINGS = "Settings(use_ner=False, use_passages=False, use_ocr=False)"
 # A server process whose scan (or export) dies at a chosen moment, as with `kill -9`.
 SERVER = """
 import os, signal, sys
-from reviewer import pipeline, jobs
+from reviewer.store import jobs
+from reviewer.store import records as store
 from reviewer.core.settings import Settings
 from webui import create_app, worker
 
@@ -38,18 +39,18 @@ app = create_app({{"INSTANCE": {instance!r}, "WORKER": False, "SECRET_KEY": "tes
 {body}
 """
 SCAN_BODY = """
-real, calls = pipeline.detect_page, []
+real, calls = store.save_page, []
 def dying(*args, **kwargs):
     calls.append(1)
     if len(calls) > {after}:
         die()
     return real(*args, **kwargs)
-pipeline.detect_page = dying
+store.save_page = dying
 worker.run_one(app, jobs.worker_name())
 """
 EXPORT_BODY = """
 from pathlib import Path
-from reviewer import export, store
+from reviewer.review import export
 from reviewer.redact import uji
 
 def half_then_die(report, path, settings=None):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.core.errors import ScannedPageNotSupported, VerificationFailed
+from reviewer.core.errors import VerificationFailed
 from reviewer.core.model import Box, Decision
 from reviewer.core.settings import Settings
 from reviewer.extract import extract
@@ -189,23 +189,6 @@ def test_over_redaction_is_caught(tmp_path, monkeypatch):
         redact_document(DATA / "rapat.pdf", decide(doc, NIK, "NIK", "17j", page=1), out, SETTINGS)
     assert failed.value.report.over_redaction["hilang"] > 0
     assert not out.exists() and not Path(str(out) + ".part").exists()
-
-
-def test_ocr_pages_are_refused_by_name_until_the_scan_module_exists(tmp_path, monkeypatch):
-    from dataclasses import replace
-
-    import reviewer.redact.pdf as pdf_module
-
-    doc = extract(DATA / "rapat.pdf")
-    scanned = replace(doc, pages=(replace(doc.pages[0], ocr=True), *doc.pages[1:]))
-
-    def missing(name):
-        raise ModuleNotFoundError(name=name)
-
-    monkeypatch.setattr(pdf_module.importlib, "import_module", missing)
-    with pytest.raises(ScannedPageNotSupported, match="pindaian"):
-        redact_document(DATA / "rapat.pdf", decide(doc, NAME, page=1), tmp_path / "o.pdf", SETTINGS,
-                        document=scanned)
 
 
 def _span(document, text):

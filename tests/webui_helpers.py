@@ -47,11 +47,12 @@ def post(client, path: str, data=None, **kwargs):
     return client.post(path, data=data, **kwargs)
 
 
-def upload(app, client, path: Path, name: str | None = None) -> str:
+def upload(app, client, path: Path, name: str | None = None, unit: str | None = None) -> str:
     from webui import worker
 
     with path.open("rb") as fh:
-        res = post(client, "/upload", {"file": (fh, name or path.name)}, content_type="multipart/form-data")
+        form = {"file": (fh, name or path.name), **({"unit": unit} if unit else {})}
+        res = post(client, "/upload", form, content_type="multipart/form-data")
     assert res.status_code == 302
     sha = res.headers["Location"].rstrip("/").split("/")[-1]
     while worker.run_one(app):
