@@ -33,3 +33,4 @@ test: setup system-deps
 
 lint: setup
 	$(VENV)/bin/ruff check reviewer webui tests
+	$(VENV)/bin/lint-imports

@@ -48,7 +48,7 @@ def test_batch_stores_results_the_web_ui_reads_and_a_rerun_skips_them(tmp_path, 
     engine, session = _session(db_url)
     for p in samples.iterdir():
         expected = scan_file(str(p), SETTINGS)
-        doc = session.get(store.Document, expected.document.sha256)
+        doc = session.get(store.DocumentRecord, expected.document.sha256)
         assert doc.status == "needs_review" and doc.source == "batch" and doc.filename == p.name
         stored = [(f.page, f.start, f.end, f.label, f.action) for f in store.findings_of(session, doc.sha256)]
         assert stored == [(f.page, f.start, f.end, f.label, f.action) for f in expected.findings]
@@ -93,7 +93,7 @@ def test_kill_9_halfway_and_restart_ends_with_exactly_one_result_per_document(tm
     session.rollback()
     names = session.scalars(select(store.BatchItem.name)).all()
     assert len(names) == len(set(names)) == n
-    assert _count(session, store.Document) == n
+    assert _count(session, store.DocumentRecord) == n
     per_doc = session.execute(select(store.FindingRecord.document_sha, func.count())
                               .group_by(store.FindingRecord.document_sha)).all()
     expected = len(scan_file(str(tmp_path / "arsip" / "2020" / "surat-0000.txt"), SETTINGS).findings)
@@ -117,7 +117,7 @@ def test_failures_are_recorded_counted_and_the_run_goes_on(tmp_path, samples, da
     engine, session = _session(db_url)
     slow = session.scalar(select(store.BatchItem).where(store.BatchItem.name.like("%lambat.txt")))
     assert slow.status == "failed" and "batas waktu" in slow.error and slow.document_sha
-    assert session.get(store.Document, slow.document_sha) is None  # nothing half-stored
+    assert session.get(store.DocumentRecord, slow.document_sha) is None  # nothing half-stored
     session.close()
     engine.dispose()
 

@@ -23,7 +23,7 @@ def cluster():
 
 
 def _results(session):
-    docs = {d.sha256: (d.kind, d.page_count, d.status) for d in session.scalars(select(store.Document))}
+    docs = {d.sha256: (d.kind, d.page_count, d.status) for d in session.scalars(select(store.DocumentRecord))}
     findings = sorted((f.document_sha, f.page, f.start, f.end, f.label, f.basis, round(f.score, 6), f.action,
                        tuple(f.reasons), tuple(map(tuple, f.boxes)))
                       for f in session.scalars(select(store.FindingRecord)))

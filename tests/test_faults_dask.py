@@ -17,7 +17,7 @@ pytestmark = pytest.mark.slow
 def _results(url):
     engine = store.make_engine(url)
     with store.session_factory(engine)() as s:
-        docs = sorted((d.sha256, d.kind, d.page_count, d.status) for d in s.scalars(select(store.Document)))
+        docs = sorted((d.sha256, d.kind, d.page_count, d.status) for d in s.scalars(select(store.DocumentRecord)))
         findings = sorted((f.document_sha, f.page, f.start, f.end, f.label, f.action)
                           for f in s.scalars(select(store.FindingRecord)))
         items = sorted((i.name, i.status, i.document_sha, i.findings) for i in s.scalars(select(store.BatchItem)))

@@ -59,7 +59,7 @@ def half_then_die(report, path, settings=None):
 
 uji.write_uji = half_then_die
 with app.extensions["reviewer.sessions"]() as s:
-    doc = s.get(store.Document, {sha!r})
+    doc = s.get(store.DocumentRecord, {sha!r})
     export.export_files(s, doc, Path(app.config["ORIGINALS"]), Path(app.instance_path) / "exports" / doc.sha256,
                         app.config["SCAN_SETTINGS"])
 """
@@ -102,7 +102,7 @@ def test_server_killed_during_a_scan_resumes_without_loss_or_duplicates(tmp_path
     proc = _run_server(app, SCAN_BODY.format(after=2))
     assert proc.returncode == -signal.SIGKILL, proc.stderr[-2000:]
     with app.extensions["reviewer.sessions"]() as s:
-        doc = s.get(store.Document, sha)
+        doc = s.get(store.DocumentRecord, sha)
         assert doc.status == "processing" and doc.pages_done == 2
         assert s.scalars(select(store.Job)).one().status == "running"
     again = create_app({**app.config, "WORKER": False})  # the restarted server
@@ -114,7 +114,7 @@ def test_server_killed_during_a_scan_resumes_without_loss_or_duplicates(tmp_path
 
     expected = scan_file(str(pdf), app.config["SCAN_SETTINGS"])
     with again.extensions["reviewer.sessions"]() as s:
-        doc = s.get(store.Document, sha)
+        doc = s.get(store.DocumentRecord, sha)
         pages = sorted(s.scalars(select(store.PageRecord.number).where(store.PageRecord.document_sha == sha)))
         found = sorted((f.page, f.start, f.end, f.label) for f in store.findings_of(s, sha))
         job = s.scalars(select(store.Job)).one()
@@ -135,7 +135,7 @@ def _approved(app, client, tmp_path) -> str:
     from reviewer.review import accounts
 
     with app.extensions["reviewer.sessions"]() as s:
-        doc = s.get(store.Document, sha)
+        doc = s.get(store.DocumentRecord, sha)
         workflow.submit(s, accounts.get(s, "ani"), doc)
         workflow.approve(s, accounts.get(s, "budi"), doc)
         s.commit()

@@ -42,12 +42,12 @@ def test_upload_on_a_full_disk(app, client, tmp_path, monkeypatch):
     html = res.get_data(as_text=True)
     assert res.status_code == 200 and "disk penuh" in html and "No space left" in html
     assert "Traceback" not in html
-    assert _count(app, store.Document) == 0 and _count(app, store.Job) == 0
+    assert _count(app, store.DocumentRecord) == 0 and _count(app, store.Job) == 0
     assert _leftovers(tmp_path / "instance") == []
     monkeypatch.undo()
     sha = upload(app, client, doc)
     with app.extensions["reviewer.sessions"]() as s:
-        assert s.get(store.Document, sha).status == "needs_review"
+        assert s.get(store.DocumentRecord, sha).status == "needs_review"
 
 
 def test_api_upload_on_a_full_disk(app, tmp_path, monkeypatch):
@@ -65,7 +65,7 @@ def test_api_upload_on_a_full_disk(app, tmp_path, monkeypatch):
         res = app.test_client().post("/api/v1/documents", data={"file": (fh, "surat.txt")},
                                      headers={"Authorization": f"Bearer {token}"})
     assert res.status_code == 400 and "disk" in res.get_json()["error"]
-    assert _count(app, store.Document) == 0 and _leftovers(tmp_path / "instance") == []
+    assert _count(app, store.DocumentRecord) == 0 and _leftovers(tmp_path / "instance") == []
 
 
 @pytest.fixture
@@ -132,13 +132,13 @@ def test_scan_while_the_database_is_locked_resumes_without_duplicates(tmp_path, 
         holder.rollback()
         holder.close()
     with app.extensions["reviewer.sessions"]() as s:
-        doc = s.scalars(select(store.Document)).one()
+        doc = s.scalars(select(store.DocumentRecord)).one()
         assert doc.status == "processing"  # not marked done, not marked failed: retried later
         assert jobs.requeue_stale(s, older_than=timedelta(0)) == 1
     while worker.run_one(app):
         pass
     with app.extensions["reviewer.sessions"]() as s:
-        doc = s.scalars(select(store.Document)).one()
+        doc = s.scalars(select(store.DocumentRecord)).one()
         pages = list(s.scalars(select(store.PageRecord.number).where(store.PageRecord.document_sha == doc.sha256)))
         assert doc.status == "needs_review" and sorted(pages) == list(range(1, doc.page_count + 1))
     from reviewer.detect.pipeline import scan_file

@@ -79,7 +79,7 @@ def add_unit(session) -> None:
 
 def rows(findings) -> list[tuple]:
     return sorted((f["file"], f["page"], f["start"], f["end"], f["text"], f["label"], f["basis"],
-                   round(f["score"], 4), f["action"], f["source"]) for f in findings)
+                   round(f["score"], 3), f["action"], f["source"]) for f in findings)
 
 
 def stored(url: str, names: dict[str, str]) -> list[tuple]:
@@ -133,7 +133,7 @@ def test_the_unit_lists_are_applied(cli_findings):
     assert person[("daftar-penerima-bansos.pdf", "Ahmad Fauzi")] == "redact"
     scanned = [r for r in cli_findings if r[0] == "pindaian.pdf"]
     assert {"NIK", "PHONE", "PERSON"} <= {r[5] for r in scanned}
-    assert any(r[9].startswith("ner") for r in scanned), "the scanned page gets NER like a digital one"
+    assert any(r[9] == "model:ner-id" for r in scanned), "the scanned page gets NER like a digital one"
 
 
 def test_web_upload_gives_the_cli_findings(files, cli_findings, tmp_path):

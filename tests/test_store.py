@@ -103,7 +103,7 @@ def test_audit_and_decisions_are_append_only(session, engine, samples):
 
 
 def test_claim_is_exclusive_and_stale_jobs_resume(engine, session):
-    session.add(store.Document(sha256="a" * 64, filename="x.pdf", status="processing", warnings=[]))
+    session.add(store.DocumentRecord(sha256="a" * 64, filename="x.pdf", status="processing", warnings=[]))
     job = jobs.enqueue(session, "a" * 64)
     session.commit()
     factory = store.session_factory(engine)
@@ -132,7 +132,7 @@ def test_run_job_scans_page_by_page(engine, session, tmp_path, samples):
         job = jobs.claim(s, "w")
     process.run_job(factory, job, tmp_path / "originals", SETTINGS)
     session.expire_all()
-    doc = session.get(store.Document, sha)
+    doc = session.get(store.DocumentRecord, sha)
     assert doc.status == "needs_review" and doc.pages_done == doc.page_count >= 1
     assert store.findings_of(session, sha)
     assert session.get(store.Job, job.id).status == "done"
@@ -151,7 +151,7 @@ def test_run_job_resumes_without_duplicating_pages(engine, session, tmp_path):
         process.run_job(factory, jobs.claim(s, "w"), tmp_path / "originals", SETTINGS)
     session.expire_all()
     assert [f.page for f in store.findings_of(session, sha)] == [1, 2, 3]
-    doc = session.get(store.Document, sha)
+    doc = session.get(store.DocumentRecord, sha)
     assert doc.status == "needs_review" and doc.pages_done == 3
 
 
@@ -164,7 +164,7 @@ def test_unreadable_file_fails_with_message(engine, session, tmp_path):
         job = jobs.claim(s, "w")
     process.run_job(factory, job, tmp_path / "originals", SETTINGS)
     session.expire_all()
-    doc = session.get(store.Document, sha)
+    doc = session.get(store.DocumentRecord, sha)
     assert doc.status == "failed" and "rusak" in doc.error
     assert session.get(store.Job, job.id).status == "failed"
 

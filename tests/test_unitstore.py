@@ -51,7 +51,8 @@ def _doc(session, samples, name, unit=None):
 
 
 def _visible(session, user):
-    return {d.filename for d in session.scalars(select(store.Document).where(unitstore.visible_clause(session, user)))}
+    query = select(store.DocumentRecord).where(unitstore.visible_clause(session, user))
+    return {d.filename for d in session.scalars(query)}
 
 
 def test_tree_round_trips_through_the_database(session, city):
@@ -109,7 +110,8 @@ def test_pembantu_sees_only_its_dinas_and_utama_sees_all(session, city, samples)
     assert _visible(session, city["utama"]) == everything
     assert _visible(session, city["admin"]) == everything
     assert _visible(session, city["baru"]) == set()  # no membership: nothing
-    sha = session.scalar(select(store.Document.sha256).where(store.Document.filename == "laporan-kejadian.txt"))
+    record = store.DocumentRecord
+    sha = session.scalar(select(record.sha256).where(record.filename == "laporan-kejadian.txt"))
     assert not unitstore.can_see(session, city["sosial"], sha) and unitstore.can_see(session, city["utama"], sha)
     assert unitstore.role_for(session, city["sehat"], sha) == "reviewer"
     assert unitstore.role_for(session, city["sosial"], sha) is None

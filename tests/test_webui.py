@@ -70,7 +70,7 @@ def test_bad_uploads_are_refused_by_content(app, client, name, body, message, tm
                    follow_redirects=True)
     assert message in res.get_data(as_text=True)
     with app.extensions["reviewer.sessions"]() as s:
-        assert s.scalars(select(store.Document)).all() == []
+        assert s.scalars(select(store.DocumentRecord)).all() == []
     assert not any((tmp_path / "instance" / "originals").glob("*/*"))
 
 
@@ -278,7 +278,7 @@ def test_restart_resumes_queued_and_interrupted_work(tmp_path, samples):
     statuses = [d["status"] for d in again.test_client().get("/documents.json").get_json().get("documents", [])] \
         or None
     with again.extensions["reviewer.sessions"]() as s:
-        assert [d.status for d in s.scalars(select(store.Document))] == ["needs_review", "needs_review"]
+        assert [d.status for d in s.scalars(select(store.DocumentRecord))] == ["needs_review", "needs_review"]
     assert statuses is None  # not logged in on the new client
 
 

@@ -34,8 +34,8 @@ def _world(tmp_path, samples, proposer_of_own: str | None = None):
         officer, reviewer = accounts.get(s, OFFICER), accounts.get(s, "bayu")
         for name in ("approve", "return", "own", "approved"):
             who = accounts.get(s, proposer_of_own) if name == "own" and proposer_of_own else officer
-            workflow.submit(s, who, s.get(store.Document, shas[name]))
-        workflow.approve(s, reviewer, s.get(store.Document, shas["approved"]))
+            workflow.submit(s, who, s.get(store.DocumentRecord, shas[name]))
+        workflow.approve(s, reviewer, s.get(store.DocumentRecord, shas["approved"]))
         s.commit()
     return app, shas
 
@@ -124,7 +124,7 @@ def test_two_person_rule_through_every_door(tmp_path, samples):
                    headers={"Accept": "application/json"})
         assert res.status_code == 403 and "dua orang" in res.get_json()["error"]
     with app.extensions["reviewer.sessions"]() as s:
-        assert s.get(store.Document, shas["own"]).status == "awaiting_approval"
+        assert s.get(store.DocumentRecord, shas["own"]).status == "awaiting_approval"
     post(client, "/logout")
     login(client, "bayu")
     assert post(client, f"/documents/{shas['own']}/approve").status_code == 302
@@ -133,7 +133,7 @@ def test_two_person_rule_through_every_door(tmp_path, samples):
 def _state(app):
     with app.extensions["reviewer.sessions"]() as s:
         return {m.__name__: s.scalar(select(func.count()).select_from(m))
-                for m in (store.Event, store.DecisionRecord, store.Document, store.Term, store.User)}
+                for m in (store.Event, store.DecisionRecord, store.DocumentRecord, store.Term, store.User)}
 
 
 def test_every_state_changing_route_needs_the_csrf_token(tmp_path, samples):
@@ -330,7 +330,7 @@ def test_upload_names_are_stored_safely(app, client, tmp_path, raw, shown):
     path.write_text(f"Dokumen {len(raw)} NIK 3209120708750001\n")
     sha = upload(app, client, path, raw)
     with app.extensions["reviewer.sessions"]() as s:
-        assert s.get(store.Document, sha).filename == shown
+        assert s.get(store.DocumentRecord, sha).filename == shown
     html = client.get("/").get_data(as_text=True)
     assert "<img src=x" not in html and "\u202e" not in html
     originals = tmp_path / "instance" / "originals"
@@ -358,7 +358,7 @@ def test_hostile_text_content_is_shown_as_text(app, client, tmp_path):
 def test_export_names_of_odd_filenames_are_safe_headers(tmp_path, samples):
     app, shas = _world(tmp_path, samples)
     with app.extensions["reviewer.sessions"]() as s:
-        s.get(store.Document, shas["approved"]).filename = "berita\u00a0acara \u65e5\u672c \"x\".txt"
+        s.get(store.DocumentRecord, shas["approved"]).filename = "berita\u00a0acara \u65e5\u672c \"x\".txt"
         s.commit()
     client = app.test_client()
     login(client, OFFICER)

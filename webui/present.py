@@ -25,8 +25,8 @@ LABEL_NAMES = {
 }
 
 
-def load_document(session, sha: str) -> store.Document:
-    doc = session.get(store.Document, sha) if len(sha) == 64 else None
+def load_document(session, sha: str) -> store.DocumentRecord:
+    doc = session.get(store.DocumentRecord, sha) if len(sha) == 64 else None
     if doc is None or not _may_see(session, sha):
         abort(404, "Dokumen tidak ditemukan / document not found")
     return doc
@@ -48,7 +48,7 @@ def name_of(users: dict, user_id: int | None) -> str:
     return user.display_name if user else ""
 
 
-def holder(doc: store.Document, users: dict) -> str:
+def holder(doc: store.DocumentRecord, users: dict) -> str:
     """Who has the document now, in words."""
     if doc.status == "processing":
         return "sistem (memindai)"
@@ -63,7 +63,7 @@ def iso(value) -> str | None:
     return value.isoformat(timespec="seconds") + "Z" if value else None
 
 
-def doc_dict(doc: store.Document, counts: dict, users: dict, act: dict | None = None) -> dict:
+def doc_dict(doc: store.DocumentRecord, counts: dict, users: dict, act: dict | None = None) -> dict:
     return {
         "sha256": doc.sha256, "filename": doc.filename, "kind": doc.kind, "size": doc.size,
         "status": doc.status, "status_name": STATUS_NAMES[doc.status], "error": doc.error,

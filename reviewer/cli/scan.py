@@ -72,12 +72,12 @@ def scan(paths: tuple[str, ...], fmt: str, no_ner: bool, no_passages: bool, no_o
 
 def _database_settings(db: str, settings, unit: str | None):
     """The settings the web UI and `reviewer batch` would scan with, read from the database."""
+    from pathlib import Path
+
     from sqlalchemy.exc import SQLAlchemyError
 
     from reviewer.store import records as store
     from reviewer.store.context import scan_settings
-
-    from pathlib import Path
 
     if "://" not in db and not Path(db).is_file():
         raise click.UsageError(f"berkas basis data tidak ada / no database file: {db}")

@@ -166,7 +166,7 @@ def assign(sha256: str, code: str, instance: str | None) -> None:
     from reviewer.store import units as unitstore
 
     with session_of(instance) as session:
-        if session.get(store.Document, sha256) is None:
+        if session.get(store.DocumentRecord, sha256) is None:
             raise click.ClickException(f"dokumen tidak dikenal / unknown document: {sha256}")
         unitstore.assign_document(session, sha256, code)
     click.echo(f"{sha256[:12]}… → {code}")

@@ -1,1 +1,1 @@
-"""reviewer/detect"""
+"""Detection: the pipeline (`pipeline.scan`), patterns and validators, names, roles and NER, passages, policy."""

@@ -1,1 +1,1 @@
-"""reviewer/report"""
+"""Reports of batch runs: queries, the JSONL/CSV files and the HTML summary."""

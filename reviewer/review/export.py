@@ -25,7 +25,7 @@ PAGED = ("pdf", "image")  # kinds whose pages have a size, so boxes and whole pa
 STAGING = ".part"
 
 
-def decisions(session: Session, doc: store.Document) -> list[Decision]:
+def decisions(session: Session, doc: store.DocumentRecord) -> list[Decision]:
     """The current decision of every finding, in page order, as the redaction module takes them."""
     users = {u.id: u.display_name for u in session.scalars(select(store.User))}
     findings = {f.id: f for f in store.findings_of(session, doc.sha256)}
@@ -57,7 +57,7 @@ def _one(d: store.DecisionRecord, f: store.FindingRecord, page, kind: str, commo
     return out
 
 
-def export_files(session: Session, doc: store.Document, originals_root: Path, out_dir: Path,
+def export_files(session: Session, doc: store.DocumentRecord, originals_root: Path, out_dir: Path,
                  settings: Settings) -> dict[str, Path]:
     """Make (once) the redacted file, the log (CSV, JSON) and the draft uji konsekuensi in `out_dir`.
 
@@ -90,7 +90,7 @@ def export_files(session: Session, doc: store.Document, originals_root: Path, ou
     return paths
 
 
-def _make(session: Session, doc: store.Document, originals_root: Path, folder: Path, name: str,
+def _make(session: Session, doc: store.DocumentRecord, originals_root: Path, folder: Path, name: str,
           settings: Settings, final: Path) -> None:
     from reviewer.redact import redact_document
     from reviewer.redact.report import log_paths, write_all

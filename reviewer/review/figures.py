@@ -72,14 +72,14 @@ def yearly(session: Session, year: int, codes: set[str] | None = None) -> list[F
     return out
 
 
-def _documents(session: Session, year: int) -> list[store.Document]:
+def _documents(session: Session, year: int) -> list[store.DocumentRecord]:
     start, end = _year_bounds(year)
-    received = (store.Document.created_at >= start) & (store.Document.created_at < end)
-    approved = (store.Document.approved_at >= start) & (store.Document.approved_at < end)
-    return list(session.scalars(select(store.Document).where(received | approved)))
+    received = (store.DocumentRecord.created_at >= start) & (store.DocumentRecord.created_at < end)
+    approved = (store.DocumentRecord.approved_at >= start) & (store.DocumentRecord.approved_at < end)
+    return list(session.scalars(select(store.DocumentRecord).where(received | approved)))
 
 
-def _figures(session: Session, year: int, code: str, name: str, docs: list[store.Document]) -> Figures:
+def _figures(session: Session, year: int, code: str, name: str, docs: list[store.DocumentRecord]) -> Figures:
     start, end = _year_bounds(year)
     fig = Figures(year, code, name)
     approved = []

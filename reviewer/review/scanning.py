@@ -33,7 +33,7 @@ def run_job(factory: sessionmaker[Session], job: store.Job, originals_root: Path
                 f"galat tak terduga / unexpected error: {type(exc).__name__}: {exc}"
             if not isinstance(exc, ReviewerError):
                 log.exception("scan of %s failed", job.document_sha)
-            doc = session.get(store.Document, job.document_sha)
+            doc = session.get(store.DocumentRecord, job.document_sha)
             doc.status, doc.error = "failed", message
             store.log_event(session, None, "scan_failed", document_sha=doc.sha256, after={"error": message})
             jobs.finish(session, job, message)
@@ -50,7 +50,7 @@ def scan_into(session: Session, job: store.Job, originals_root: Path, settings: 
     from reviewer.detect import pipeline
     from reviewer.extract import extract
 
-    doc = session.get(store.Document, job.document_sha)
+    doc = session.get(store.DocumentRecord, job.document_sha)
     document = extract(originals.path_of(originals_root, doc.sha256))
     doc.kind, doc.page_count = document.kind, len(document.pages)
     settings = scan_settings(session, settings, doc.sha256)
@@ -99,7 +99,7 @@ def _count(session: Session, sha: str) -> int:
 
 
 def accept_upload(session: Session, originals_root: Path, tmp_file: Path, filename: str, *, user=None,
-                  source: str = "upload") -> tuple[store.Document, bool]:
+                  source: str = "upload") -> tuple[store.DocumentRecord, bool]:
     """Check an uploaded file by its content, store the original, queue its scan; (document, created).
 
     Raises `UnsupportedFormat` / `CorruptFile` for files that are not PDF, DOCX, text or images.

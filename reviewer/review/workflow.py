@@ -17,7 +17,7 @@ from reviewer.core.model import LABELS, Box, Page, Word
 from reviewer.store.records import (
     VERDICTS,
     DecisionRecord,
-    Document,
+    DocumentRecord,
     FindingRecord,
     PageRecord,
     User,
@@ -39,7 +39,7 @@ class Forbidden(WorkflowError):
     """The user's role or the two-person rule does not allow the action."""
 
 
-def refusal(user: User, action: str, doc: Document | None = None) -> str | None:
+def refusal(user: User, action: str, doc: DocumentRecord | None = None) -> str | None:
     """Why `user` may not do `action` (on `doc`), or None when allowed."""
     if not user.active:
         return "akun nonaktif / account disabled"
@@ -70,7 +70,7 @@ def refusal(user: User, action: str, doc: Document | None = None) -> str | None:
     return None
 
 
-def _unit_role(user: User, doc: Document) -> str | None:
+def _unit_role(user: User, doc: DocumentRecord) -> str | None:
     """The user's role on this document: their role in its unit when units are used."""
     from sqlalchemy.orm import object_session
 
@@ -80,7 +80,7 @@ def _unit_role(user: User, doc: Document) -> str | None:
     return user.role if session is None else unitstore.role_for(session, user, doc.sha256)
 
 
-def require(user: User, action: str, doc: Document | None = None) -> None:
+def require(user: User, action: str, doc: DocumentRecord | None = None) -> None:
     reason = refusal(user, action, doc)
     if reason:
         raise Forbidden(reason)
@@ -104,7 +104,7 @@ def decide(session: Session, user: User, finding: FindingRecord, verdict: str, *
            end: int | None = None) -> DecisionRecord:
     """Record a decision about a finding: `redact` (accept) or `keep` (reject), optionally with another
     basis, label or span."""
-    doc = session.get(Document, finding.document_sha)
+    doc = session.get(DocumentRecord, finding.document_sha)
     require(user, "decide", doc)
     if verdict not in VERDICTS:
         raise WorkflowError(f"keputusan tidak dikenal / unknown verdict: {verdict}")
@@ -191,7 +191,7 @@ def add_manual(session: Session, user: User, sha: str, page_number: int, *, labe
                start: int | None = None, end: int | None = None, box: tuple | None = None,
                note: str = "") -> FindingRecord:
     """A redaction no detector suggested: a text selection (start, end) or a drawn box (points)."""
-    doc = session.get(Document, sha)
+    doc = session.get(DocumentRecord, sha)
     require(user, "decide", doc)
     record = get_page(session, sha, page_number)
     if record is None:
@@ -243,7 +243,7 @@ def undecided(session: Session, sha: str) -> list[FindingRecord]:
             if f.id not in current]
 
 
-def submit(session: Session, user: User, doc: Document, note: str = "") -> None:
+def submit(session: Session, user: User, doc: DocumentRecord, note: str = "") -> None:
     """Send for approval. Findings marked `review` must be decided first; undecided `redact` and `keep`
     suggestions are recorded as accepted, in the submitter's name, so the log shows who."""
     require(user, "submit", doc)
@@ -259,13 +259,13 @@ def submit(session: Session, user: User, doc: Document, note: str = "") -> None:
     doc.proposed_by_id, doc.proposed_at = user.id, utcnow()
 
 
-def approve(session: Session, user: User, doc: Document, note: str = "") -> None:
+def approve(session: Session, user: User, doc: DocumentRecord, note: str = "") -> None:
     require(user, "approve", doc)
     _move(session, user, doc, "approved", "approved", note)
     doc.approved_by_id, doc.approved_at = user.id, utcnow()
 
 
-def return_(session: Session, user: User, doc: Document, comment: str) -> None:
+def return_(session: Session, user: User, doc: DocumentRecord, comment: str) -> None:
     require(user, "return", doc)
     if not comment.strip():
         raise WorkflowError("tulis alasan pengembalian / a comment is required to return a document")
@@ -273,7 +273,7 @@ def return_(session: Session, user: User, doc: Document, comment: str) -> None:
     doc.return_comment = comment.strip()
 
 
-def _move(session: Session, user: User, doc: Document, status: str, action: str, note: str) -> None:
+def _move(session: Session, user: User, doc: DocumentRecord, status: str, action: str, note: str) -> None:
     before = doc.status
     doc.status = status
     log_event(session, user, action, document_sha=doc.sha256, target=f"document:{doc.sha256}",

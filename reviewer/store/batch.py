@@ -52,10 +52,10 @@ def has_item(session: Session, run_id: int, name: str) -> bool:
                                                            store.BatchItem.name == name)) is not None
 
 
-def document_state(session: Session, sha256: str) -> tuple[store.Document | None, str | None]:
+def document_state(session: Session, sha256: str) -> tuple[store.DocumentRecord | None, str | None]:
     """(document, "done") when it is stored with its results; "busy" when the web UI is scanning it
     page by page right now (its job to finish, not ours); (None, None) when it must be scanned."""
-    doc = session.get(store.Document, sha256)
+    doc = session.get(store.DocumentRecord, sha256)
     if doc is None:
         return None, None
     if doc.status in DONE_STATUSES:
@@ -65,7 +65,7 @@ def document_state(session: Session, sha256: str) -> tuple[store.Document | None
     return (doc, "busy") if doc.status == "processing" and pages is not None else (None, None)
 
 
-def record_unchanged(session: Session, run_id: int, name: str, doc: store.Document) -> store.BatchItem:
+def record_unchanged(session: Session, run_id: int, name: str, doc: store.DocumentRecord) -> store.BatchItem:
     findings = session.execute(select(store.FindingRecord.label, store.FindingRecord.action,
                                       store.FindingRecord.score)
                                .where(store.FindingRecord.document_sha == doc.sha256)).all()
@@ -82,7 +82,7 @@ def record_scan(session: Session, run_id: int, name: str, size: int, result: dic
         from reviewer.store import originals
 
         originals.put_file(originals_root, original_path)
-    doc = session.get(store.Document, scan.document.sha256)
+    doc = session.get(store.DocumentRecord, scan.document.sha256)
     if doc is not None and doc.status == "failed":
         doc.status, doc.error = "processing", None  # a file the UI could not read, read now
     store.save_scan(session, scan, filename=display_name(name.split("!")[-1]), size=size, source="batch")

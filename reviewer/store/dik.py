@@ -164,12 +164,13 @@ def _context(page_texts: dict[int, str], f, width: int = 300) -> str:
 
 
 def redactions_due(session: Session, today: date, codes: set[str] | None = None,
-                   notice: int = NOTICE_WORKING_DAYS) -> list[tuple[store.Document, store.DecisionRecord, Due]]:
+                   notice: int = NOTICE_WORKING_DAYS) -> list[tuple[store.DocumentRecord, store.DecisionRecord, Due]]:
     """Redactions in approved documents whose DIK row's period has ended (or ends within the notice),
     and redactions under huruf a–f that no row covers (so no period was ever set)."""
     tree = load_tree(session)
-    q = select(store.Document, UnitRecord.code).join(DocumentUnit, DocumentUnit.document_sha == store.Document.sha256) \
-        .join(UnitRecord, UnitRecord.id == DocumentUnit.unit_id).where(store.Document.status == "approved")
+    q = select(store.DocumentRecord, UnitRecord.code) \
+        .join(DocumentUnit, DocumentUnit.document_sha == store.DocumentRecord.sha256) \
+        .join(UnitRecord, UnitRecord.id == DocumentUnit.unit_id).where(store.DocumentRecord.status == "approved")
     out = []
     for doc, code in session.execute(q):
         if codes is not None and code not in codes or code not in tree:

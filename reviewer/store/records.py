@@ -80,7 +80,7 @@ class LoginSession(Base):
     ended_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
 
 
-class Document(Base):
+class DocumentRecord(Base):
     __tablename__ = "documents"
 
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -339,12 +339,12 @@ def _alembic_config(conn):
 # --- documents, pages, findings ------------------------------------------------------------------
 
 def add_document(session: Session, sha256: str, filename: str, size: int, *, source: str = "upload",
-                 uploaded_by: User | None = None) -> tuple[Document, bool]:
+                 uploaded_by: User | None = None) -> tuple[DocumentRecord, bool]:
     """The stored document with this SHA-256, created (status `processing`) if new; (doc, created)."""
-    doc = session.get(Document, sha256)
+    doc = session.get(DocumentRecord, sha256)
     if doc is not None:
         return doc, False
-    doc = Document(sha256=sha256, filename=filename, size=size, source=source, status="processing",
+    doc = DocumentRecord(sha256=sha256, filename=filename, size=size, source=source, status="processing",
                    uploaded_by_id=uploaded_by.id if uploaded_by else None, warnings=[])
     session.add(doc)
     return doc, True
@@ -373,7 +373,7 @@ def finding_record(sha256: str, f, page=None, created_by: User | None = None) ->
 
 
 def save_scan(session: Session, result, *, filename: str | None = None, size: int = 0,
-              source: str = "batch", uploaded_by: User | None = None) -> Document:
+              source: str = "batch", uploaded_by: User | None = None) -> DocumentRecord:
     """Store a whole `reviewer.detect.pipeline.ScanResult` at once (batch use). Idempotent per SHA-256:
     a document already stored keeps its pages, findings and decisions."""
     document = result.document

@@ -291,20 +291,20 @@ def sees_unassigned(session: Session, user: store.User) -> bool:
 
 
 def visible_clause(session: Session, user: store.User):
-    """A WHERE clause for `select(store.Document)` keeping only the documents `user` may see."""
+    """A WHERE clause for `select(store.DocumentRecord)` keeping only the documents `user` may see."""
     codes = visible_units(session, user)
     if codes is None:
         return true()
     in_units = select(DocumentUnit.document_sha).join(UnitRecord, UnitRecord.id == DocumentUnit.unit_id) \
         .where(UnitRecord.code.in_(codes or {""}))
-    clause = store.Document.sha256.in_(in_units)
+    clause = store.DocumentRecord.sha256.in_(in_units)
     if sees_unassigned(session, user):
-        clause = clause | store.Document.sha256.not_in(select(DocumentUnit.document_sha))
+        clause = clause | store.DocumentRecord.sha256.not_in(select(DocumentUnit.document_sha))
     return clause
 
 
 def can_see(session: Session, user: store.User, sha: str) -> bool:
-    q = select(store.Document.sha256).where(store.Document.sha256 == sha, visible_clause(session, user))
+    q = select(store.DocumentRecord.sha256).where(store.DocumentRecord.sha256 == sha, visible_clause(session, user))
     return session.scalar(q) is not None
 
 

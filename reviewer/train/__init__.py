@@ -1,1 +1,1 @@
-"""reviewer/train"""
+"""Training of the model artifacts (`reviewer train ...`); never imported at run time."""

@@ -78,7 +78,7 @@ def batch_run(archive):
     engine = store.make_engine(store.sqlite_url(db))
     with store.session_factory(engine)() as s:
         items = {i.name: i for i in s.scalars(select(store.BatchItem))}
-        docs = {d.sha256: d for d in s.scalars(select(store.Document))}
+        docs = {d.sha256: d for d in s.scalars(select(store.DocumentRecord))}
         s.expunge_all()
     engine.dispose()
     return proc, items, docs

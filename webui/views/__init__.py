@@ -1,1 +1,1 @@
-"""webui/views"""
+"""The web UI's views, one blueprint per area."""

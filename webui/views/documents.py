@@ -39,8 +39,8 @@ def index():
     users = _users(session)
     rows = [doc_dict(d, counts.get(d.sha256, {}), users, act.get(d.sha256, {})) for d in docs]
     by_status = {s: n for s, n in session.execute(
-        select(store.Document.status, func.count()).where(unitstore.visible_clause(session, current_user.row))
-        .group_by(store.Document.status))}
+        select(store.DocumentRecord.status, func.count()).where(unitstore.visible_clause(session, current_user.row))
+        .group_by(store.DocumentRecord.status))}
     if request.path.endswith(".json"):
         return jsonify({"documents": rows, "filters": filters, "status_counts": by_status})
     return render_template("documents/list.html", rows=rows, filters=filters, statuses=store.STATUSES,
@@ -48,19 +48,19 @@ def index():
 
 
 def _query(filters: dict):
-    q = select(store.Document).order_by(store.Document.updated_at.desc())
+    q = select(store.DocumentRecord).order_by(store.DocumentRecord.updated_at.desc())
     if filters["status"] in store.STATUSES:
-        q = q.where(store.Document.status == filters["status"])
+        q = q.where(store.DocumentRecord.status == filters["status"])
     if filters["q"]:
         like = f"%{filters['q']}%"
         found = select(store.FindingRecord.document_sha).where(store.FindingRecord.text.ilike(like))
-        q = q.where(or_(store.Document.filename.ilike(like), store.Document.sha256.in_(found)))
+        q = q.where(or_(store.DocumentRecord.filename.ilike(like), store.DocumentRecord.sha256.in_(found)))
     if filters["label"]:
         has = select(store.FindingRecord.document_sha).where(store.FindingRecord.label == filters["label"])
-        q = q.where(store.Document.sha256.in_(has))
+        q = q.where(store.DocumentRecord.sha256.in_(has))
     if filters["mine"]:
         me = current_user.id
-        q = q.where(or_(store.Document.uploaded_by_id == me, store.Document.proposed_by_id == me))
+        q = q.where(or_(store.DocumentRecord.uploaded_by_id == me, store.DocumentRecord.proposed_by_id == me))
     return q
 
 

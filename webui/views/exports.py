@@ -20,7 +20,7 @@ from webui.present import iso, load_document, name_of
 bp = Blueprint("exports", __name__)
 
 
-def decisions_file(session, doc: store.Document) -> dict:
+def decisions_file(session, doc: store.DocumentRecord) -> dict:
     """The decisions file `reviewer redact --decisions` reads, with who proposed and approved."""
     from reviewer.redact.decisions import FORMAT, VERSION
 
@@ -51,7 +51,7 @@ def export_page(sha: str):
                            names=_names(session, doc))
 
 
-def _names(session, doc: store.Document) -> dict:
+def _names(session, doc: store.DocumentRecord) -> dict:
     users = {u.id: u for u in session.scalars(select(store.User))}
     return {"proposed_by": name_of(users, doc.proposed_by_id), "approved_by": name_of(users, doc.approved_by_id),
             "approved_at": iso(doc.approved_at)}

@@ -29,7 +29,7 @@ bp = Blueprint("units", __name__)
 
 # --- hooks for the document pages ---------------------------------------------------------------
 
-def place_upload(session, doc: store.Document, user: store.User, created: bool) -> None:
+def place_upload(session, doc: store.DocumentRecord, user: store.User, created: bool) -> None:
     """Put a new upload in the unit chosen on the form, or the uploader's own unit."""
     if not created or not unitstore.has_units(session):
         return
@@ -42,7 +42,7 @@ def place_upload(session, doc: store.Document, user: store.User, created: bool) 
     unitstore.assign_document(session, doc.sha256, code, user)
 
 
-def with_dik_notes(session, doc: store.Document, findings, dicts: list[dict]) -> list[dict]:
+def with_dik_notes(session, doc: store.DocumentRecord, findings, dicts: list[dict]) -> list[dict]:
     """Add to each finding dict the note on its footing in the document's unit DIK."""
     code = unitstore.unit_of(session, doc.sha256)
     if code is None and not unitstore.has_units(session):
