@@ -64,16 +64,11 @@ def run_batch(paths, database_url: str, settings: Settings, options: BatchOption
     engine = store.make_engine(database_url)
     store.upgrade(engine)
     try:
-        with store.session_factory(engine)() as session:
-            settings = scan_settings(session, settings, unit=options.unit)  # as the web UI scans them
-    except Exception:
-        engine.dispose()
-        raise
-    config = WorkerConfig(settings, options.timeout, options.max_memory_mb, options.scanner)
-    runner = make_runner(config, options.workers, options.scheduler)
-    try:
         with store.session_factory(engine)() as session, \
                 tempfile.TemporaryDirectory(prefix="reviewer-batch-") as tmpdir:
+            settings = scan_settings(session, settings, unit=options.unit)  # as the web UI scans them
+            config = WorkerConfig(settings, options.timeout, options.max_memory_mb, options.scanner)
+            runner = make_runner(config, options.workers, options.scheduler)
             run, resumed = batch_store.open_run(session, list(paths), settings, options.fresh)
             already = batch_store.summary(session, run.id)["items"]
             if on_start:

@@ -52,7 +52,6 @@ class Detectors:
 
 _built: dict[tuple, Detectors] = {}
 _lock = threading.Lock()
-builds = 0  # how many detector sets this process built (a test counts model loads with it)
 
 
 def detector_key(settings: Settings) -> tuple:
@@ -65,10 +64,8 @@ def detectors_for(settings: Settings) -> Detectors:
     key = detector_key(settings)
     with _lock:
         if key not in _built:
-            global builds
             warnings: list[str] = []
             _built[key] = Detectors(tuple(build_detectors(settings, warnings)), tuple(warnings))
-            builds += 1
         return _built[key]
 
 
@@ -140,11 +137,6 @@ def _page_findings(document: Document, page: Page, raw: list[Finding], settings:
         return unread
     # a scan with some digital text (an e-signature footer): what could be read is still checked
     return unread + policy.apply(document, page, raw, settings)
-
-
-def readable_pages(document: Document) -> list[Page]:
-    """The pages a detector looks at: those with text that is not waiting for OCR."""
-    return [p for p in document.pages if p.text.strip() and not p.needs_ocr]
 
 
 def scan(document: Document, settings: Settings, detectors: list[Detector] | tuple[Detector, ...] | None = None

@@ -59,10 +59,11 @@ def scan_into(session: Session, job: store.Job, originals_root: Path, settings: 
     document = _read_scanned_pages(session, job, document, settings, warnings)
     result = pipeline.scan(document, settings)
     done = _stored_pages(session, doc.sha256)
-    for page, findings in zip(result.document.pages, result.by_page().values(), strict=True):
+    by_page = result.by_page()
+    for page in result.document.pages:
         if page.number in done:
             continue
-        store.save_page(session, doc.sha256, page, findings)
+        store.save_page(session, doc.sha256, page, by_page[page.number])
         done.add(page.number)
         doc.pages_done = len(done)
         jobs.heartbeat(session, job)

@@ -227,12 +227,6 @@ def effective_settings(session: Session, code: str, base: Settings) -> Settings:
     return load_tree(session).effective(code, base)
 
 
-def settings_for_document(session: Session, sha: str, base: Settings) -> Settings:
-    """`base` plus the lists and labels of the document's unit and the units above it."""
-    code = unit_of(session, sha)
-    return effective_settings(session, code, base) if code else base
-
-
 # --- memberships and scope ----------------------------------------------------------------------
 
 def set_member(session: Session, user: store.User, code: str, role: str, by: store.User | None = None) -> None:
