@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import abort
 
+from reviewer.core import vocabulary
 from reviewer.store import records as store
 
 STATUS_NAMES = {
@@ -13,15 +14,6 @@ STATUS_NAMES = {
     "returned": "dikembalikan",
     "approved": "disetujui",
     "failed": "gagal dibaca",
-}
-ACTION_NAMES = {"redact": "hitamkan", "review": "tinjau", "keep": "biarkan"}
-VERDICT_NAMES = {"redact": "dihitamkan", "keep": "dibiarkan"}
-LABEL_NAMES = {
-    "PERSON": "nama orang", "NIK": "NIK", "KK": "nomor KK", "NPWP": "NPWP", "NIP": "NIP",
-    "PASSPORT": "paspor", "SIM": "SIM", "BPJS": "BPJS", "PHONE": "telepon", "EMAIL": "surel",
-    "ADDRESS": "alamat", "DATE_OF_BIRTH": "tanggal lahir", "BANK_ACCOUNT": "rekening bank",
-    "CARD_NUMBER": "nomor kartu", "PLATE": "pelat nomor", "PASSAGE": "paragraf dikecualikan",
-    "ORGANIZATION": "organisasi", "LOCATION": "lokasi", "UNREADABLE": "tak terbaca",
 }
 
 
@@ -108,10 +100,33 @@ TERM_NAMES = {"official": "pejabat", "allow": "izin", "deny": "tolak"}
 
 
 def register(app) -> None:
-    app.jinja_env.globals.update(STATUS_NAMES=STATUS_NAMES, LABEL_NAMES=LABEL_NAMES, ACTION_NAMES=ACTION_NAMES,
-                                 VERDICT_NAMES=VERDICT_NAMES, EVENT_NAMES=EVENT_NAMES, TERM_NAMES=TERM_NAMES)
+    app.jinja_env.globals.update(STATUS_NAMES=STATUS_NAMES, EVENT_NAMES=EVENT_NAMES, TERM_NAMES=TERM_NAMES,
+                                 **{f.__name__: f for f in (label_name, action_name, verdict_name, basis_label)})
     app.add_template_filter(when)
     app.add_template_filter(compact)
+
+
+def _lang() -> str:
+    from webui.i18n import select_locale
+
+    return select_locale()
+
+
+# Names of labels, actions, verdicts and bases in the user's language, from the one vocabulary table.
+def label_name(label: str) -> str:
+    return vocabulary.label_name(label, _lang())
+
+
+def action_name(action: str) -> str:
+    return vocabulary.action_name(action, _lang())
+
+
+def verdict_name(verdict: str) -> str:
+    return vocabulary.verdict_name(verdict, _lang())
+
+
+def basis_label(code: str) -> str:
+    return vocabulary.basis_label(code, _lang())
 
 
 def when(value) -> str:

@@ -8,8 +8,7 @@ import sys
 import click
 
 from reviewer.core.errors import ReviewerError
-
-ACTION_ID = {"redact": "hitamkan", "review": "tinjau", "keep": "biarkan"}
+from reviewer.core.vocabulary import action_name, label_name
 
 
 @click.command()
@@ -110,13 +109,14 @@ def _print_table(path: str, result) -> None:
     if not findings:
         click.echo("  tidak ada temuan / no findings")
         return
-    click.echo(f"  {'hlm':>3}  {'label':<13} {'dasar':<6} {'skor':>4}  {'saran':<8} teks")
+    click.echo(f"  {'hlm':>3}  {'jenis':<22} {'dasar':<6} {'skor':>4}  {'saran':<8} teks")
     for f in findings:
         text = " ".join(f.text.split())
         text = text if len(text) <= 60 else text[:57] + "..."
-        click.echo(f"  {f.page:>3}  {f.label:<13} {f.basis:<6} {f.score:4.2f}  {ACTION_ID[f.action]:<8} {text}")
+        name, action = label_name(f.label), action_name(f.action)
+        click.echo(f"  {f.page:>3}  {name:<22} {f.basis:<6} {f.score:4.2f}  {action:<8} {text}")
         if f.reasons:
-            click.echo(f"{'':36}└ {f.reasons[0]}")
+            click.echo(f"{'':45}└ {f.reasons[0]}")
 
 
 @click.command("check-patterns")

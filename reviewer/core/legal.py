@@ -12,18 +12,6 @@ CODE = re.compile(r"^17([a-j])(\d{0,2})$")
 # A finding scored at or above this is suggested for redaction; below it, a person must look.
 REDACT_AT = 0.7
 
-# What each label is, as the log and the uji konsekuensi name it.
-LABEL_NAMES = {
-    "PERSON": "Nama orang perseorangan", "NIK": "Nomor Induk Kependudukan (NIK)",
-    "KK": "Nomor Kartu Keluarga (KK)", "NPWP": "Nomor Pokok Wajib Pajak (NPWP) perseorangan",
-    "NIP": "Nomor Induk Pegawai (NIP) dalam catatan pribadi", "PASSPORT": "Nomor paspor",
-    "SIM": "Nomor SIM", "BPJS": "Nomor kartu BPJS", "PHONE": "Nomor telepon pribadi",
-    "EMAIL": "Alamat surel pribadi", "ADDRESS": "Alamat rumah", "DATE_OF_BIRTH": "Tempat/tanggal lahir",
-    "BANK_ACCOUNT": "Nomor rekening bank", "CARD_NUMBER": "Nomor kartu pembayaran",
-    "PLATE": "Nomor polisi kendaraan pribadi", "PASSAGE": "Bagian teks (kalimat/paragraf) yang dikecualikan",
-    "ORGANIZATION": "Nama organisasi", "LOCATION": "Nama tempat", "UNREADABLE": "Halaman/gambar",
-}
-
 # Other laws commonly read with huruf j, suggested for the officer to confirm (never asserted).
 OTHER_LAWS_HINT = {
     "NIK": "UU 24/2013 tentang Administrasi Kependudukan; UU 27/2022 tentang Pelindungan Data Pribadi",

@@ -11,15 +11,7 @@ import bisect
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 
-ACTIONS = ("redact", "review", "keep")
-
-LABELS = (
-    "PERSON", "NIK", "KK", "NPWP", "NIP", "PASSPORT", "SIM", "BPJS", "PHONE", "EMAIL",
-    "ADDRESS", "DATE_OF_BIRTH", "BANK_ACCOUNT", "CARD_NUMBER", "PLATE", "PASSAGE",
-    # Extra labels, documented in README: an organisation or place the NER model found, a
-    # page that could not be read (scanned page without OCR), a whole image that may hold data.
-    "ORGANIZATION", "LOCATION", "UNREADABLE",
-)
+from reviewer.core.vocabulary import ACTIONS, LABELS  # noqa: F401  (the labels: reviewer/data/vocabulary.yaml)
 
 
 @dataclass(frozen=True, slots=True)

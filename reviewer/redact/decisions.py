@@ -22,10 +22,10 @@ from collections.abc import Iterable
 
 from reviewer.core.errors import DecisionError
 from reviewer.core.model import DECISION_ACTIONS, LABELS, Decision, Document, Finding
+from reviewer.core.vocabulary import is_basis
 
 FORMAT = "ppid-reviewer-decisions"
 VERSION = 1
-BASIS = re.compile(r"^17[a-j]\d{0,2}$")
 AUTO = "sistem"  # who proposed a suggestion the detectors made
 
 
@@ -133,7 +133,7 @@ def _problem(document: Document, d: Decision) -> str:
                 "action must be redact or keep")
     if d.label not in LABELS:
         return f"label '{d.label}' tidak dikenal / unknown label"
-    if d.action == "redact" and not BASIS.match(d.basis or ""):
+    if d.action == "redact" and not is_basis(d.basis or ""):
         return f"dasar hukum '{d.basis}' tidak sah (contoh: 17h, 17h2, 17j) / every redaction needs a basis"
     if not 1 <= d.page <= len(document.pages):
         return f"halaman {d.page} tidak ada (dokumen {len(document.pages)} halaman) / no such page"

@@ -11,7 +11,8 @@ import csv
 import json
 import os
 
-from reviewer.core.legal import LABEL_NAMES, citation, parts
+from reviewer.core.legal import citation, parts
+from reviewer.core.vocabulary import label_name
 from reviewer.redact.outcome import RedactionReport
 
 COLUMNS = ["no", "halaman", "lokasi", "jenis_informasi", "label", "dasar_hukum", "kode_dasar", "huruf", "angka",
@@ -26,7 +27,7 @@ def rows(report: RedactionReport) -> list[dict]:
         huruf, angka = parts(d.basis)
         out.append({
             "no": r.number, "halaman": d.page, "lokasi": r.where or f"halaman {d.page}",
-            "jenis_informasi": LABEL_NAMES.get(d.label, d.label), "label": d.label,
+            "jenis_informasi": label_name(d.label), "label": d.label,
             "dasar_hukum": citation(d.basis), "kode_dasar": d.basis, "huruf": huruf, "angka": angka,
             "tulisan_pada_kotak": r.label_text, "jumlah_kotak": r.places, "alasan": d.reason,
             "diusulkan_oleh": d.proposed_by, "disetujui_oleh": d.approved_by,

@@ -12,7 +12,8 @@ import os
 from collections import defaultdict
 from datetime import date
 
-from reviewer.core.legal import LABEL_NAMES, OTHER_LAWS_HINT, citation, parts, statute, summary, topic
+from reviewer.core.legal import OTHER_LAWS_HINT, citation, parts, statute, summary, topic
+from reviewer.core.vocabulary import label_name
 from reviewer.redact.outcome import Redaction, RedactionReport
 
 FILL = "[diisi PPID]"
@@ -182,7 +183,7 @@ def _information(code: str, group: list[Redaction]) -> str:
     pages = sorted({r.decision.page for r in group})
     places = sorted({r.where for r in group if r.where})
     place = ", ".join(places) if places else "hlm " + ", ".join(map(str, pages))
-    text = f"{LABEL_NAMES.get(d.label, d.label)} — {len(group)} bagian ({place})"
+    text = f"{label_name(d.label)} — {len(group)} bagian ({place})"
     if d.label == "PASSAGE":
         text += f"; tentang: {summary(code)}" + (f" — {topic(code)}" if topic(code) else "")
     return text

@@ -11,6 +11,7 @@ from pathlib import Path
 from markupsafe import Markup, escape
 from sqlalchemy.orm import Session
 
+from reviewer.core.vocabulary import basis_name, label_name
 from reviewer.detect import risk
 from reviewer.report import queries as report
 from reviewer.store import batch as batch_store
@@ -18,20 +19,6 @@ from reviewer.store import records as store
 
 TEMPLATE = Path(__file__).resolve().parents[1] / "data" / "ringkasan.html.j2"
 
-HURUF = {
-    "17a": "menghambat proses penegakan hukum", "17b": "hak kekayaan intelektual, persaingan usaha",
-    "17c": "pertahanan dan keamanan negara", "17d": "kekayaan alam Indonesia",
-    "17e": "ketahanan ekonomi nasional", "17f": "kepentingan hubungan luar negeri",
-    "17g": "isi akta otentik yang bersifat pribadi", "17h": "rahasia pribadi",
-    "17i": "memorandum antar/intra Badan Publik", "17j": "dilarang diungkapkan undang-undang",
-}
-LABELS = {
-    "PERSON": "nama orang", "NIK": "NIK", "KK": "nomor KK", "NPWP": "NPWP", "NIP": "NIP",
-    "PASSPORT": "paspor", "SIM": "SIM", "BPJS": "BPJS", "PHONE": "telepon", "EMAIL": "pos-el",
-    "ADDRESS": "alamat", "DATE_OF_BIRTH": "tanggal lahir", "BANK_ACCOUNT": "rekening bank",
-    "CARD_NUMBER": "nomor kartu", "PLATE": "nomor polisi", "PASSAGE": "paragraf dikecualikan",
-    "ORGANIZATION": "organisasi", "LOCATION": "tempat", "UNREADABLE": "halaman tak terbaca",
-}
 LEVEL_COLOURS = {"tinggi": "#b42318", "sedang": "#dc6803", "rendah": "#ca8504", "aman": "#039855"}
 STATUS_NAMES = {"scanned": "dipindai", "unchanged": "tidak berubah", "failed": "gagal",
                 "unsupported": "tidak didukung", "skipped": "dilewati"}
@@ -69,9 +56,9 @@ def charts(session: Session, run_id: int) -> dict[str, Markup]:
     return {
         "levels": bar_chart([(name, [(n, LEVEL_COLOURS[name])]) for name, n in levels],
                             title="Dokumen per tingkat risiko"),
-        "huruf": bar_chart([(f"huruf {code[2]} — {HURUF[code]}", [(n, ACT)]) for code, n in huruf],
+        "huruf": bar_chart([(f"huruf {code[2]} — {basis_name(code)}", [(n, ACT)]) for code, n in huruf],
                            width=900, title="Temuan perlu tindakan per huruf Pasal 17"),
-        "labels": bar_chart([(LABELS.get(lab, lab), [(a, ACT), (k, KEEP)]) for lab, a, k in labels],
+        "labels": bar_chart([(label_name(lab), [(a, ACT), (k, KEEP)]) for lab, a, k in labels],
                             title="Temuan per jenis data"),
     }
 
@@ -92,9 +79,9 @@ def render_summary(session: Session, run_id: int, ui_url: str) -> str:
                   "labels": _top_labels(counts.get(item.document_sha, {}))} for item in top]
     return template.render(run=run, totals=totals, charts=charts(session, run_id), documents=documents,
                            problems=report.problems(session, run_id), status_names=STATUS_NAMES,
-                           level_colours=LEVEL_COLOURS, huruf=HURUF, labels=LABELS, weights=risk.WEIGHTS)
+                           level_colours=LEVEL_COLOURS, label_name=label_name, weights=risk.WEIGHTS)
 
 
 def _top_labels(counts: dict[str, int]) -> str:
     parts = sorted(counts.items(), key=lambda kv: -kv[1])[:4]
-    return ", ".join(f"{LABELS.get(label, label)} {n}" for label, n in parts)
+    return ", ".join(f"{label_name(label)} {n}" for label, n in parts)

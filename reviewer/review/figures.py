@@ -17,10 +17,11 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from reviewer.core import vocabulary
 from reviewer.store import records as store
 from reviewer.store.units import DocumentUnit, UnitRecord
 
-HURUF = tuple("abcdefghij")
+HURUF = tuple(code[2] for code in vocabulary.BASES if len(code) == 3)
 OTHER = "lain"  # redactions without a Pasal 17 basis (e.g. a box drawn by hand without one)
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
 

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from reviewer.core.errors import ReviewerError
 from reviewer.core.model import LABELS, Box, Page, Word
+from reviewer.core.vocabulary import is_basis
 from reviewer.store.records import (
     VERDICTS,
     DecisionRecord,
@@ -28,7 +29,6 @@ from reviewer.store.records import (
 
 EDITABLE = ("processing", "needs_review", "returned")
 ACTIONS = ("view", "upload", "decide", "submit", "approve", "return", "export", "admin")
-BASIS = re.compile(r"^17[a-j]\d{0,2}$|^$")
 
 
 class WorkflowError(ReviewerError):
@@ -110,7 +110,7 @@ def decide(session: Session, user: User, finding: FindingRecord, verdict: str, *
         raise WorkflowError(f"keputusan tidak dikenal / unknown verdict: {verdict}")
     basis = finding.basis if basis is None else basis.strip()
     label = finding.label if not label else label
-    if not BASIS.match(basis):
+    if basis and not is_basis(basis):
         raise WorkflowError(f"dasar hukum tidak sah / invalid basis: {basis!r} (contoh / e.g. 17h2)")
     if label not in LABELS:
         raise WorkflowError(f"label tidak dikenal / unknown label: {label}")

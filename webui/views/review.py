@@ -10,6 +10,7 @@ from flask_babel import gettext
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
+from reviewer.core import vocabulary
 from reviewer.core.errors import ReviewerError
 from reviewer.core.model import LABELS
 from reviewer.review import workflow
@@ -17,12 +18,10 @@ from reviewer.store import originals
 from reviewer.store import records as store
 from webui import render
 from webui.db import get_db
-from webui.present import LABEL_NAMES, doc_dict, finding_dict, load_document
+from webui.present import doc_dict, finding_dict, load_document
 from webui.views import units as units_views
 
 bp = Blueprint("review", __name__)
-BASES = ("17a", "17b", "17c", "17d", "17e", "17f", "17g", "17h", "17h1", "17h2", "17h3", "17h4", "17h5",
-         "17i", "17j")
 
 
 @bp.route("/documents/<sha>")
@@ -47,8 +46,8 @@ def document(sha: str):
     return render_template(
         "documents/review.html", doc=doc, info=doc_dict(doc, counts, users), page=record, number=number,
         findings=on_page, groups=_groups(on_page), segments=_segments(record, on_page) if record else [],
-        page_summary=_page_summary(doc, findings, decisions), labels=LABELS, bases=BASES,
-        label_names=LABEL_NAMES, progress=_progress(findings, decisions),
+        page_summary=_page_summary(doc, findings, decisions), labels=LABELS, bases=vocabulary.BASES,
+        progress=_progress(findings, decisions),
         undecided_review=sum(1 for f in findings if f.action == "review" and f.id not in decisions))
 
 

@@ -24,6 +24,7 @@ import numpy as np
 from reviewer.core.legal import REDACT_AT
 from reviewer.core.model import Document, Finding, Page
 from reviewer.core.settings import Settings
+from reviewer.core.vocabulary import basis_name
 from reviewer.detect.passages.rules import DocumentContext, Rule, document_context, load_rules, rules_dir, window_hits
 from reviewer.detect.passages.windows import Window, page_windows
 
@@ -32,13 +33,6 @@ RULE_ALONE = 0.8  # a phrase at least this strong is reported for review even wh
 RULE_ALONE_MODEL = 0.15  # ... as long as the model gives the passage at least this probability
 ANGKA_SHARE = 0.5  # name the angka when it holds at least this share of the huruf's probability
 
-HURUF_NAMES = {"17a": "penegakan hukum", "17b": "HKI/persaingan usaha", "17c": "pertahanan dan keamanan",
-               "17d": "kekayaan alam", "17e": "ketahanan ekonomi", "17f": "hubungan luar negeri",
-               "17g": "akta otentik pribadi/wasiat", "17h": "rahasia pribadi",
-               "17i": "memorandum dirahasiakan",
-               "17j": "ditutup undang-undang"}
-ANGKA_NAMES = {"17h1": "keluarga", "17h2": "kesehatan", "17h3": "keuangan", "17h4": "evaluasi",
-               "17h5": "pendidikan"}
 
 
 @dataclass(frozen=True)
@@ -149,4 +143,4 @@ def _combine(m: Judgement, rule: Rule | None, rule_text: str) -> tuple[float, st
 
 
 def _name(basis: str) -> str:
-    return f"({ANGKA_NAMES.get(basis) or HURUF_NAMES.get(basis[:3], '')})"
+    return f"({basis_name(basis) or basis_name(basis[:3])})"

@@ -27,11 +27,11 @@ from pathlib import Path
 import yaml
 
 from reviewer.core.errors import PatternError
+from reviewer.core.vocabulary import is_basis
 
 KINDS = ("marker", "phrase", "exception", "context")
 SCOPES = ("window", "document", "title")
 EFFECTS = ("keep", "review")
-BASIS = re.compile(r"^17[a-j](?:[1-7])?$")
 FIELDS = {"name", "kind", "regex", "unless", "basis", "applies_to", "weight", "scope", "effect",
           "reason", "case_sensitive", "examples", "description"}
 TITLE_CHARS = 700  # how much of the first page counts as the document's title region
@@ -101,13 +101,13 @@ def parse_rule(entry, filename: str, index: int) -> Rule:
     regex = _compile(entry["regex"], flags, where, "regex")
     unless = _compile(entry["unless"], flags, where, "unless") if entry.get("unless") else None
     basis = str(entry.get("basis", ""))
-    if kind in ("phrase", "context") and not BASIS.match(basis):
+    if kind in ("phrase", "context") and not is_basis(basis):
         raise PatternError(f"{where}: basis {basis!r} harus seperti 17h atau 17h2 / "
                            f"must look like 17h or 17h2")
-    if basis and not BASIS.match(basis):
+    if basis and not is_basis(basis):
         raise PatternError(f"{where}: basis {basis!r} tidak valid / invalid basis")
     applies_to = tuple(str(b) for b in entry.get("applies_to", []))
-    if any(not BASIS.match(b) for b in applies_to):
+    if any(not is_basis(b) for b in applies_to):
         raise PatternError(f"{where}: applies_to harus berisi kode dasar hukum / must list basis codes")
     if kind == "context" and not applies_to:
         raise PatternError(f"{where}: aturan context perlu applies_to / context rules need applies_to")

@@ -4,12 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reviewer.core.vocabulary import basis_name
 from reviewer.detect.passages.model import HURUF
-
-NAMES = {"17a": "penegakan hukum", "17b": "HKI / persaingan usaha", "17c": "pertahanan & keamanan",
-         "17d": "kekayaan alam", "17e": "ketahanan ekonomi", "17f": "hubungan luar negeri",
-         "17g": "akta otentik pribadi / wasiat", "17h": "rahasia pribadi", "17i": "memorandum dirahasiakan",
-         "17j": "ditutup undang-undang"}
 
 
 def render(meta: dict) -> str:
@@ -41,7 +37,7 @@ def render(meta: dict) -> str:
         + ("After this measurement the same recipe was refitted on all documents (temperature kept); "
            "that refit is the shipped model." if m.get("final_refit_on_all_documents") else ""), "",
         "| huruf | meaning | precision | recall | F1 | support |", "|---|---|---|---|---|---|",
-        *[f"| {h} | {NAMES[h]} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} | {r['support']} |"
+        *[f"| {h} | {basis_name(h)} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} | {r['support']} |"
           for h, r in m["per_huruf"].items() if h in HURUF],
         f"| **exempt vs open** | | {m['exempt']['precision']:.3f} | {m['exempt']['recall']:.3f} | "
         f"{m['exempt']['f1']:.3f} | {m['exempt']['tp'] + m['exempt']['fn']} |", "",
