@@ -76,6 +76,9 @@ def main() -> None:
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-webui-"))
     settings = from_env() if args.models else from_env(use_ner=False, use_passages=False)
+    from reviewer.store import records as store
+
+    store.upgrade(store.make_engine(store.database_url(tmp)))  # what `reviewer db upgrade` does
     app = create_app({"INSTANCE": str(tmp), "SECRET_KEY": "bench", "SESSION_COOKIE_SECURE": False,
                       "LOGIN_LIMIT": "10000 per minute", "SCAN_SETTINGS": settings})
     with app.extensions["reviewer.sessions"]() as s:

@@ -10,6 +10,9 @@ def run(*args, stdin=None):
 def test_user_add_passwd_disable(tmp_path, monkeypatch):
     monkeypatch.delenv("DATABASE_URL", raising=False)
     inst = str(tmp_path / "inst")
+    fresh = run("user", "add", "ani", "--role", "officer", "--instance", inst, stdin="rahasia-ani\n")
+    assert fresh.exit_code == 1 and "reviewer db upgrade" in fresh.output  # migrating is an explicit step
+    assert run("db", "upgrade", "--instance", inst).exit_code == 0
     assert run("user", "add", "ani", "--role", "officer", "--instance", inst, stdin="rahasia-ani\n").exit_code == 0
     again = run("user", "add", "ani", "--role", "officer", "--instance", inst, stdin="rahasia-ani\n")
     assert again.exit_code == 1 and "sudah ada" in again.output
@@ -33,6 +36,7 @@ def test_user_add_passwd_disable(tmp_path, monkeypatch):
 def test_user_errors_are_clean(tmp_path, monkeypatch):
     monkeypatch.delenv("DATABASE_URL", raising=False)
     inst = str(tmp_path / "inst")
+    assert run("db", "upgrade", "--instance", inst).exit_code == 0
     short = run("user", "add", "bo", "--role", "officer", "--instance", inst, stdin="x\n")
     assert short.exit_code == 1 and "minimal" in short.output and "Traceback" not in short.output
     assert run("user", "passwd", "nobody", "--instance", inst, stdin="whatever123\n").exit_code == 1

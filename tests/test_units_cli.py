@@ -12,6 +12,7 @@ def run(*args, stdin=None):
 def test_units_dik_and_figures_from_the_command_line(tmp_path, monkeypatch, data_dir):
     monkeypatch.delenv("DATABASE_URL", raising=False)
     inst = ["--instance", str(tmp_path / "inst")]
+    assert run("db", "upgrade", *inst).exit_code == 0
     assert run("unit", "add", "kota", "Pemerintah Kota Contoh", "--kind", "pemkot", "--ppid", "utama", *inst) \
         .exit_code == 0
     assert run("unit", "add", "dinkes", "Dinas Kesehatan", "--parent", "kota", *inst).exit_code == 0
@@ -42,6 +43,7 @@ def test_units_dik_and_figures_from_the_command_line(tmp_path, monkeypatch, data
 def test_cli_errors_are_clean(tmp_path, monkeypatch, data_dir):
     monkeypatch.delenv("DATABASE_URL", raising=False)
     inst = ["--instance", str(tmp_path / "inst")]
+    assert run("db", "upgrade", *inst).exit_code == 0
     for args in (("unit", "add", "dinkes", "Dinas", "--parent", "hilang"),
                  ("unit", "member", "nobody", "dinkes", "--role", "officer"),
                  ("dik", "import", "dinkes", str(data_dir / "dik" / "not-a-dik.csv")),

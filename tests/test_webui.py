@@ -4,7 +4,7 @@ import pytest
 from sqlalchemy import select
 
 from reviewer.store import records as store
-from tests.webui_helpers import app, client, csrf, login, make_app, post, upload  # noqa: F401
+from tests.webui_helpers import app, client, csrf, login, make_app, migrate, post, upload  # noqa: F401
 
 
 def test_login_required_and_json_twins_say_401(client):
@@ -49,6 +49,8 @@ def test_secret_key_generated_into_instance(tmp_path, monkeypatch):
     from webui import create_app
 
     monkeypatch.delenv("REVIEWER_SECRET_KEY", raising=False)
+    (tmp_path / "i").mkdir()
+    migrate(store.database_url(tmp_path / "i"))
     app = create_app({"INSTANCE": str(tmp_path / "i"), "WORKER": False})
     key = (tmp_path / "i" / "secret_key")
     assert app.config["SECRET_KEY"] == key.read_text().strip() and len(app.config["SECRET_KEY"]) == 64
@@ -331,3 +333,19 @@ def test_people_deciding_at_once_lose_nothing(database_url, tmp_path, samples):
     assert sorted(e["after"]["note"] for e in events) == sorted(f"n{i}" for i in range(24))
     assert _finding(clients[0], sha, "NIK")["decision"]["note"] == events[0]["after"]["note"]
     app.extensions["reviewer.engine"].dispose()
+
+
+def test_the_app_never_migrates_the_database_itself(tmp_path):
+    """Migrations are an explicit step (`reviewer db upgrade`, which the demo runs); an app on an empty or
+    old database refuses with what to run, and leaves the database as it was."""
+    from sqlalchemy import inspect
+
+    from reviewer.core.errors import SchemaError
+    from webui import create_app
+
+    url = f"sqlite:///{tmp_path / 'kosong.sqlite3'}"
+    with pytest.raises(SchemaError, match="reviewer db upgrade"):
+        create_app({"INSTANCE": str(tmp_path / "i"), "WORKER": False, "DATABASE_URL": url})
+    assert inspect(store.make_engine(url)).get_table_names() == []
+    migrate(url)
+    assert create_app({"INSTANCE": str(tmp_path / "i"), "WORKER": False, "DATABASE_URL": url})

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from reviewer.review import accounts, workflow
 from reviewer.store import records as store
-from tests.webui_helpers import app, client, csrf, login, make_app, post, upload  # noqa: F401
+from tests.webui_helpers import app, client, csrf, login, make_app, migrate, post, upload  # noqa: F401
 
 OFFICER, REVIEWER, ADMIN = "ani", "budi", "root"
 IDENTITIES = {"anonymous": None, "petugas": OFFICER, "penyetuju": REVIEWER, "admin": ADMIN}
@@ -277,6 +277,7 @@ def test_production_config_never_debug_and_secrets_from_the_environment(tmp_path
     monkeypatch.setenv("REVIEWER_SECRET_KEY", "dari-lingkungan-" + "x" * 40)
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'env.sqlite3'}")
     monkeypatch.delenv("REVIEWER_SECURE_COOKIES", raising=False)
+    migrate(f"sqlite:///{tmp_path / 'env.sqlite3'}")
     app = create_app({"INSTANCE": str(tmp_path / "i"), "WORKER": False})
     assert not app.debug and not app.testing and not app.config["PROPAGATE_EXCEPTIONS"]
     assert app.config["SECRET_KEY"] == "dari-lingkungan-" + "x" * 40
@@ -296,6 +297,13 @@ def test_serve_uses_waitress_not_the_debug_server(tmp_path, monkeypatch):
     monkeypatch.setattr(worker, "start", lambda app: None)
     monkeypatch.setattr(waitress, "serve", lambda app, **kw: seen.update(app=app, **kw))
     monkeypatch.setenv("FLASK_DEBUG", "1")
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    result = CliRunner().invoke(serve, ["--instance", str(tmp_path / "i")])
+    assert result.exit_code == 1 and "reviewer db upgrade" in result.output and not seen  # never migrates itself
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    from reviewer.cli import cli
+
+    assert CliRunner().invoke(cli, ["db", "upgrade", "--instance", str(tmp_path / "i")]).exit_code == 0
     result = CliRunner().invoke(serve, ["--instance", str(tmp_path / "i")])
     assert result.exit_code == 0, result.output
     assert seen["host"] == "127.0.0.1" and not seen["app"].debug

@@ -19,6 +19,8 @@ def make_app(instance: Path, **extra):
               "SCAN_SETTINGS": Settings(use_ner=False, use_passages=False, use_ocr=False),
               "LOGIN_LIMIT": "1000 per minute", "DATABASE_URL": f"sqlite:///{instance / 'db.sqlite3'}"}
     config.update(extra)
+    instance.mkdir(parents=True, exist_ok=True)
+    migrate(config["DATABASE_URL"])
     app = create_app(config)
     with app.extensions["reviewer.sessions"]() as session:
         from reviewer.review import accounts
@@ -27,6 +29,15 @@ def make_app(instance: Path, **extra):
             accounts.add_user(session, name, PASSWORDS[name], role, name.title())
         session.commit()
     return app
+
+
+def migrate(url: str) -> None:
+    """What `reviewer db upgrade` does, before an app is created on a new database."""
+    from reviewer.store import records as store
+
+    engine = store.make_engine(url)
+    store.upgrade(engine)
+    engine.dispose()
 
 
 def csrf(client, path="/login") -> str:

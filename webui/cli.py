@@ -24,10 +24,16 @@ DEMO_USERS = (
 @INSTANCE
 @THREADS
 def serve(host: str, port: int, instance: str | None, threads: int) -> None:
-    """Jalankan antarmuka peninjauan (waitress) / run the review UI with a production WSGI server."""
+    """Jalankan antarmuka peninjauan (waitress) / run the review UI with a production WSGI server.
+
+    The database must be migrated first (`reviewer db upgrade`); serving never changes the schema."""
+    from reviewer.core.errors import ReviewerError
     from webui import create_app
 
-    app = create_app({"INSTANCE": instance} if instance else None)
+    try:
+        app = create_app({"INSTANCE": instance} if instance else None)
+    except ReviewerError as exc:  # e.g. the database not migrated yet: say what to run, no traceback
+        raise click.ClickException(str(exc)) from exc
     _serve(app, host, port, threads)
 
 
@@ -45,6 +51,8 @@ def demo(host: str, port: int, instance: str | None, threads: int, samples: str 
     from webui import create_app
 
     folder = store.instance_dir(instance or "instance/demo")
+    folder.mkdir(parents=True, exist_ok=True)
+    store.upgrade(store.make_engine(store.sqlite_url(folder / "reviewer.sqlite3")))
     # Demo runs on plain http://localhost, so cookies cannot be Secure-only here.
     app = create_app({"INSTANCE": str(folder), "DEMO": True, "SESSION_COOKIE_SECURE": False,
                       "REMEMBER_COOKIE_SECURE": False, "DEMO_USERS": DEMO_USERS,

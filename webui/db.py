@@ -10,7 +10,7 @@ from reviewer.store import records as store
 
 def init_app(app: Flask) -> None:
     engine = store.make_engine(app.config["DATABASE_URL"])
-    store.upgrade(engine)
+    store.require_schema(engine)  # migrating is an explicit step: `reviewer db upgrade` (the demo runs it)
     app.extensions["reviewer.engine"] = engine
     app.extensions["reviewer.sessions"] = store.session_factory(engine)
     app.teardown_appcontext(close_db)

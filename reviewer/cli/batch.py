@@ -90,6 +90,7 @@ def batch(paths, db, instance, workers, scheduler, report_dir, timeout, max_memo
 
 
 def _database(db: str | None, instance: str | None) -> tuple[str, Path]:
+    from reviewer.cli.common import database_arg
     from reviewer.store import records as store
 
     if db and "://" not in db:
@@ -99,7 +100,7 @@ def _database(db: str | None, instance: str | None) -> tuple[str, Path]:
             raise click.ClickException(f"folder basis data tidak dapat dibuat / cannot create the database "
                                        f"folder: {exc}") from exc
         folder = Path(instance or os.environ.get("REVIEWER_INSTANCE") or Path(db).resolve().parent)
-        return store.sqlite_url(db), folder.resolve()
+        return database_arg(db), folder.resolve()
     folder = store.instance_dir(instance)
     folder.mkdir(parents=True, exist_ok=True)
     return db or store.database_url(folder), folder

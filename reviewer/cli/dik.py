@@ -9,8 +9,7 @@ from pathlib import Path
 
 import click
 
-from reviewer.cli.unit import session_of
-from reviewer.cli.user import INSTANCE
+from reviewer.cli.common import INSTANCE, session_of
 from reviewer.core.errors import ReviewerError
 
 

@@ -75,13 +75,13 @@ def _database_settings(db: str, settings, unit: str | None):
 
     from sqlalchemy.exc import SQLAlchemyError
 
+    from reviewer.cli.common import database_arg
     from reviewer.store import records as store
     from reviewer.store.context import scan_settings
 
     if "://" not in db and not Path(db).is_file():
         raise click.UsageError(f"berkas basis data tidak ada / no database file: {db}")
-    url = db if "://" in db else store.sqlite_url(db)
-    engine = store.make_engine(url)
+    engine = store.make_engine(database_arg(db))
     try:
         with store.session_factory(engine)() as session:
             return scan_settings(session, settings, unit=unit)

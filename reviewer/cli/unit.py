@@ -2,34 +2,10 @@
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-
 import click
 
-from reviewer.cli.user import INSTANCE, _session
-from reviewer.core.errors import ReviewerError
+from reviewer.cli.common import INSTANCE, session_of, user_of
 from reviewer.core.units import KINDS, PPID_LEVELS, Unit
-
-
-@contextmanager
-def session_of(instance: str | None):
-    """A session that commits at the end, turning library errors into clean messages."""
-    with _session(instance) as session:
-        try:
-            yield session
-            session.commit()
-        except ReviewerError as exc:
-            session.rollback()
-            raise click.ClickException(str(exc)) from exc
-
-
-def user_of(session, username: str):
-    from reviewer.review import accounts
-
-    user = accounts.get(session, username)
-    if user is None:
-        raise click.ClickException(f"pengguna tidak dikenal / unknown user: {username}")
-    return user
 
 
 @click.group("unit")

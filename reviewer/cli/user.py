@@ -6,21 +6,7 @@ import sys
 
 import click
 
-from reviewer.core.errors import ReviewerError
-
-INSTANCE = click.option("--instance", type=click.Path(file_okay=False),
-                        help="Folder instance (basis data, berkas asli) / instance folder "
-                             "(default: $REVIEWER_INSTANCE or ./instance). DATABASE_URL wins for the database.")
-
-
-def _session(instance: str | None):
-    from reviewer.store import records as store
-
-    folder = store.instance_dir(instance)
-    folder.mkdir(parents=True, exist_ok=True)
-    engine = store.make_engine(store.database_url(folder))
-    store.upgrade(engine)
-    return store.session_factory(engine)()
+from reviewer.cli.common import INSTANCE, instance_engine, session_of, user_of
 
 
 def _password(confirm: bool = True) -> str:
@@ -46,12 +32,8 @@ def add(username: str, role: str, full_name: str, instance: str | None) -> None:
     """Tambah akun; kata sandi ditanya, atau dibaca dari stdin / add an account (password prompted or stdin)."""
     from reviewer.review import accounts
 
-    with _session(instance) as session:
-        try:
-            accounts.add_user(session, username, _password(), role, full_name)
-        except ReviewerError as exc:
-            raise click.ClickException(str(exc)) from exc
-        session.commit()
+    with session_of(instance) as session:
+        accounts.add_user(session, username, _password(), role, full_name)
     click.echo(f"akun '{username}' ({accounts.ROLE_NAMES[role]}) dibuat / created")
 
 
@@ -62,13 +44,8 @@ def passwd(username: str, instance: str | None) -> None:
     """Ganti kata sandi / change a password."""
     from reviewer.review import accounts
 
-    with _session(instance) as session:
-        account = _existing(session, username)
-        try:
-            accounts.set_password(session, account, _password())
-        except ReviewerError as exc:
-            raise click.ClickException(str(exc)) from exc
-        session.commit()
+    with session_of(instance) as session:
+        accounts.set_password(session, user_of(session, username), _password())
     click.echo(f"kata sandi '{username}' diganti / password changed")
 
 
@@ -79,9 +56,8 @@ def disable(username: str, instance: str | None) -> None:
     """Nonaktifkan akun (riwayatnya tetap) / disable an account (its history stays)."""
     from reviewer.review import accounts
 
-    with _session(instance) as session:
-        accounts.set_active(session, _existing(session, username), False)
-        session.commit()
+    with session_of(instance) as session:
+        accounts.set_active(session, user_of(session, username), False)
     click.echo(f"akun '{username}' dinonaktifkan / disabled")
 
 
@@ -92,9 +68,8 @@ def token(username: str, instance: str | None) -> None:
     """Buat token API baru (ditampilkan sekali) / issue a new API token (shown once)."""
     from reviewer.review import accounts
 
-    with _session(instance) as session:
-        value = accounts.issue_token(session, _existing(session, username))
-        session.commit()
+    with session_of(instance) as session:
+        value = accounts.issue_token(session, user_of(session, username))
     click.echo(value)
 
 
@@ -107,19 +82,10 @@ def list_users(instance: str | None) -> None:
     from reviewer.review import accounts
     from reviewer.store import records as store
 
-    with _session(instance) as session:
+    with session_of(instance) as session:
         for u in session.scalars(select(store.User).order_by(store.User.username)):
             state = "aktif" if u.active else "nonaktif"
             click.echo(f"{u.username:<20} {accounts.ROLE_NAMES[u.role]:<10} {state:<9} {u.full_name}")
-
-
-def _existing(session, username: str):
-    from reviewer.review import accounts
-
-    account = accounts.get(session, username)
-    if account is None:
-        raise click.ClickException(f"pengguna '{username}' tidak ada / no such user")
-    return account
 
 
 @click.group("db")
@@ -133,8 +99,6 @@ def upgrade(instance: str | None) -> None:
     """Buat atau perbarui skema basis data / create or migrate the database schema."""
     from reviewer.store import records as store
 
-    folder = store.instance_dir(instance)
-    folder.mkdir(parents=True, exist_ok=True)
-    engine = store.make_engine(store.database_url(folder))
+    engine = instance_engine(instance)
     store.upgrade(engine)
     click.echo(f"skema pada revisi / schema at revision {store.current_revision(engine)}")

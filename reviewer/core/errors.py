@@ -17,6 +17,10 @@ class EncryptedFile(ReviewerError):
     """The file is protected by a password we do not have."""
 
 
+class SchemaError(ReviewerError):
+    """The database is not at the schema this version needs; `reviewer db upgrade` migrates it."""
+
+
 class PatternError(ReviewerError):
     """A pattern file is invalid; the message names the file and the pattern."""
 

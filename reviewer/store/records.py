@@ -327,6 +327,26 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+def head_revision() -> str:
+    """The newest migration this version ships."""
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(_alembic_config(None)).get_current_head()
+
+
+def require_schema(engine: Engine) -> None:
+    """Refuse to run on a database that is empty or behind (migrations are an explicit step)."""
+    from reviewer.core.errors import SchemaError
+
+    current, head = current_revision(engine), head_revision()
+    if current == head:
+        return
+    state = "masih kosong / is empty" if current is None else f"pada revisi {current} / at revision {current}"
+    raise SchemaError(f"basis data {state}, perlu revisi {head}: jalankan `reviewer db upgrade` dulu "
+                      f"(cadangkan dulu bila berisi data) / database needs revision {head}: "
+                      f"run `reviewer db upgrade` first (back it up first if it holds data)")
+
+
 def _alembic_config(conn):
     from alembic.config import Config
 
