@@ -22,6 +22,8 @@ LABEL_NAMES = {
     "BANK_ACCOUNT": "Nomor rekening bank", "CARD_NUMBER": "Nomor kartu pembayaran",
     "PLATE": "Nomor polisi kendaraan pribadi", "PASSAGE": "Bagian teks (kalimat/paragraf) yang dikecualikan",
     "ORGANIZATION": "Nama organisasi", "LOCATION": "Nama tempat", "UNREADABLE": "Halaman/gambar",
+    "PLACE_OF_BIRTH": "Tempat lahir", "RELIGION": "Agama (data pribadi)", "OCCUPATION": "Pekerjaan (data pribadi)",
+    "EDUCATION": "Pendidikan (data pribadi)", "MARITAL_STATUS": "Status perkawinan (data pribadi)",
 }
 
 # Other laws commonly read with huruf j, suggested for the officer to confirm (never asserted).

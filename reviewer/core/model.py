@@ -19,6 +19,8 @@ LABELS = (
     # Extra labels, documented in README: an organisation or place the NER model found, a
     # page that could not be read (scanned page without OCR), a whole image that may hold data.
     "ORGANIZATION", "LOCATION", "UNREADABLE",
+    # Values of an identity block ("Tempat lahir :", "Agama :", ...; reviewer/detect/identity.py).
+    "PLACE_OF_BIRTH", "RELIGION", "OCCUPATION", "EDUCATION", "MARITAL_STATUS",
 )
 
 
@@ -247,9 +249,12 @@ class Finding:
     action: str
     source: str
     reasons: tuple[str, ...] = ()
+    entity: str = ""  # the person this mention belongs to, within the document ("P1"); "" when none
 
     def to_dict(self) -> dict:
         d = asdict(self)
+        if not self.entity:
+            del d["entity"]  # JSONL contract: only additions, and only where there is something to add
         d["reasons"] = list(self.reasons)
         d["score"] = round(self.score, 3)
         return d
