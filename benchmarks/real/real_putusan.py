@@ -158,7 +158,8 @@ def score_doc(g: dict, text: str, findings: list[dict]) -> tuple[dict, list[str]
 def rows(tot: dict[str, int], docs: int) -> list[tuple[str, str]]:
     t = tot.get
     out = [("decisions", str(docs)),
-           ("private persons: mentions flagged (PERSON redact/review)", pct(t("priv_flagged", 0), t("priv_mentions", 0))),
+           ("private persons: mentions flagged (PERSON redact/review)",
+            pct(t("priv_flagged", 0), t("priv_mentions", 0))),
            ("  of which redact", pct(t("priv_redact", 0), t("priv_mentions", 0))),
            ("  of which review", pct(t("priv_review", 0), t("priv_mentions", 0)))]
     for rg in ("terdakwa", "korban", "saksi", "anak saksi", "keluarga", "lain"):

@@ -130,7 +130,8 @@ def value(text: str, run: list[tuple[str, int, int]], i: int) -> tuple[str, int,
     nl = raw.find("\n")
     if nl >= 0 and name != "address" or i + 1 == len(run) and nl >= 0:
         raw = raw[:nl]  # a value wraps only in an address; the last field ends with its line
-    m = re.search(r";|\s+(?:Terdakwa|Berdasarkan|Saksi)\b|(?=\b(?:I{1,3}|IV)\b\s*\.?\s*N)", raw)
+    m = re.search(r";|(?:\s+|(?<=[a-z]))(?:Terdakwa|Berdasarkan|Saksi|Menimbang)\b|(?=\b(?:I{1,3}|IV)\b\s*\.?\s*N)"
+                  + (r"|(?<=[a-z]{3})\.\s+(?=[A-Z][a-z])" if i + 1 == len(run) else ""), raw)
     if m:
         raw = raw[:m.start()]
     if i + 1 < len(run):  # the number of the next item, glued or not ("Ponorogo3.", "20044.")
@@ -163,7 +164,8 @@ def block_findings(page: int, text: str, block: list[tuple[str, int, int]], peop
 def block_role(text: str, start: int) -> dict:
     """The role the words before a block give it ("Terdakwa :", "Saksi I"), terdakwa by default."""
     before = text[max(0, start - 80):start]
-    before = re.sub(r"[\s:.,;\-]*(?:\d{1,2}|I{1,3}|IV|V)?[\s:.,;\-]*(?:N\s?a\s?m\s?a(?:\s*lengkap)?)?[\s:.]*$", "", before)
+    before = re.sub(r"[\s:.,;\-]*(?:\d{1,2}|I{1,3}|IV|V)?[\s:.,;\-]*(?:N\s?a\s?m\s?a(?:\s*lengkap)?)?[\s:.]*$",
+                    "", before)
     for rx, role in table()["role_rx"]:
         if rx.search(before):
             return role
@@ -202,7 +204,8 @@ def role_people(page: int, text: str) -> list[Person]:
         role = next((r for rx, r in table()["role_rx"] if rx.search(word)), None)
         multi = len(forms) > 1 or (forms and len(forms[0].split()) >= 2)
         if role and forms and multi:
-            out.append(Person(forms, role["role"], role.get("basis", "17h"), f"peran '{m.group(1).strip()}', hal. {page}"))
+            where = f"peran '{m.group(1).strip()}', hal. {page}"
+            out.append(Person(forms, role["role"], role.get("basis", "17h"), where))
     return out
 
 
@@ -224,7 +227,8 @@ def name_ok(form: str) -> bool:
     proc = table()["procedural_set"]
     if not words or len(form) < 3 or all(w.lower() in proc for w in words) or words[0].lower() in proc:
         return False
-    return all(w[0].isupper() or w.lower() in ("bin", "binti", "van", "de", "al") for w in form.split() if w[:1].isalpha())
+    particles = ("bin", "binti", "van", "de", "al")
+    return all(w[0].isupper() or w.lower() in particles for w in form.split() if w[:1].isalpha())
 
 
 def merge(people: list[Person]) -> list[Person]:
