@@ -227,6 +227,9 @@ def name_ok(form: str) -> bool:
     proc = table()["procedural_set"]
     if not words or len(form) < 3 or all(w.lower() in proc for w in words) or words[0].lower() in proc:
         return False
+    tokens = [t for t in form.split() if t.isalpha()]
+    if not form.isupper() and any(len(t) <= 5 and t.isupper() for t in tokens):
+        return False  # an acronym inside a mixed-case run: "PPID Utama", "Open BO"
     particles = ("bin", "binti", "van", "de", "al")
     return all(w[0].isupper() or w.lower() in particles for w in form.split() if w[:1].isalpha())
 
