@@ -239,9 +239,12 @@ class Finding:
     action: str
     source: str
     reasons: tuple[str, ...] = ()
+    entity: str = ""  # the person this mention belongs to, within the document ("P1"); "" when none
 
     def to_dict(self) -> dict:
         d = asdict(self)
+        if not self.entity:
+            del d["entity"]  # JSONL contract: only additions, and only where there is something to add
         d["reasons"] = list(self.reasons)
         d["score"] = round(self.score, 3)
         return d

@@ -51,8 +51,12 @@ NAME_HEADER = re.compile(r"(?i)(?:nama(?:\s+(?:lengkap|penerima|peserta|pegawai|
                          r"pasien|siswa|mahasiswa|karyawan|klien|saksi|wajib\s+pajak))?|penerima|peserta|pegawai|"
                          r"ahli\s+waris)\s*(?:/.*)?$")
 SENTENCE_ROLE = re.compile(r"(?i)\bsebagai\s+(saksi|korban|pelapor|informan|tersangka|terlapor|terdakwa|pemohon)\b")
+# court and prosecution offices written after a name in a decision ("X, S.H., sebagai Hakim Ketua", "Y, S.H.,
+# Penuntut Umum", "Z, S.H. Panitera Pengganti")
+COURT_OFFICE = (r"(?:Hakim(?:\s+(?:Ketua|Anggota|Agung))?|Ketua\s+Majelis|Panitera(?:\s+Pengganti)?|"
+                r"(?:Jaksa\s+)?Penuntut\s*Umum)\b")
 OFFICE_AFTER = re.compile(r"^\s*(?:(?:,\s*|\(\s*|\t+|\s+selaku\s+|\s+sebagai\s+|,\s*pangkat\s+\S+.*?selaku\s+)"
-                          + OFFICE + r"|\(\s*" + UNIT + ")")
+                          + OFFICE + r"|\(\s*" + UNIT + r"|[,\s]*(?:(?:selaku|sebagai)\s+)?" + COURT_OFFICE + ")")
 ID_AFTER = re.compile(r"^[\s,]*(?:\n\s*)?(?:pangkat\s+\w+|NIP\b|NIP\.|NRP\b|(?:Pembina|Penata|Pengatur|Juru)"
                       r"(?:\s+\w+){0,2}\s*\(|(?:AKBP|AKP|IPTU|IPDA|AIPTU|AIPDA|BRIPKA|BRIGPOL|BRIPTU|KOMPOL)\b)")
 PRIVATE_SIGNER = re.compile(r"(?i)^\s*(?:hormat\s+saya|pemohon|pelapor|pengadu|yang\s+diperiksa|yang\s+menyatakan|"

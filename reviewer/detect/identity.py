@@ -1,0 +1,290 @@
+"""Identity blocks and the people they name: one person per group of mentions, every mention found.
+
+Documents about people (putusan, BAP, surat dakwaan, surat keterangan) introduce them in fixed
+shapes: an identity block ("Nama lengkap : X; Tempat lahir : Y; Umur/Tanggal lahir : ...",
+numbered or not, one block per defendant) and a role word before a name ("Saksi X", "Anak Korban
+X als Y"). The labels, their finding labels and default actions, and the role words are data
+(`reviewer/data/person_roles.yaml`).
+
+Each block value becomes a finding with its own label (PERSON, PLACE_OF_BIRTH, DATE_OF_BIRTH,
+ADDRESS; RELIGION, OCCUPATION, EDUCATION, MARITAL_STATUS as `review`). The named person, with
+aliases ("als", "alias") as forms of the same person and the parent of "bin/binti/anak" as a
+relative, is then looked for everywhere in the document (words glued at former line ends and
+hyphenated breaks included), and every mention is reported as its own PERSON finding carrying the
+person's entity id and the reason "sama dengan '<name>' hal. N" (where it was learned).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from reviewer.core.model import Document, Finding
+from reviewer.core.settings import Settings
+from reviewer.detect.ner.artifact import COMMON
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "person_roles.yaml"
+SOURCE = "identity"
+SCORE = 0.9
+ALIAS = re.compile(r"(?i:(?<![A-Za-z])(?:als\.?|alias|al\.))(?![a-z])\s*|(?<=[A-Z])(?:Als|Alias|ALIAS)\b\.?\s*|\s*@\s*")
+GLUED = re.compile(r"(?<=[A-Z]{2})(?!lias\b|ls\b)[a-z]")  # "BRATAmendapatkan": a word glued at a line end
+PARENT = re.compile(r"(?<![a-z])(?:[Bb]in|[Bb]inti|BIN|BINTI|anak)(?![a-z])\s*")
+NAME_RUN = r"((?:[A-Z][A-Za-z'’.-]*(?:\s+|(?=[A-Z]))){0,4}[A-Z][A-Za-z'’-]+)"
+CUT = re.compile(r"(?<=[A-Za-z]{3})\.\s+|\s*(?i:,|;|\(|\bdan\b|\bdi\b|\byang\b|\bselaku\b|\bsebagai\b)")
+
+
+@dataclass
+class Person:
+    """One person of the document: the forms the name is written in, the role and where it was learned."""
+
+    forms: list[str]
+    role: str
+    basis: str
+    learned: str  # "blok identitas Terdakwa, hal. 1" / "peran 'Saksi', hal. 3"
+    action: str = "redact"
+    entity: str = ""
+    mentions: list[tuple[int, int, int]] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def table() -> dict:
+    import yaml
+
+    with open(DATA, encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    labels = "|".join(f"(?P<{k}>{v['rx']})" for k, v in data["fields"].items())
+    data["label_rx"] = re.compile(r"(?i)(?<![A-Za-z])(?:" + labels + r")\s*:")
+    data["role_rx"] = [(re.compile(r"(?i)(?<![A-Za-z])(?:" + r["words"] + r")$"), r) for r in data["roles"]]
+    data["private_rx"] = re.compile(r"(?i)(?<![A-Za-z])(" + "|".join(
+        r["words"] for r in data["roles"] if r["side"] == "private") + r")[\s.:]*" + "(?=[A-Z])")
+    data["procedural_set"] = frozenset(data["procedural"])
+    return data
+
+
+def procedural() -> frozenset[str]:
+    """Words of a decision's structure that are never a person's name (lower case)."""
+    return table()["procedural_set"]
+
+
+def detector(settings: Settings):
+    common = _common(str(settings.models_dir / "ner-id" / COMMON))
+
+    def detect_identity(document: Document, settings: Settings) -> dict[int, list[Finding]]:
+        return analyse(document, common)
+
+    return detect_identity
+
+
+@lru_cache(maxsize=2)
+def _common(path: str) -> frozenset[str]:
+    """Ordinary words of the language (the NER model's lexicon), when the model is there."""
+    p = Path(path)
+    return frozenset(p.read_text(encoding="utf-8").split()) if p.is_file() else frozenset()
+
+
+def analyse(document: Document, common: frozenset[str] = frozenset()) -> dict[int, list[Finding]]:
+    out: dict[int, list[Finding]] = {p.number: [] for p in document.pages}
+    people: list[Person] = []
+    for page in document.pages:
+        if page.needs_ocr:
+            continue
+        for block in blocks(page.text):
+            out[page.number].extend(block_findings(page.number, page.text, block, people))
+        people.extend(p for p in role_people(page.number, page.text)
+                      if not all(w.lower() in common for f in p.forms for w in re.findall(r"[A-Za-z]+", f)))
+    people = merge(people)
+    for n, person in enumerate(people, 1):
+        person.entity = f"P{n}"
+        for page in document.pages:
+            out[page.number].extend(mention_findings(page.number, page.text, person))
+    return out
+
+
+# -- identity blocks -------------------------------------------------------------------------------
+
+def blocks(text: str) -> list[list[tuple[str, int, int]]]:
+    """The identity blocks of a text: runs of 'label :' hits close together, with a name and one
+    more identifying field. Each block is a list of (field, value start, value end)."""
+    hits = [(m.lastgroup, m.start(), m.end()) for m in table()["label_rx"].finditer(text)]
+    runs: list[list[tuple[str, int, int]]] = []
+    for hit in hits:
+        if runs and hit[1] - runs[-1][-1][2] <= 300:
+            runs[-1].append(hit)
+        else:
+            runs.append([hit])
+    out = []
+    for run in runs:
+        fields = {f for f, _, _ in run}
+        if "name" in fields and len(fields & {"place_of_birth", "date_of_birth", "address", "occupation"}) >= 2:
+            out.append([v for i, hit in enumerate(run) if (v := value(text, run, i))])
+    return out
+
+
+def value(text: str, run: list[tuple[str, int, int]], i: int) -> tuple[str, int, int] | None:
+    """The value after a label, up to the next label of the block (or the end of its line/clause)."""
+    name, _, start = run[i]
+    stop = run[i + 1][1] if i + 1 < len(run) else min(len(text), start + 200)
+    raw = text[start:stop]
+    nl = raw.find("\n")
+    if nl >= 0 and name != "address" or i + 1 == len(run) and nl >= 0:
+        raw = raw[:nl]  # a value wraps only in an address; the last field ends with its line
+    m = re.search(r";|(?:\s+|(?<=[a-z]))(?:Terdakwa|Berdasarkan|Saksi|Menimbang)\b|(?=\b(?:I{1,3}|IV)\b\s*\.?\s*N)"
+                  + (r"|(?<=[a-z]{3})\.\s+(?=[A-Z][a-z])" if i + 1 == len(run) else ""), raw)
+    if m:
+        raw = raw[:m.start()]
+    if i + 1 < len(run):  # the number of the next item, glued or not ("Ponorogo3.", "20044.")
+        raw = re.sub(r"(?<=\d{4})\d\s*\.?\s*$|(?<=\D)\d{1,2}\s*\.?\s*$", "", raw)
+    lead = len(raw) - len(raw.lstrip(" :\t\n"))
+    raw = raw.strip(" :;,.\t\n")
+    if not re.search(r"[A-Za-z0-9]", raw):
+        return None  # a label without a value: nothing to flag
+    return name, start + lead, start + lead + len(raw)
+
+
+def block_findings(page: int, text: str, block: list[tuple[str, int, int]], people: list[Person]) -> list[Finding]:
+    fields = table()["fields"]
+    role = block_role(text, block[0][1] if block else 0)
+    out = []
+    for name, start, end in block:
+        spec = fields[name]
+        if not spec.get("label"):
+            continue
+        where = f"blok identitas {role['role'].title()}, hal. {page}"
+        if name == "name":
+            people.extend(named(text[start:end], role, where))
+            continue
+        out.append(Finding(page, start, end, text[start:end], spec["label"], spec["basis"],
+                           SCORE if spec["action"] == "redact" else 0.6, spec["action"], f"{SOURCE}:{name}",
+                           (f"isian '{name}' pada {where}", "data pribadi orang perseorangan: Pasal 17 huruf h")))
+    return out
+
+
+def block_role(text: str, start: int) -> dict:
+    """The role the words before a block give it ("Terdakwa :", "Saksi I"), terdakwa by default."""
+    before = text[max(0, start - 80):start]
+    before = re.sub(r"[\s:.,;\-]*(?:\d{1,2}|I{1,3}|IV|V)?[\s:.,;\-]*(?:N\s?a\s?m\s?a(?:\s*lengkap)?)?[\s:.]*$",
+                    "", before)
+    for rx, role in table()["role_rx"]:
+        if rx.search(before):
+            return role
+    return {"role": "terdakwa", "side": "private", "basis": "17h"}
+
+
+def named(value: str, role: dict, where: str) -> list[Person]:
+    """The person of a name value, aliases as other forms; the parent of 'bin/binti' as a relative."""
+    parts = PARENT.split(value, maxsplit=1)
+    forms = [f.strip(" .,;") for f in ALIAS.split(parts[0]) if f.strip(" .,;")]
+    out = []
+    if forms:
+        out.append(Person(forms, role["role"], role.get("basis", "17h"), where))
+    if len(parts) > 1 and parts[1].strip():
+        out.append(Person([ALIAS.split(parts[1])[0].strip(" .,;")], "keluarga", role.get("basis", "17h"),
+                          f"orang tua dalam {where}"))
+    return [p for p in out if p.forms and all(name_ok(f) for f in p.forms)]
+
+
+# -- role words before a name ----------------------------------------------------------------------
+
+def role_people(page: int, text: str) -> list[Person]:
+    """'Saksi X', 'Anak Korban X als Y', 'Terdakwa X': persons of the private roles of the table."""
+    out = []
+    for m in table()["private_rx"].finditer(text):
+        run = re.match(NAME_RUN + r"((?:\s*(?:als\.?|alias|al\.)\s*" + NAME_RUN + r")*)", text[m.end():m.end() + 160])
+        if not run:
+            continue
+        chunk = CUT.split(run.group(0))[0]
+        glued = GLUED.search(chunk)
+        chunk = chunk[:glued.start()] if glued else chunk
+        chunk = PARENT.split(chunk, maxsplit=1)[0]
+        forms = [trim(f) for f in ALIAS.split(chunk)]
+        forms = [f for f in forms if f and name_ok(f)]
+        word = " ".join(m.group(1).split()).lower()
+        role = next((r for rx, r in table()["role_rx"] if rx.search(word)), None)
+        multi = len(forms) > 1 or (forms and len(forms[0].split()) >= 2)
+        if role and forms and multi:
+            where = f"peran '{m.group(1).strip()}', hal. {page}"
+            out.append(Person(forms, role["role"], role.get("basis", "17h"), where))
+    return out
+
+
+def trim(form: str) -> str:
+    """A name without the common words glued after it at a former line end ("SANTOSOtidak")."""
+    form = re.sub(r"(?<=[A-Z]{2})[a-z]+$", "", form.strip(" .,;-"))
+    words = form.split()
+    proc = table()["procedural_set"]
+    while words and words[-1].lower().strip(".") in proc:
+        words.pop()
+    while words and (words[0].lower().strip(".") in proc or re.fullmatch(r"(?:I{1,3}|IV|VI?)\.?", words[0])):
+        words.pop(0)
+    return " ".join(words)
+
+
+def name_ok(form: str) -> bool:
+    """A form can be a name: letters, not a procedural or common word, no lower-case word inside."""
+    words = re.findall(r"[A-Za-z]+", form)
+    proc = table()["procedural_set"]
+    if not words or len(form) < 3 or all(w.lower() in proc for w in words) or words[0].lower() in proc:
+        return False
+    tokens = [t for t in form.split() if t.isalpha()]
+    if not form.isupper() and any(len(t) <= 5 and t.isupper() for t in tokens):
+        return False  # an acronym inside a mixed-case run: "PPID Utama", "Open BO"
+    particles = ("bin", "binti", "van", "de", "al")
+    return all(w[0].isupper() or w.lower() in particles for w in form.split() if w[:1].isalpha())
+
+
+def merge(people: list[Person]) -> list[Person]:
+    """One person per name: persons sharing a form (same words, any case or spacing) are one."""
+    out: list[Person] = []
+    for p in people:
+        keys = {key(f) for f in p.forms}
+        same = next((q for q in out if keys & {key(f) for f in q.forms}), None)
+        if same is None:
+            out.append(p)
+        else:
+            same.forms += [f for f in p.forms if key(f) not in {key(g) for g in same.forms}]
+    return out
+
+
+def key(form: str) -> str:
+    return re.sub(r"[^a-z]", "", form.lower())
+
+
+# -- every mention ---------------------------------------------------------------------------------
+
+@lru_cache(maxsize=512)
+def form_rx(form: str) -> re.Pattern:
+    """A name as written in extracted text: any case, words glued or hyphenated across a line end."""
+    words = [w for w in re.split(r"[\s.]+", form) if w]
+    inner = r"[\s-]?" if len(form) >= 6 else "-?"  # "MIMIN LAELASARI" also written "MIMINLAELASARI"
+    letters = [inner.join(re.escape(c) for c in w) for w in words]
+    return re.compile(r"[\s.\-]*".join(letters) + (r"\.?" if form.endswith(".") else ""), re.IGNORECASE)
+
+
+def boundary(text: str, i: int, j: int, multi: bool) -> bool:
+    """A match starts and ends a word (or a case change shows where glued words meet)."""
+    if not text[i].isupper() or i > 0 and text[i - 1].isalpha() and not (text[i - 1].islower() and text[i].isupper()):
+        return False
+    if j >= len(text) or not text[j].isalpha():
+        return True
+    a, b = text[j - 1], text[j]
+    shout = sum(c.isupper() for c in text[i:j]) >= 0.8 * sum(c.isalpha() for c in text[i:j])
+    return (a.islower() and b.isupper()) or (a.isupper() and b.islower() and shout) or multi
+
+
+def mention_findings(page: int, text: str, person: Person) -> list[Finding]:
+    taken: list[tuple[int, int]] = []
+    out = []
+    first = person.forms[0]
+    for form in sorted(person.forms, key=len, reverse=True):
+        for m in form_rx(form).finditer(text):
+            i, j = m.span()
+            if not boundary(text, i, j, len(form.split()) > 1) or any(a < j and i < b for a, b in taken):
+                continue
+            taken.append((i, j))
+            reasons = (f"{person.role}: {person.learned}", f"sama dengan '{first}' ({person.entity}; {person.learned})",
+                       "nama orang pribadi: data pribadi (Pasal 17 huruf h, UU PDP)")
+            out.append(Finding(page, i, j, text[i:j], "PERSON", person.basis, SCORE, person.action,
+                               f"{SOURCE}:person", reasons, entity=person.entity))
+    return out

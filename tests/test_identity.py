@@ -1,0 +1,60 @@
+"""Identity blocks, role words and every mention of a person (reviewer.detect.identity); own fixtures."""
+
+from reviewer.core.model import Document, Page
+from reviewer.detect import identity
+
+BLOCK = ("dalam perkara Terdakwa : 1. Nama lengkap : Rina Wulandari Als Ocha2. Tempat lahir : Klaten3. "
+         "Umur/Tanggal lahir : 21 tahun/3 Maret 20034. Jenis kelamin : Perempuan5. Kebangsaan : Indonesia6. "
+         "Tempat tinggal : Jl. Melati No. 4 RT 02 RW 05, Kel. Sukamaju, Kec. Tengah, Kab. Klaten.7. Agama : "
+         "Islam8. Pekerjaan : Karyawan swastaTerdakwa Rina Wulandari ditahan. Menimbang, bahwa Saksi "
+         "BAGUS PRATAMA Als BAGONG, di bawah sumpah menerangkan bahwa OCHA dan terdakwa RINAWULANDARI bertemu; "
+         "saksi BAGONG melihatnya. Dr. Siti Rahma, S.H., sebagai Hakim Ketua.")
+
+
+def run(text: str):
+    return identity.analyse(Document("x", "x.txt", "txt", (Page(1, text),)))[1]
+
+
+def values(findings, label):
+    return [f.text for f in findings if f.label == label]
+
+
+def test_block_values_get_their_own_labels():
+    out = run(BLOCK)
+    assert values(out, "PLACE_OF_BIRTH") == ["Klaten"]
+    assert values(out, "DATE_OF_BIRTH") == ["21 tahun/3 Maret 2003"]
+    assert values(out, "ADDRESS") == ["Jl. Melati No. 4 RT 02 RW 05, Kel. Sukamaju, Kec. Tengah, Kab. Klaten"]
+    assert values(out, "OCCUPATION") == ["Karyawan swasta"]
+    assert {f.action for f in out if f.label in ("RELIGION", "OCCUPATION")} == {"review"}
+    assert {f.action for f in out if f.label in ("PLACE_OF_BIRTH", "ADDRESS")} == {"redact"}
+
+
+def test_every_mention_points_at_one_person_with_role_and_place():
+    out = [f for f in run(BLOCK) if f.label == "PERSON"]
+    rina = [f for f in out if f.text.replace(" ", "").lower() in ("rinawulandari", "ocha")]
+    assert len(rina) == 5 and len({f.entity for f in rina}) == 1 and rina[0].entity
+    assert "blok identitas Terdakwa, hal. 1" in rina[0].reasons[0]
+    assert any(r.startswith("sama dengan 'Rina Wulandari'") for r in rina[0].reasons)
+    bagus = [f for f in out if f.text in ("BAGUS PRATAMA", "BAGONG")]
+    assert len(bagus) == 3 and len({f.entity for f in bagus}) == 1 and bagus[0].entity != rina[0].entity
+    assert bagus[0].basis == "17a2"
+
+
+def test_procedural_words_and_officials_are_not_persons():
+    texts = {f.text for f in run(BLOCK) if f.label == "PERSON"}
+    assert not texts & {"Menimbang", "Terdakwa", "Saksi", "Siti Rahma"}
+
+
+def test_bad_blocks_do_not_crash_and_readable_values_are_flagged():
+    broken = ("Nama lengkap : ; Tempat lahir : Bantul; Umur/Tanggal lahir : ; Tempat tinggal Jl. Kenanga 3; "
+              "Pekerjaan : Petani; N a m a :\n@@@ ; Agama :")
+    out = run(broken)
+    assert values(out, "PLACE_OF_BIRTH") == ["Bantul"]
+    assert values(out, "OCCUPATION") == ["Petani"]
+    assert run("") == [] and run("Nama : Tempat lahir :") == []
+
+
+def test_entity_id_is_an_addition_to_the_jsonl_only_where_set():
+    f = next(f for f in run(BLOCK) if f.label == "PERSON")
+    assert f.to_dict()["entity"] == f.entity
+    assert "entity" not in f.replace(entity="").to_dict()
