@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import abort
 
-from reviewer.core import vocabulary
+from reviewer.core import reasons, vocabulary
 from reviewer.store import records as store
 
 STATUS_NAMES = {
@@ -70,11 +70,19 @@ def doc_dict(doc: store.DocumentRecord, counts: dict, users: dict, act: dict | N
     }
 
 
+def reason_texts(f: store.FindingRecord) -> list[str]:
+    """A stored finding's reasons in the user's language (as stored when there is no structured form)."""
+    if not f.reason_data or len(f.reason_data) != len(f.reasons):
+        return list(f.reasons)
+    lang = _lang()
+    return [reasons.render_dict(data, lang) or text for data, text in zip(f.reason_data, f.reasons, strict=True)]
+
+
 def finding_dict(f: store.FindingRecord, decision: store.DecisionRecord | None, users: dict) -> dict:
     return {
         "id": f.id, "page": f.page, "start": f.start, "end": f.end, "text": f.text, "label": f.label,
         "basis": f.basis, "score": round(f.score, 3), "action": f.action, "source": f.source,
-        "reasons": f.reasons, "boxes": f.boxes,
+        "reasons": reason_texts(f), "boxes": f.boxes, "entity": f.entity,
         "decision": None if decision is None else {
             "verdict": decision.verdict, "label": decision.label, "basis": decision.basis,
             "start": decision.start, "end": decision.end, "text": decision.text, "boxes": decision.boxes,

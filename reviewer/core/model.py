@@ -11,6 +11,7 @@ import bisect
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 
+from reviewer.core import reasons
 from reviewer.core.vocabulary import ACTIONS, LABELS  # noqa: F401  (the labels: reviewer/data/vocabulary.yaml)
 
 
@@ -245,7 +246,8 @@ class Finding:
         d = asdict(self)
         if not self.entity:
             del d["entity"]  # JSONL contract: only additions, and only where there is something to add
-        d["reasons"] = list(self.reasons)
+        d["reasons"] = list(self.reasons)  # text, as always
+        d["reasons_structured"] = [reasons.as_dict(r) for r in self.reasons]  # code, params, source, delta
         d["score"] = round(self.score, 3)
         return d
 

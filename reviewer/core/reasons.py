@@ -79,5 +79,16 @@ def as_dict(value: str) -> dict:
     return {"code": TEXT, "params": {"text": str(value)}, "source": "", "delta": None}
 
 
+def render_dict(data: dict, lang: str = "id") -> str:
+    """A reason from its structured form (`as_dict`) in the given language; "" when it cannot be rendered."""
+    code, params = data.get("code", TEXT), data.get("params") or {}
+    if code == TEXT or code not in CATALOG:
+        return str(params.get("text", ""))
+    try:
+        return _format(code, params, lang)
+    except (KeyError, ValueError, IndexError):  # a catalog text changed since it was stored
+        return ""
+
+
 def _jsonable(params: dict) -> dict:
     return {k: v if isinstance(v, (str, int, float, bool)) or v is None else str(v) for k, v in params.items()}

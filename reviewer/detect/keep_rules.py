@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from reviewer.core.model import Document, Finding, Page
+from reviewer.core.reasons import reason as keep_reason
 from reviewer.core.settings import Settings
 
 PASAL_18 = "Pasal 18 ayat (2) huruf b UU 14/2008: terkait jabatan publik"
@@ -55,7 +56,7 @@ def judge(document: Document, page: Page, finding: Finding, settings: Settings) 
     reason = _public_reason(document, page, finding, settings)
     if reason is None:
         return finding
-    return finding.replace(action="keep", reasons=finding.reasons + (f"tetap terbuka: {reason}",))
+    return finding.replace(action="keep", reasons=finding.reasons + (keep_reason("keep.public", why=reason),))
 
 
 def _public_reason(document: Document, page: Page, f: Finding, settings: Settings) -> str | None:

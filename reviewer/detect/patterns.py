@@ -18,6 +18,7 @@ import yaml
 from reviewer.core.errors import PatternError
 from reviewer.core.legal import REDACT_AT
 from reviewer.core.model import LABELS, Document, Finding, Page
+from reviewer.core.reasons import reason
 from reviewer.core.settings import Settings
 from reviewer.detect import validators
 
@@ -233,13 +234,15 @@ def run_pattern(pattern: Pattern, text: str, page: Page | None = None) -> list[H
         if start < 0 or start == end:
             continue
         surface = text[start:end]
-        reasons = [f"pola {pattern.name} ({pattern.source_file})"]
+        src = f"pattern:{pattern.name}"
+        reasons = [reason("pattern.match", pattern=pattern.name, file=pattern.source_file, source=src)]
         score = pattern.score
         if pattern.validator:
             ok, why = validators.REGISTRY[pattern.validator](surface)
             if not ok:
                 continue
-            reasons.append(f"valid: {why}" if why else f"lolos validator {pattern.validator}")
+            reasons.append(reason("pattern.valid", why=why, source=src) if why
+                           else reason("pattern.validator", validator=pattern.validator, source=src))
         header, before = context_before(page, text, start, pattern.context_window)
         if pattern.context_scope == "header":
             before = ""
@@ -249,8 +252,8 @@ def run_pattern(pattern: Pattern, text: str, page: Page | None = None) -> list[H
         if found:
             boost = pattern.context_boost * (1 - 0.75 * min(distance, pattern.context_window) / pattern.context_window)
             score = min(1.0, score + boost)
-            where = "judul kolom" if distance == 0 and header else "konteks"
-            reasons.append(f"{where} {found!r} (+{boost:.2f})")
+            where = "pattern.header" if distance == 0 and header else "pattern.context"
+            reasons.append(reason(where, cue=found, delta=round(boost, 2), source=src))
         elif pattern.require_context:
             continue
         if pattern.negative_context:
@@ -258,7 +261,7 @@ def run_pattern(pattern: Pattern, text: str, page: Page | None = None) -> list[H
             # a negative cue only counts when it is nearer than the positive one
             if neg and (not found or neg_distance < distance):
                 score = max(0.0, score - 0.4)
-                reasons.append(f"konteks negatif {neg!r} (-0.40)")
+                reasons.append(reason("pattern.negative", cue=neg, delta=-0.4, source=src))
         hits.append(Hit(start, end, surface, score, tuple(reasons)))
     return hits
 

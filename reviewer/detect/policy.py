@@ -13,6 +13,7 @@ import re
 
 from reviewer.core.legal import REDACT_AT
 from reviewer.core.model import Document, Finding, Page
+from reviewer.core.reasons import reason
 from reviewer.core.settings import Settings
 
 REVIEW_AT = 0.4  # below this a finding is dropped as noise
@@ -50,7 +51,7 @@ def ocr_doubt(page: Page, f: Finding) -> Finding:
     score = max(REVIEW_AT, f.score - penalty)
     action = "review" if f.action == "redact" and score < REDACT_AT else f.action
     return f.replace(score=score, action=action,
-                     reasons=f.reasons + (f"OCR ragu: keyakinan kata {min(confs):.0%} (-{penalty:.2f})",))
+                     reasons=f.reasons + (reason("ocr.doubt", conf=min(confs), delta=-penalty, source="ocr"),))
 
 
 def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
@@ -72,7 +73,7 @@ def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
             # same label, longer span from another detector: widen the winner to cover both
             chosen[chosen.index(clash)] = clash.replace(
                 start=f.start, end=f.end, text=f.text,
-                reasons=clash.reasons + (f"diperluas oleh {f.source}",))
+                reasons=clash.reasons + (reason("policy.widened", by=f.source, source=f.source),))
     passages = [_passage_with_public_parts(p, chosen) for p in passages]
     return sorted(chosen + passages, key=lambda f: (f.page, f.start, f.end))
 
@@ -87,8 +88,7 @@ def _passage_with_public_parts(passage: Finding, entities: list[Finding]) -> Fin
     if not kept:
         return passage
     names = ", ".join(repr(e.text) for e in kept[:3])
-    return passage.replace(action="review", reasons=passage.reasons + (
-        f"memuat informasi yang tetap terbuka ({names}); tinjau bagian mana yang dihitamkan",))
+    return passage.replace(action="review", reasons=passage.reasons + (reason("policy.public_parts", names=names),))
 
 
 def _rank(f: Finding) -> float:
@@ -102,12 +102,12 @@ def _terms(page: Page, findings: list[Finding], settings: Settings) -> list[Find
     for f in findings:
         low = f.text.lower()
         if any(t.lower() in low or low in t.lower() for t in settings.allow_terms if t):
-            f = f.replace(action="keep", reasons=f.reasons + ("daftar izin instansi (allow list)",))
+            f = f.replace(action="keep", reasons=f.reasons + (reason("list.allow", source="allow-list"),))
         out.append(f)
     for term in settings.deny_terms:
         if not term:
             continue
         for m in re.finditer(re.escape(term), page.text, re.IGNORECASE):
             out.append(Finding(page.number, m.start(), m.end(), m.group(), "PERSON", "17h", 1.0, "redact",
-                               "deny-list", ("daftar tolak instansi (deny list)",)))
+                               "deny-list", (reason("list.deny", source="deny-list"),)))
     return out

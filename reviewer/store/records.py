@@ -33,6 +33,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
+from reviewer.core import reasons
+
 ROLES = ("officer", "reviewer", "admin")
 # Document status, in workflow order. `failed`: the file could not be read (see `error`).
 STATUSES = ("processing", "needs_review", "awaiting_approval", "returned", "approved", "failed")
@@ -137,7 +139,10 @@ class FindingRecord(Base):
     score: Mapped[float] = mapped_column(Float, default=0.0)
     action: Mapped[str] = mapped_column(String(10))  # suggested: redact, review, keep
     source: Mapped[str] = mapped_column(String(80), default="")
-    reasons: Mapped[list] = mapped_column(JSON, default=list)
+    reasons: Mapped[list] = mapped_column(JSON, default=list)  # Indonesian text, as the JSONL `reasons`
+    # the same reasons structured (reviewer.core.reasons.as_dict), to render them in the user's language
+    reason_data: Mapped[list | None] = mapped_column(JSON, default=None)
+    entity: Mapped[str] = mapped_column(String(40), default="", server_default="")  # the person, within the doc
     boxes: Mapped[list] = mapped_column(JSON, default=list)  # [[x0, top, x1, bottom], ...] in points
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
@@ -389,6 +394,7 @@ def finding_record(sha256: str, f, page=None, created_by: User | None = None) ->
     return FindingRecord(document_sha=sha256, page=f.page, start=f.start, end=f.end, text=f.text,
                          label=f.label, basis=f.basis, score=float(f.score), action=f.action,
                          source=f.source, reasons=list(f.reasons), boxes=boxes,
+                         reason_data=[reasons.as_dict(r) for r in f.reasons], entity=getattr(f, "entity", ""),
                          created_by_id=created_by.id if created_by else None)
 
 

@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from reviewer.core.model import Document, Finding, Page
+from reviewer.core.reasons import reason
 from reviewer.core.settings import Settings
 from reviewer.detect import identity, names, roles
 from reviewer.detect.ner.artifact import COMMON, INSTITUTION
@@ -106,8 +107,9 @@ def analyse(nlp, document: Document, settings: Settings, lexicon: Lexicon | None
     decided = roles.decide(mentions, kinds, settings.officials)
     for i, m in enumerate(mentions):
         role = decided[i]
+        why = (reason("ner.label", label="PERSON", source=SOURCE), *role.reasons)
         out[m.page].append(Finding(m.page, m.start, m.end, m.text, "PERSON", role.basis, role.score,
-                                   role.action, SOURCE, ("model NER: PERSON", *role.reasons)))
+                                   role.action, SOURCE, why))
     return out
 
 
@@ -232,6 +234,6 @@ def context(page: Page, start: int, end: int, label: str) -> Finding | None:
     line_start = page.text.rfind("\n", 0, start) + 1
     if label == "LOCATION" and ADDRESSY.search(page.text[line_start:end]):
         return None  # part of an address: the address detector decides, not us
-    reason = {"ORGANIZATION": "nama organisasi/instansi", "LOCATION": "nama tempat"}.get(label, label.lower())
+    why = {"ORGANIZATION": "nama organisasi/instansi", "LOCATION": "nama tempat"}.get(label, label.lower())
     return Finding(page.number, start, end, value, label, "", CONTEXT_SCORE, "keep", SOURCE,
-                   (f"model NER: {label}", f"{reason}: konteks, bukan data pribadi"))
+                   (reason("ner.label", label=label, source=SOURCE), f"{why}: konteks, bukan data pribadi"))
