@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: setup system-deps run test scan-samples lint
+.PHONY: setup system-deps run test scan-samples lint doctor
 
 setup: $(VENV)/.installed
 
@@ -26,6 +26,7 @@ scan-samples: setup
 
 # Demo mode: embedded SQLite in instance/demo, the sample documents loaded, demo logins printed.
 run: setup system-deps
+	-@$(VENV)/bin/reviewer doctor --skip database --instance instance/demo
 	$(VENV)/bin/reviewer demo --host $(HOST) --port $(PORT)
 
 test: setup system-deps
@@ -34,3 +35,7 @@ test: setup system-deps
 lint: setup
 	$(VENV)/bin/ruff check reviewer webui tests
 	$(VENV)/bin/lint-imports
+
+# Check that everything the reviewer needs is in place (programs, packages, models, database, folders).
+doctor: setup
+	$(VENV)/bin/reviewer doctor
