@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: setup system-deps run test scan-samples lint doctor
+.PHONY: setup system-deps run test scan-samples lint doctor server-install
 
 setup: $(VENV)/.installed
 
@@ -39,3 +39,8 @@ lint: setup
 # Check that everything the reviewer needs is in place (programs, packages, models, database, folders).
 doctor: setup
 	$(VENV)/bin/reviewer doctor
+
+# Office server on a fresh Debian/Ubuntu machine (root): PostgreSQL, systemd units, backups; see
+# docs/pemasangan-server.md. ARGS="--staging" (no HTTPS yet) or ARGS="--https ppid.example.go.id".
+server-install:
+	sh deploy/install-debian.sh $(ARGS)
