@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: setup system-deps run test scan-samples lint doctor server-install
+.PHONY: setup system-deps run test scan-samples lint doctor server-install screenshots
 
 setup: $(VENV)/.installed
 
@@ -44,3 +44,8 @@ doctor: setup
 # docs/pemasangan-server.md. ARGS="--staging" (no HTTPS yet) or ARGS="--https ppid.example.go.id".
 server-install:
 	sh deploy/install-debian.sh $(ARGS)
+
+# Retake the pictures of the guides (docs/img) with the real UI in headless Chromium (Debian's chromium).
+screenshots: setup
+	@sh scripts/ci-chromium.sh
+	REVIEWER_DOCS_SCREENSHOTS=docs/img $(PY) -m pytest tests/test_docs_screenshots.py -q
