@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: setup system-deps run test scan-samples lint doctor server-install screenshots
+.PHONY: setup system-deps run test test-fast scan-samples lint doctor server-install screenshots
 
 setup: $(VENV)/.installed
 
@@ -31,6 +31,11 @@ run: setup system-deps
 
 test: setup system-deps
 	$(PY) -m pytest
+
+# While you work: everything except the tests marked slow (browser, training, batch, fault, deploy tests and
+# those listed in tests/conftest.py). CI runs `make test`, the whole suite.
+test-fast: setup
+	$(PY) -m pytest -m "not slow"
 
 lint: setup
 	$(VENV)/bin/ruff check reviewer webui tests
