@@ -73,7 +73,12 @@ SLOW_TESTS = (
 )
 
 
+# Fixtures that train a model first (about 35 s): every test that asks for one is slow too.
+SLOW_FIXTURES = {"tests/test_passage_model.py": {"trained"}}
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        if item.nodeid.split("[")[0] in SLOW_TESTS:
+        path = item.nodeid.split("::")[0]
+        if item.nodeid.split("[")[0] in SLOW_TESTS or SLOW_FIXTURES.get(path, set()) & set(item.fixturenames):
             item.add_marker(pytest.mark.slow)
