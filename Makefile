@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: setup system-deps run test scan-samples lint
+.PHONY: setup system-deps run test test-fast scan-samples lint doctor server-install screenshots
 
 setup: $(VENV)/.installed
 
@@ -26,11 +26,31 @@ scan-samples: setup
 
 # Demo mode: embedded SQLite in instance/demo, the sample documents loaded, demo logins printed.
 run: setup system-deps
+	-@$(VENV)/bin/reviewer doctor --skip database --instance instance/demo
 	$(VENV)/bin/reviewer demo --host $(HOST) --port $(PORT)
 
 test: setup system-deps
 	$(PY) -m pytest
 
+# While you work: everything except the tests marked slow (browser, training, batch, fault, deploy tests and
+# those listed in tests/conftest.py). CI runs `make test`, the whole suite.
+test-fast: setup
+	$(PY) -m pytest -m "not slow"
+
 lint: setup
 	$(VENV)/bin/ruff check reviewer webui tests
 	$(VENV)/bin/lint-imports
+
+# Check that everything the reviewer needs is in place (programs, packages, models, database, folders).
+doctor: setup
+	$(VENV)/bin/reviewer doctor
+
+# Office server on a fresh Debian/Ubuntu machine (root): PostgreSQL, systemd units, backups; see
+# docs/pemasangan-server.md. ARGS="--staging" (no HTTPS yet) or ARGS="--https ppid.example.go.id".
+server-install:
+	sh deploy/install-debian.sh $(ARGS)
+
+# Retake the pictures of the guides (docs/img) with the real UI in headless Chromium (Debian's chromium).
+screenshots: setup
+	@sh scripts/ci-chromium.sh
+	REVIEWER_DOCS_SCREENSHOTS=docs/img $(PY) -m pytest tests/test_docs_screenshots.py -q

@@ -173,7 +173,8 @@ def test_bad_decisions_are_refused(app, client, samples):
 def test_apply_to_all_occurrences_adds_the_undetected_ones(app, client, tmp_path):
     login(client, "ani")
     doc = tmp_path / "surat.txt"
-    doc.write_text("Pelapor: Sutrisno Wibowo, NIK 3209120708750001.\nSaksi melihat Sutrisno Wibowo lari.\n"
+    # no role word before the name: nothing finds it (the tests run without NER) until a person marks it
+    doc.write_text("Surat ini ditulis Sutrisno Wibowo, NIK 3209120708750001.\nKemudian Sutrisno Wibowo lari.\n"
                    "\fHalaman dua: sutrisno wibowo kembali.\n")
     sha = upload(app, client, doc)
     nik = _finding(client, sha, "NIK")

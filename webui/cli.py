@@ -23,18 +23,46 @@ DEMO_USERS = (
 @PORT
 @INSTANCE
 @THREADS
-def serve(host: str, port: int, instance: str | None, threads: int) -> None:
+@click.option("--no-worker", is_flag=True,
+              help="Tanpa pemindai di proses ini; jalankan `reviewer worker` terpisah / no scanning in this "
+                   "process; run `reviewer worker` separately (the office-server setup does).")
+@click.option("--proxy", "trusted_proxy", default=None, metavar="ADDRESS",
+              help="Alamat reverse proxy tepercaya (mis. 127.0.0.1): X-Forwarded-For/-Proto darinya dipakai / "
+                   "address of a trusted reverse proxy whose X-Forwarded-For/-Proto headers are used.")
+def serve(host: str, port: int, instance: str | None, threads: int, no_worker: bool,
+          trusted_proxy: str | None) -> None:
     """Jalankan antarmuka peninjauan (waitress) / run the review UI with a production WSGI server.
 
     The database must be migrated first (`reviewer db upgrade`); serving never changes the schema."""
+    config = {"INSTANCE": instance} if instance else {}
+    app = _app({**config, "WORKER": False} if no_worker else config or None)
+    _serve(app, host, port, threads, trusted_proxy)
+
+
+@click.command()
+@INSTANCE
+def worker(instance: str | None) -> None:
+    """Pemindai latar: ambil antrean pindai dari basis data / the background scan worker: takes queued
+    scans from the database (for `reviewer serve --no-worker`; several may run side by side)."""
+    from webui import worker as scan_worker
+
+    app = _app({**({"INSTANCE": instance} if instance else {}), "WORKER": False})
+    click.echo("pemindai berjalan / scan worker running (Ctrl+C untuk berhenti / to stop)")
+    try:
+        scan_worker._loop(app)
+    except KeyboardInterrupt:
+        click.echo("pemindai berhenti / scan worker stopped")
+
+
+def _app(config: dict | None):
+    """The app, or a clean message when it cannot start (e.g. the database not migrated yet)."""
     from reviewer.core.errors import ReviewerError
     from webui import create_app
 
     try:
-        app = create_app({"INSTANCE": instance} if instance else None)
-    except ReviewerError as exc:  # e.g. the database not migrated yet: say what to run, no traceback
+        return create_app(config)
+    except ReviewerError as exc:
         raise click.ClickException(str(exc)) from exc
-    _serve(app, host, port, threads)
 
 
 @click.command()
@@ -97,12 +125,15 @@ def load_demo(app, samples: str) -> int:
     return count
 
 
-def _serve(app, host: str, port: int, threads: int) -> None:
+def _serve(app, host: str, port: int, threads: int, trusted_proxy: str | None = None) -> None:
     from waitress import serve as waitress_serve
 
+    proxy = {"trusted_proxy": trusted_proxy, "clear_untrusted_proxy_headers": True,
+             "trusted_proxy_headers": {"x-forwarded-for", "x-forwarded-proto", "x-forwarded-host"}} \
+        if trusted_proxy else {}
     click.echo(f"melayani / serving on http://{host}:{port}/ (Ctrl+C untuk berhenti / to stop)")
     try:
-        waitress_serve(app, host=host, port=port, threads=threads, ident="ppid-reviewer")
+        waitress_serve(app, host=host, port=port, threads=threads, ident="ppid-reviewer", **proxy)
     except OSError as exc:
         raise click.ClickException(
             f"tidak dapat mendengarkan di {host}:{port} ({exc.strerror or exc}); port sudah dipakai? "

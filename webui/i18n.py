@@ -3,6 +3,7 @@ the English catalog is compiled from its .po into the instance folder when it ch
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from flask import Blueprint, current_app, redirect, request
@@ -50,7 +51,7 @@ def compile_catalogs(src: Path, out: Path) -> None:
         mo.parent.mkdir(parents=True, exist_ok=True)
         with po.open("rb") as fh:
             catalog = read_po(fh)
-        tmp = mo.with_suffix(".part")
+        tmp = mo.with_suffix(f".{os.getpid()}.part")  # the web UI and a worker may start side by side
         with tmp.open("wb") as fh:
             write_mo(fh, catalog)
         tmp.replace(mo)

@@ -23,6 +23,7 @@ LAZY_COMMANDS: dict[str, str] = {
     "unit": "reviewer.cli.unit:unit",
     "dik": "reviewer.cli.dik:dik",
     "figures": "reviewer.cli.dik:figures_cmd",
+    "doctor": "reviewer.cli.doctor:doctor",
 }
 
 
