@@ -52,7 +52,8 @@ def recipients(n: int = 1000, seed: int = 7) -> list[Recipient]:
             continue
         seen.add(nik)
         name = f"{rng.choice(GIVEN)} {rng.choice(GIVEN)}"
-        address = f"{rng.choice(STREETS)} No. {rng.randint(1, 99)} RT {rng.randint(1, 9):02d}/RW {rng.randint(1, 9):02d}"
+        rt, rw = rng.randint(1, 9), rng.randint(1, 9)
+        address = f"{rng.choice(STREETS)} No. {rng.randint(1, 99)} RT {rt:02d}/RW {rw:02d}"
         out.append(Recipient(nik, name, address, rng.choice(VILLAGES), phone))
     return out
 

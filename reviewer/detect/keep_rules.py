@@ -146,8 +146,8 @@ def official_in_table_row(page: Page, offset: int) -> bool:
     cell = page.cell_at(offset)
     if cell is None:
         return False
-    for other in page.cells:
-        if other.table == cell.table and other.row == cell.row and "jabatan" in other.header.lower():
+    for other in page.row_cells(cell.table, cell.row):
+        if "jabatan" in other.header.lower():
             return bool(OFFICIAL_TITLE.search(other.text))
     return False
 

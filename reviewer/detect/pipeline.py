@@ -77,9 +77,9 @@ def clear_detectors() -> None:
 
 def build_detectors(settings: Settings, warnings: list[str] | None = None) -> list[Detector]:
     """The detectors to run for these settings, in order (new ones each call: prefer `detectors_for`)."""
-    from reviewer.detect import patterns
+    from reviewer.detect import columns, patterns
 
-    detectors: list[Detector] = [patterns.detector(settings)]
+    detectors: list[Detector] = [patterns.detector(settings), columns.detector(settings)]
     if settings.use_ner:
         from reviewer.detect import ner
 
