@@ -230,6 +230,20 @@ class Page:
             object.__setattr__(self, "_rows", rows)
         return rows.get((table, row), ())
 
+    def cells_between(self, start: int, end: int) -> list[Cell]:
+        """The cells whose text overlaps [start, end), in text order."""
+        starts, ordered = self._cell_index()
+        if ordered is None:
+            return sorted((c for c in self.cells if c.start >= 0 and c.start < end and start < c.end),
+                          key=lambda c: c.start)
+        out = []
+        for cell in ordered[max(bisect.bisect_right(starts, start) - 1, 0):]:
+            if cell.start >= end:
+                break
+            if start < cell.end:
+                out.append(cell)
+        return out
+
     def _cell_index(self) -> tuple[list[int], tuple[Cell, ...] | None]:
         index = self.__dict__.get("_cells_by_start")
         if index is None:

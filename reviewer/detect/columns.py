@@ -117,6 +117,23 @@ def _has(value: str, needs: str) -> bool:
     return sum(c.isalpha() for c in value) >= 2
 
 
+def clip_to_cells(page: Page, findings: list[Finding]) -> list[Finding]:
+    """A finding that starts in a table cell ends with that cell: patterns read a tab or a line
+    break as a space, and an address would run on into the next column ("Jl. Melati 5\tCibodas")."""
+    if not page.cells:
+        return findings
+    out = []
+    for f in findings:
+        cell = page.cell_at(f.start) if f.end > f.start else None
+        if cell is not None and f.end > cell.end:
+            text = page.text[f.start:cell.end].rstrip()
+            if not text:
+                continue
+            f = f.replace(end=f.start + len(text), text=text, reasons=f.reasons + ("dipotong pada batas sel",))
+        out.append(f)
+    return out
+
+
 def detector(settings: Settings):
     """The document-level detector for `reviewer.detect.pipeline`."""
     def detect(document: Document, settings: Settings) -> dict[int, list[Finding]]:

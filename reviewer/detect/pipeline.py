@@ -123,9 +123,11 @@ def detect(document: Document, settings: Settings, detectors: list[Detector] | t
     for detector in detectors:
         for number, found in detector(document, settings).items():
             raw.setdefault(number, []).extend(found)
+    from reviewer.detect.columns import clip_to_cells
+
     findings: list[Finding] = []
     for page in document.pages:
-        findings.extend(_page_findings(document, page, raw[page.number], settings))
+        findings.extend(_page_findings(document, page, clip_to_cells(page, raw[page.number]), settings))
     return findings
 
 

@@ -14,6 +14,7 @@ import re
 from reviewer.core.legal import REDACT_AT
 from reviewer.core.model import Document, Finding, Page
 from reviewer.core.settings import Settings
+from reviewer.core.spans import SpanIndex
 
 REVIEW_AT = 0.4  # below this a finding is dropped as noise
 OCR_SURE = 0.85  # OCR word confidence from which a finding on a scanned page keeps its full score
@@ -63,41 +64,23 @@ def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
     passages = [f for f in findings if f.label == "PASSAGE"]
     entities.sort(key=lambda f: (-_rank(f), -(f.end - f.start), f.start))
     chosen: list[Finding] = []
-    near = _Blocks()
+    near = SpanIndex()  # chosen findings by place: a sheet page has thousands
     for f in entities:
-        i = near.first_overlap(chosen, f)
-        if i is None:
-            near.add(len(chosen), f)
+        hits = [i for i in near.overlapping(f.start, f.end) if chosen[i].start < f.end and f.start < chosen[i].end]
+        if not hits:
+            near.add(f.start, f.end, len(chosen))
             chosen.append(f)
             continue
+        i = min(hits)
         clash = chosen[i]
         if f.source not in clash.source and f.label == clash.label and f.end - f.start > clash.end - clash.start \
                 and f.start <= clash.start and clash.end <= f.end:
             # same label, longer span from another detector: widen the winner to cover both
             chosen[i] = clash.replace(start=f.start, end=f.end, text=f.text,
                                       reasons=clash.reasons + (f"diperluas oleh {f.source}",))
-            near.add(i, chosen[i])
+            near.add(f.start, f.end, i)
     passages = [_passage_with_public_parts(p, chosen) for p in passages]
     return sorted(chosen + passages, key=lambda f: (f.page, f.start, f.end))
-
-
-class _Blocks:
-    """Which chosen findings touch each 64-character block of the page, so that finding the first
-    chosen finding overlapping a new one is a lookup, not a scan (a sheet has thousands)."""
-
-    SIZE = 64
-
-    def __init__(self) -> None:
-        self.blocks: dict[int, list[int]] = {}
-
-    def add(self, index: int, f: Finding) -> None:
-        for block in range(f.start // self.SIZE, max(f.end - 1, f.start) // self.SIZE + 1):
-            self.blocks.setdefault(block, []).append(index)
-
-    def first_overlap(self, chosen: list[Finding], f: Finding) -> int | None:
-        hits = [i for block in range(f.start // self.SIZE, max(f.end - 1, f.start) // self.SIZE + 1)
-                for i in self.blocks.get(block, ()) if chosen[i].start < f.end and f.start < chosen[i].end]
-        return min(hits) if hits else None
 
 
 def _passage_with_public_parts(passage: Finding, entities: list[Finding]) -> Finding:

@@ -50,7 +50,11 @@ def sha256_file(path: str) -> str:
 
 
 def sniff(path: str) -> str:
-    """The kind of the file from its content (and, for text, its name as a tie-breaker)."""
+    """The kind of the file from its content (and, for text, its name as a tie-breaker).
+
+    A redactor's unfinished copy ("x.disensor.csv.part") is named by what it will be called.
+    """
+    name = path[:-5] if path.endswith(".part") else path
     with open(path, "rb") as fh:
         head = fh.read(2048)
     if not head:
@@ -64,11 +68,11 @@ def sniff(path: str) -> str:
         return _zip_kind(path)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         return _ole_kind(path)
-    if _looks_like_text(head) or path.lower().endswith(TEXT_SUFFIXES + CSV_SUFFIXES):
+    if _looks_like_text(head) or name.lower().endswith(TEXT_SUFFIXES + CSV_SUFFIXES):
         if b"\x00" in head and head[:2] not in (b"\xff\xfe", b"\xfe\xff"):
-            what = "lembar kerja" if path.lower().endswith(CSV_SUFFIXES) else "teks"
+            what = "lembar kerja" if name.lower().endswith(CSV_SUFFIXES) else "teks"
             raise UnsupportedFormat(f"berkas berisi data biner, bukan {what} / binary data, not text")
-        return "csv" if path.lower().endswith(CSV_SUFFIXES) else "txt"
+        return "csv" if name.lower().endswith(CSV_SUFFIXES) else "txt"
     raise UnsupportedFormat("format tidak didukung (hanya PDF, DOCX, TXT, PNG/JPEG/TIFF) / "
                             "unsupported format (PDF, DOCX, TXT, PNG/JPEG/TIFF only)")
 

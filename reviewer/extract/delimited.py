@@ -85,15 +85,20 @@ def _sniff(sample: str, path: str) -> tuple[str, str]:
     return (best if counts[best] else ","), '"'
 
 
-def rows(text: str, dialect: Dialect):
-    """(row, [(col, value), ...]) of every record, 0-based."""
+def records(text: str, dialect: Dialect) -> list[list[str]]:
+    """Every record of the file as a list of fields (what the redactor rewrites)."""
     csv.field_size_limit(MAX_FIELD)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=dialect.delimiter, quotechar=dialect.quotechar)
     try:
-        for number, record in enumerate(reader):
-            yield number, list(enumerate(record))
+        return list(reader)
     except csv.Error as exc:
         raise CorruptFile(f"CSV rusak / corrupt CSV ({exc})") from exc
+
+
+def rows(text: str, dialect: Dialect):
+    """(row, [(col, value), ...]) of every record, 0-based."""
+    for number, record in enumerate(records(text, dialect)):
+        yield number, list(enumerate(record))
 
 
 def extract_csv(path: str) -> tuple[list[Page], dict]:

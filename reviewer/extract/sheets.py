@@ -6,7 +6,9 @@ its own line. Every non-empty cell is a `Cell` (table = the sheet's position in 
 row and col 0-based as in the file) with its offsets in the page text and the text of its
 column header. Things that are not cells (the sheet name, comments, headers and footers,
 defined names) are `Segment`s whose `Location.part` says what they are: "title",
-"comment:B5", "hf:oddHeader:center", "name:Kontak"; the redactors find them again by it.
+"comment:B5", "hf:oddHeader:center", "name:Kontak"; the redactors find them again by it. A
+note's segment covers its whole line, the words that introduce it ("Komentar B5: ") included;
+`Location.offset` is minus their length, so offsets map into the note's own text.
 
 The header row is the first of the first rows that reads as column headers
 (`reviewer.extract.tables.is_header_row`); title rows above it ("DAFTAR PENERIMA BLT ...") are
@@ -110,8 +112,9 @@ class _Builder:
             self.cells.append((row, col, text, header.get(col, ""), start + at, start + at + len(text)))
 
     def note(self, part: str, label: str, text: str, kind: str, sheet: int) -> None:
-        start = self._add(label + text) + len(label)
-        self.segments.append(Segment(start, start + len(text), Location(part, sheet), kind))
+        """A line "label text"; its segment covers the line, offset -len(label) into the note's text."""
+        start = self._add(label + text)
+        self.segments.append(Segment(start, start + len(label) + len(text), Location(part, sheet, -len(label)), kind))
 
     def page(self, number: int, table: int) -> Page:
         text = "".join(self.parts)

@@ -13,6 +13,7 @@ The package is checked for zip bombs and DTDs before openpyxl opens it (`extract
 from __future__ import annotations
 
 import datetime as dt
+import io
 import posixpath
 import re
 import zipfile
@@ -63,8 +64,10 @@ def open_workbook(path: str, **options):
     from reviewer.extract.safety import inspect_ooxml
 
     report = inspect_ooxml(path, "XLSX")
+    with open(path, "rb") as fh:  # bytes, not a path: openpyxl judges a path by its suffix (a copy ends .part)
+        data = io.BytesIO(fh.read())
     try:
-        return openpyxl.load_workbook(path, data_only=True, keep_links=False, **options), report
+        return openpyxl.load_workbook(data, data_only=True, keep_links=False, **options), report
     except (MemoryError, RecursionError) as exc:
         raise CorruptFile("XLSX terlalu besar atau terlalu bersarang / XLSX too large or nested too deeply") from exc
     except Exception as exc:
