@@ -97,3 +97,61 @@ def write_csv(path, people: list[Recipient], delimiter: str = ";", encoding: str
         writer.writerow(HEADER)
         writer.writerows(rows(people))
         writer.writerow([AGENCY_LINE])
+
+
+def write_ods(path, people: list[Recipient], hidden: list[Recipient] = (), comment_phone: str = "") -> None:
+    """A minimal but valid ODS package written by hand (the tests need no office suite)."""
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    def cell(value, note: str = "") -> str:
+        annotation = (f"<office:annotation><dc:creator>petugas</dc:creator><text:p>{escape(note)}</text:p>"
+                      "</office:annotation>") if note else ""
+        if isinstance(value, int):
+            return (f'<table:table-cell office:value-type="float" office:value="{value}">{annotation}'
+                    f"<text:p>{value}</text:p></table:table-cell>")
+        return (f'<table:table-cell office:value-type="string">{annotation}'
+                f"<text:p>{escape(str(value))}</text:p></table:table-cell>")
+
+    def table(name: str, style: str, body: list[list], notes: dict | None = None) -> str:
+        notes = notes or {}
+        rows = "".join("<table:table-row>" + "".join(cell(v, notes.get((r, c), "")) for c, v in enumerate(row))
+                       + "</table:table-row>" for r, row in enumerate(body))
+        return (f'<table:table table:name="{name}" table:style-name="{style}">'
+                f'<table:table-column table:number-columns-repeated="8"/>{rows}'
+                '<table:table-row table:number-rows-repeated="1000"><table:table-cell '
+                'table:number-columns-repeated="1024"/></table:table-row></table:table>')
+
+    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+          'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+          'xmlns:dc="http://purl.org/dc/elements/1.1/" '
+          'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"')
+    main = [[TITLE], HEADER, *rows(people), [AGENCY_LINE]]
+    notes = {(2, 2): f"Ahli waris bisa dihubungi di {comment_phone}"} if comment_phone else {}
+    sheets = table("Penerima", "ta1", main, notes)
+    if hidden:
+        sheets += table("Data Asli", "ta2", [HEADER, *rows(hidden)])
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns} office:version="1.2">'
+               '<office:automatic-styles><style:style style:name="ta1" style:family="table">'
+               '<style:table-properties table:display="true"/></style:style>'
+               '<style:style style:name="ta2" style:family="table"><style:table-properties table:display="false"/>'
+               '</style:style></office:automatic-styles><office:body><office:spreadsheet>'
+               f"{sheets}</office:spreadsheet></office:body></office:document-content>")
+    meta = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-meta {ns} office:version="1.2"><office:meta>'
+            "<meta:initial-creator>Operator Desa</meta:initial-creator><dc:title>Bansos 2024</dc:title>"
+            "</office:meta></office:document-meta>")
+    manifest = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+                'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+                '<manifest:file-entry manifest:full-path="/" '
+                'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+                '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+                '<manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>'
+                "</manifest:manifest>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet",
+                    compress_type=zipfile.ZIP_STORED)
+        zf.writestr("content.xml", content)
+        zf.writestr("meta.xml", meta)
+        zf.writestr("META-INF/manifest.xml", manifest)

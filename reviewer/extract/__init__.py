@@ -11,7 +11,7 @@ from reviewer.core.errors import CorruptFile, EncryptedFile, ReviewerError, Unsu
 from reviewer.core.model import Document
 
 log = logging.getLogger(__name__)
-KINDS = ("pdf", "docx", "txt", "image", "xlsx", "csv")
+KINDS = ("pdf", "docx", "txt", "image", "xlsx", "csv", "ods")
 IMAGE_MAGIC = {
     b"\x89PNG\r\n\x1a\n": "png",
     b"\xff\xd8\xff": "jpeg",
@@ -21,7 +21,8 @@ IMAGE_MAGIC = {
 TEXT_SUFFIXES = (".txt", ".text", ".csv", ".md", ".log")
 
 
-SUFFIXES = (".pdf", ".docx", ".txt", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".xlsx", ".xlsm", ".csv", ".tsv")
+SUFFIXES = (".pdf", ".docx", ".txt", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".xlsx", ".xlsm", ".csv", ".tsv",
+            ".ods")
 CSV_SUFFIXES = (".csv", ".tsv", ".tab")
 # Which part of a zip package says what it is.
 ZIP_KINDS = (("word/document.xml", "docx"), ("xl/workbook.xml", "xlsx"))
@@ -86,6 +87,13 @@ def _zip_kind(path: str) -> str:
     for part, kind in ZIP_KINDS:
         if part in names:
             return kind
+    if "mimetype" in names:
+        from reviewer.extract.ods import MIMETYPES, mimetype
+
+        with zipfile.ZipFile(path) as zf:
+            kind = MIMETYPES.get(mimetype(zf), "")
+        if kind in EXTRACTORS:
+            return kind
     raise UnsupportedFormat("format tidak didukung (arsip zip bukan DOCX/XLSX) / unsupported format "
                             "(zip, not DOCX/XLSX)")
 
@@ -124,6 +132,7 @@ def _ole_kind(path: str) -> str:
 EXTRACTORS = {
     "xlsx": ("reviewer.extract.xlsx", "extract_xlsx"),
     "csv": ("reviewer.extract.delimited", "extract_csv"),
+    "ods": ("reviewer.extract.ods", "extract_ods"),
 }
 
 

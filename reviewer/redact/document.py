@@ -11,7 +11,8 @@ from reviewer.core.settings import Settings
 from reviewer.redact.labels import ASCII_BLOCK, BLOCK, box_label
 from reviewer.redact.outcome import Check, Outcome, Redaction, RedactionReport
 
-SUFFIX = {"pdf": ".pdf", "docx": ".docx", "txt": ".txt", "image": ".pdf", "xlsx": ".xlsx"}  # csv: its own
+# A CSV keeps its own suffix (.csv/.tsv).
+SUFFIX = {"pdf": ".pdf", "docx": ".docx", "txt": ".txt", "image": ".pdf", "xlsx": ".xlsx", "ods": ".ods"}
 # Copies that cannot keep their format: macros go, legacy binaries are written as their successor.
 MODERN = {".xlsm": ".xlsx", ".doc": ".docx", ".xls": ".xlsx", ".ppt": ".pptx", ".dot": ".docx", ".xlt": ".xlsx"}
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")  # a redacted picture is published as PDF
@@ -72,11 +73,12 @@ def redact_document(path: str | os.PathLike, decisions: list[Decision], out_path
     return report
 
 
-REDACTORS = {"xlsx": ("reviewer.redact.xlsx", "redact_xlsx"), "csv": ("reviewer.redact.delimited", "redact_csv")}
+REDACTORS = {"xlsx": ("reviewer.redact.xlsx", "redact_xlsx"), "csv": ("reviewer.redact.delimited", "redact_csv"),
+             "ods": ("reviewer.redact.ods", "redact_ods")}
 # Structural checks of a copy per kind (module, function): hidden sheets, comments, macros, ...
-AUDITS = {"xlsx": ("reviewer.redact.xlsx", "xlsx_checks")}
+AUDITS = {"xlsx": ("reviewer.redact.xlsx", "xlsx_checks"), "ods": ("reviewer.redact.ods", "ods_checks")}
 # Segment kinds removed whole from the copy, so their words are not missed by the over-redaction count.
-REMOVED_KINDS = {"docx": ("comment",), "xlsx": ("comment", "name")}
+REMOVED_KINDS = {"docx": ("comment",), "xlsx": ("comment", "name"), "ods": ("comment",)}
 
 
 def _redact(document: Document, decisions: list[Decision], part: str, settings: Settings) -> Outcome:

@@ -33,8 +33,8 @@ def text_readers(kind: str) -> dict[str, object]:
 
 # The name of our own extractor's reading of each kind (redaction reuses what it already read).
 OWN_READER = {"pdf": "pdfplumber", "docx": "reviewer (lxml)", "txt": "reviewer (teks)", "xlsx": "reviewer (openpyxl)",
-              "csv": "reviewer (csv)"}
-PACKAGES = ("xlsx",)  # zip packages of XML parts, read whole by `_package_everything`
+              "csv": "reviewer (csv)", "ods": "reviewer (lxml ODF)"}
+PACKAGES = ("xlsx", "ods")  # zip packages of XML parts, read whole by `_package_everything`
 
 
 def _openpyxl_text(path: str) -> str:
@@ -55,7 +55,23 @@ def _openpyxl_text(path: str) -> str:
     return "\n".join(out)
 
 
-OTHER_READERS = {"xlsx": {"openpyxl (penuh)": _openpyxl_text}}
+def _odf_paragraphs(path: str) -> str:
+    """Every paragraph of content.xml and styles.xml, found by tag alone (no table walking)."""
+    from lxml import etree
+
+    from reviewer.extract.ods import TEXT, paragraph_text
+    from reviewer.extract.safety import SAFE_PARSER
+
+    out = []
+    with zipfile.ZipFile(path) as zf:
+        for name in ("content.xml", "styles.xml"):
+            if name in zf.namelist():
+                root = etree.fromstring(zf.read(name), SAFE_PARSER)
+                out += [paragraph_text(p) for p in root.iter(f"{{{TEXT}}}p", f"{{{TEXT}}}h")]
+    return "\n".join(out)
+
+
+OTHER_READERS = {"xlsx": {"openpyxl (penuh)": _openpyxl_text}, "ods": {"paragraf ODF": _odf_paragraphs}}
 
 
 def hidden_reader(kind: str):
