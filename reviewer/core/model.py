@@ -237,7 +237,8 @@ class Page:
             return sorted((c for c in self.cells if c.start >= 0 and c.start < end and start < c.end),
                           key=lambda c: c.start)
         out = []
-        for cell in ordered[max(bisect.bisect_right(starts, start) - 1, 0):]:
+        for i in range(max(bisect.bisect_right(starts, start) - 1, 0), len(ordered)):  # no slice: no copy
+            cell = ordered[i]
             if cell.start >= end:
                 break
             if start < cell.end:

@@ -21,6 +21,7 @@ from functools import lru_cache
 from reviewer.core.legal import REDACT_AT
 from reviewer.core.model import Cell, Document, Finding, Page
 from reviewer.core.settings import Settings
+from reviewer.extract.sheets import column_letter
 
 
 @dataclass(frozen=True)
@@ -68,15 +69,6 @@ def column_of(header: str) -> Column | None:
         if rx.search(text):
             return column
     return None
-
-
-def column_letter(col: int) -> str:
-    out = ""
-    col += 1
-    while col:
-        col, rest = divmod(col - 1, 26)
-        out = chr(65 + rest) + out
-    return out
 
 
 def page_findings(page: Page) -> list[Finding]:

@@ -74,8 +74,11 @@ def sniff(path: str) -> str:
             what = "lembar kerja" if name.lower().endswith(CSV_SUFFIXES) else "teks"
             raise UnsupportedFormat(f"berkas berisi data biner, bukan {what} / binary data, not text")
         return "csv" if name.lower().endswith(CSV_SUFFIXES) else "txt"
-    raise UnsupportedFormat("format tidak didukung (hanya PDF, DOCX, TXT, PNG/JPEG/TIFF) / "
-                            "unsupported format (PDF, DOCX, TXT, PNG/JPEG/TIFF only)")
+    if name.lower().endswith((".xlsx", ".xlsm", ".ods", ".xls")):
+        raise UnsupportedFormat("format tidak didukung: bernama lembar kerja, tetapi isinya bukan XLSX/ODS / "
+                                "unsupported format: named as a spreadsheet but not one")
+    raise UnsupportedFormat("format tidak didukung (hanya PDF, DOCX, XLSX, ODS, CSV, TXT, PNG/JPEG/TIFF) / "
+                            "unsupported format (PDF, DOCX, XLSX, ODS, CSV, TXT, PNG/JPEG/TIFF only)")
 
 
 def _zip_kind(path: str) -> str:
@@ -94,8 +97,8 @@ def _zip_kind(path: str) -> str:
             kind = MIMETYPES.get(mimetype(zf), "")
         if kind in EXTRACTORS:
             return kind
-    raise UnsupportedFormat("format tidak didukung (arsip zip bukan DOCX/XLSX) / unsupported format "
-                            "(zip, not DOCX/XLSX)")
+    raise UnsupportedFormat("format tidak didukung (arsip zip bukan DOCX/XLSX/ODS) / unsupported format "
+                            "(zip, not DOCX/XLSX/ODS)")
 
 
 OLE_STREAMS = (("EncryptedPackage", "encrypted"), ("WordDocument", "doc"), ("Workbook", "xls"), ("Book", "xls"),

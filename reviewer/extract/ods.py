@@ -128,7 +128,7 @@ def walk(table):
 
 
 def _sheet(index: int, table, hidden: set[str]) -> Sheet:
-    from reviewer.detect.columns import column_letter
+    from reviewer.extract.sheets import column_letter
 
     notes, rows = [], {}
     for row, col, tc, _ in walk(table):

@@ -122,6 +122,16 @@ class _Builder:
         return Page(number, text, words(text), segments=tuple(self.segments), cells=cells)
 
 
+def column_letter(col: int) -> str:
+    """Spreadsheet column name of a 0-based column: 0 -> A, 27 -> AB."""
+    out = ""
+    col += 1
+    while col:
+        col, rest = divmod(col - 1, 26)
+        out = chr(65 + rest) + out
+    return out
+
+
 def words(text: str) -> tuple[Word, ...]:
     import re
 

@@ -101,7 +101,7 @@ WHERE = {"title": "nama lembar", "comment": "komentar (dihapus)", "header": "kep
 
 
 def _ref(row: int, col: int) -> str:
-    from reviewer.detect.columns import column_letter
+    from reviewer.extract.sheets import column_letter
 
     return f"{column_letter(col)}{row + 1}"
 
