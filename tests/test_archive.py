@@ -27,14 +27,14 @@ def test_folder_is_walked_recursively_and_unsupported_files_get_a_note(tmp_path)
     (tmp_path / "b" / "c").mkdir(parents=True)
     (tmp_path / "a.txt").write_text("NIK 3209121503870004")
     (tmp_path / "b" / "c" / "d.txt").write_text("halo")
-    (tmp_path / "b" / "tabel.xlsx").write_bytes(b"PK\x03\x04")
+    (tmp_path / "b" / "slide.key").write_bytes(b"PK\x03\x04")
     (tmp_path / "b" / "~$kunci.docx").write_bytes(b"x")
     os.symlink(tmp_path / "a.txt", tmp_path / "b" / "tautan.txt")
     out, items, skipped = _collect([tmp_path])
     assert list(items) == [str(tmp_path / "a.txt"), str(tmp_path / "b" / "c" / "d.txt")]
     assert items[str(tmp_path / "a.txt")].sha256 == hashlib.sha256(b"NIK 3209121503870004").hexdigest()
     assert not any(i.temp for i in items.values())
-    assert "tidak didukung" in skipped[str(tmp_path / "b" / "tabel.xlsx")]
+    assert "tidak didukung" in skipped[str(tmp_path / "b" / "slide.key")]
     assert "sementara" in skipped[str(tmp_path / "b" / "~$kunci.docx")]
     assert "tautan" in skipped[str(tmp_path / "b" / "tautan.txt")]
 

@@ -41,7 +41,7 @@ def test_batch_stores_results_the_web_ui_reads_and_a_rerun_skips_them(tmp_path, 
     folder.mkdir()
     for p in samples.iterdir():
         (folder / p.name).write_bytes(p.read_bytes())
-    (folder / "tabel.xlsx").write_bytes(b"PK\x03\x04")
+    (folder / "slide.key").write_bytes(b"PK\x03\x04")  # a format no reader takes
     options = BatchOptions(workers=2, originals_root=tmp_path / "originals")
     first = run_batch([folder], db_url, SETTINGS, options)
     assert (first["scanned"], first["skipped"], first["failed"]) == (3, 1, 0)

@@ -194,9 +194,15 @@ class Page:
     def cell_at(self, start: int, end: int | None = None) -> Cell | None:
         """The table cell holding the text at [start, end), found by offsets or by box."""
         end = start + 1 if end is None else end
-        for cell in self.cells:
-            if cell.start >= 0 and cell.start <= start and end <= cell.end:
-                return cell
+        starts, ordered = self._cell_index()
+        if ordered is not None:  # cells do not overlap: binary search (a sheet has 100,000 cells)
+            i = bisect.bisect_right(starts, start) - 1
+            if i >= 0 and end <= ordered[i].end:
+                return ordered[i]
+        else:
+            for cell in self.cells:
+                if cell.start >= 0 and cell.start <= start and end <= cell.end:
+                    return cell
         boxes = self.textmap.boxes(start, end)
         if boxes:
             b = boxes[0]
@@ -205,6 +211,41 @@ class Page:
                 if cell.box is not None and cell.box.contains_point(cx, cy):
                     return cell
         return None
+
+    def row_cells(self, table: int, row: int) -> tuple[Cell, ...]:
+        """The cells of one table row, in column order (looked up, not searched)."""
+        rows = self.__dict__.get("_rows")
+        if rows is None:
+            rows = {}
+            for cell in self.cells:
+                rows.setdefault((cell.table, cell.row), []).append(cell)
+            rows = {k: tuple(sorted(v, key=lambda c: c.col)) for k, v in rows.items()}
+            object.__setattr__(self, "_rows", rows)
+        return rows.get((table, row), ())
+
+    def cells_between(self, start: int, end: int) -> list[Cell]:
+        """The cells whose text overlaps [start, end), in text order."""
+        starts, ordered = self._cell_index()
+        if ordered is None:
+            return sorted((c for c in self.cells if c.start >= 0 and c.start < end and start < c.end),
+                          key=lambda c: c.start)
+        out = []
+        for i in range(max(bisect.bisect_right(starts, start) - 1, 0), len(ordered)):  # no slice: no copy
+            cell = ordered[i]
+            if cell.start >= end:
+                break
+            if start < cell.end:
+                out.append(cell)
+        return out
+
+    def _cell_index(self) -> tuple[list[int], tuple[Cell, ...] | None]:
+        index = self.__dict__.get("_cells_by_start")
+        if index is None:
+            located = sorted((c for c in self.cells if c.start >= 0), key=lambda c: (c.start, c.end))
+            disjoint = all(a.end <= b.start for a, b in zip(located, located[1:]))
+            index = ([c.start for c in located], tuple(located)) if disjoint else ([], None)
+            object.__setattr__(self, "_cells_by_start", index)
+        return index
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,9 @@ class Settings:
     allow_terms: tuple[str, ...] = ()  # never suggested for redaction
     deny_terms: tuple[str, ...] = ()  # always suggested for redaction
     box_labels: dict = field(default_factory=lambda: dict(DEFAULT_BOX_LABELS), hash=False)
+    # How a redacted spreadsheet cell reads: "label" ("[DIKECUALIKAN Ps.17 j]") or "partial" (a NIK or
+    # KK keeps its first and last four digits, "3201********0001"; other data still gets the label).
+    sheet_mask: str = "label"
 
     def with_(self, **changes) -> Settings:
         return replace(self, **changes)
@@ -56,6 +59,8 @@ def from_env(**overrides) -> Settings:
         values["ocr_workers"] = int(os.environ["REVIEWER_OCR_WORKERS"])
     if os.environ.get("REVIEWER_OCR_DPI", "").strip().isdigit():
         values["ocr_dpi"] = int(os.environ["REVIEWER_OCR_DPI"])
+    if os.environ.get("REVIEWER_SHEET_MASK", "").strip() in ("label", "partial"):
+        values["sheet_mask"] = os.environ["REVIEWER_SHEET_MASK"].strip()
     for flag in ("use_ner", "use_passages", "use_ocr"):
         env = os.environ.get("REVIEWER_" + flag.upper())
         if env is not None:

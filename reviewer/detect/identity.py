@@ -23,6 +23,7 @@ from pathlib import Path
 
 from reviewer.core.model import Document, Finding
 from reviewer.core.settings import Settings
+from reviewer.detect import names
 from reviewer.detect.ner.artifact import COMMON
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "person_roles.yaml"
@@ -59,13 +60,13 @@ def table() -> dict:
     data["role_rx"] = [(re.compile(r"(?i)(?<![A-Za-z])(?:" + r["words"] + r")$"), r) for r in data["roles"]]
     data["private_rx"] = re.compile(r"(?i)(?<![A-Za-z])(" + "|".join(
         r["words"] for r in data["roles"] if r["side"] == "private") + r")[\s.:]*" + "(?=[A-Z])")
-    data["procedural_set"] = frozenset(data["procedural"])
+    data["procedural_set"] = names.procedural()
     return data
 
 
 def procedural() -> frozenset[str]:
     """Words of a decision's structure that are never a person's name (lower case)."""
-    return table()["procedural_set"]
+    return names.procedural()
 
 
 def detector(settings: Settings):

@@ -105,8 +105,14 @@ def in_letterhead(page: Page, offset: int) -> bool:
         return True
     if seg is not None and seg.kind not in ("body", "table"):
         return False
-    index = page.text.count("\n", 0, offset)  # line number of the offset
-    head = page.text.split("\n", 9)[:9]
+    text, cut = page.text, -1
+    for _ in range(9):  # the first nine lines, without copying the rest (a sheet page is long)
+        cut = text.find("\n", cut + 1)
+        if cut < 0:
+            break
+    head_text = text if cut < 0 else text[:cut]
+    index = text.count("\n", 0, min(offset, len(head_text) + 1))  # line number of the offset (9 = below)
+    head = head_text.split("\n")[:9]
     if not head or not LETTERHEAD_START.match(head[0].strip()):
         return False
     for i, line in enumerate(head):
@@ -147,8 +153,8 @@ def official_in_table_row(page: Page, offset: int) -> bool:
     cell = page.cell_at(offset)
     if cell is None:
         return False
-    for other in page.cells:
-        if other.table == cell.table and other.row == cell.row and "jabatan" in other.header.lower():
+    for other in page.row_cells(cell.table, cell.row):
+        if "jabatan" in other.header.lower():
             return bool(OFFICIAL_TITLE.search(other.text))
     return False
 

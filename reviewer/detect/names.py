@@ -7,6 +7,8 @@ the name does); "Ibu" or "Sdr." before it stays visible.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 
 # Titles written before a name: religious (H., Hj., KH.), academic (Dr., Prof.), professional
 # (dr., drg., Ir., apt.), nobility (R., R.A., R.M., Tgk., Cut, Teuku, Raden).
@@ -61,3 +63,18 @@ def surface(text: str, start: int, end: int) -> tuple[int, int] | None:
     if after:
         end += after.end()
     return start, end
+
+
+ROLES_DATA = Path(__file__).resolve().parent.parent / "data" / "person_roles.yaml"
+
+
+@lru_cache(maxsize=1)
+def procedural() -> frozenset[str]:
+    """Words of a decision's structure that are never a person's name (lower case; data/person_roles.yaml).
+
+    Here, not in `identity`, so that the NER (which filters its PERSON spans with them) and the identity
+    blocks read one list without importing each other."""
+    import yaml
+
+    with open(ROLES_DATA, encoding="utf-8") as fh:
+        return frozenset(yaml.safe_load(fh)["procedural"])

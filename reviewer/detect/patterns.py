@@ -209,8 +209,8 @@ def _row_label(page: Page, cell) -> str:
     """In a form table ("NIK | : | 3374..."), the first cell of the row labels the value."""
     if cell.col == 0:
         return ""
-    for other in page.cells:
-        if other.table == cell.table and other.row == cell.row and other.col == 0:
+    for other in page.row_cells(cell.table, cell.row):
+        if other.col == 0:
             return other.text
     return ""
 

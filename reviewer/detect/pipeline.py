@@ -77,9 +77,10 @@ def clear_detectors() -> None:
 
 def build_detectors(settings: Settings, warnings: list[str] | None = None) -> list[Detector]:
     """The detectors to run for these settings, in order (new ones each call: prefer `detectors_for`)."""
-    from reviewer.detect import identity, patterns
+    from reviewer.detect import columns, identity, patterns
 
-    detectors: list[Detector] = [patterns.detector(settings), identity.detector(settings)]
+    detectors: list[Detector] = [patterns.detector(settings), identity.detector(settings),
+                                 columns.detector(settings)]
     if settings.use_ner:
         from reviewer.detect import ner
 
@@ -123,9 +124,11 @@ def detect(document: Document, settings: Settings, detectors: list[Detector] | t
     for detector in detectors:
         for number, found in detector(document, settings).items():
             raw.setdefault(number, []).extend(found)
+    from reviewer.detect.columns import clip_to_cells
+
     findings: list[Finding] = []
     for page in document.pages:
-        findings.extend(_page_findings(document, page, raw[page.number], settings))
+        findings.extend(_page_findings(document, page, clip_to_cells(page, raw[page.number]), settings))
     return findings
 
 

@@ -15,6 +15,7 @@ from reviewer.core.legal import REDACT_AT
 from reviewer.core.model import Document, Finding, Page
 from reviewer.core.reasons import reason
 from reviewer.core.settings import Settings
+from reviewer.core.spans import SpanIndex
 
 REVIEW_AT = 0.4  # below this a finding is dropped as noise
 OCR_SURE = 0.85  # OCR word confidence from which a finding on a scanned page keeps its full score
@@ -64,16 +65,22 @@ def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
     passages = [f for f in findings if f.label == "PASSAGE"]
     entities.sort(key=lambda f: (-_rank(f), -(f.end - f.start), f.start))
     chosen: list[Finding] = []
+    near = SpanIndex()  # chosen findings by place: a sheet page has thousands
     for f in entities:
-        clash = next((c for c in chosen if c.start < f.end and f.start < c.end), None)
-        if clash is None:
+        hits = [i for i in near.overlapping(f.start, f.end) if chosen[i].start < f.end and f.start < chosen[i].end]
+        if not hits:
+            near.add(f.start, f.end, len(chosen))
             chosen.append(f)
-        elif f.source not in clash.source and f.label == clash.label and f.end - f.start > clash.end - clash.start \
+            continue
+        i = min(hits)
+        clash = chosen[i]
+        if f.source not in clash.source and f.label == clash.label and f.end - f.start > clash.end - clash.start \
                 and f.start <= clash.start and clash.end <= f.end:
             # same label, longer span from another detector: widen the winner to cover both
-            chosen[chosen.index(clash)] = clash.replace(
-                start=f.start, end=f.end, text=f.text,
-                reasons=clash.reasons + (reason("policy.widened", by=f.source, source=f.source),))
+            chosen[i] = clash.replace(start=f.start, end=f.end, text=f.text,
+                                      reasons=clash.reasons + (reason("policy.widened", by=f.source,
+                                                                      source=f.source),))
+            near.add(f.start, f.end, i)
     passages = [_passage_with_public_parts(p, chosen) for p in passages]
     return sorted(chosen + passages, key=lambda f: (f.page, f.start, f.end))
 

@@ -7,11 +7,11 @@ import logging
 import os
 import zipfile
 
-from reviewer.core.errors import CorruptFile, ReviewerError, UnsupportedFormat
+from reviewer.core.errors import CorruptFile, EncryptedFile, ReviewerError, UnsupportedFormat
 from reviewer.core.model import Document
 
 log = logging.getLogger(__name__)
-KINDS = ("pdf", "docx", "txt", "image")
+KINDS = ("pdf", "docx", "txt", "image", "xlsx", "csv", "ods")
 IMAGE_MAGIC = {
     b"\x89PNG\r\n\x1a\n": "png",
     b"\xff\xd8\xff": "jpeg",
@@ -21,7 +21,11 @@ IMAGE_MAGIC = {
 TEXT_SUFFIXES = (".txt", ".text", ".csv", ".md", ".log")
 
 
-SUFFIXES = (".pdf", ".docx", ".txt", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
+SUFFIXES = (".pdf", ".docx", ".txt", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".xlsx", ".xlsm", ".csv", ".tsv",
+            ".ods")
+CSV_SUFFIXES = (".csv", ".tsv", ".tab")
+# Which part of a zip package says what it is.
+ZIP_KINDS = (("word/document.xml", "docx"), ("xl/workbook.xml", "xlsx"))
 
 
 def iter_paths(paths) -> list[str]:
@@ -47,7 +51,11 @@ def sha256_file(path: str) -> str:
 
 
 def sniff(path: str) -> str:
-    """The kind of the file from its content (and, for text, its name as a tie-breaker)."""
+    """The kind of the file from its content (and, for text, its name as a tie-breaker).
+
+    A redactor's unfinished copy ("x.disensor.csv.part") is named by what it will be called.
+    """
+    name = path[:-5] if path.endswith(".part") else path
     with open(path, "rb") as fh:
         head = fh.read(2048)
     if not head:
@@ -58,26 +66,85 @@ def sniff(path: str) -> str:
         if head.startswith(magic):
             return "image"
     if head.startswith(b"PK\x03\x04"):
-        try:
-            with zipfile.ZipFile(path) as zf:
-                names = set(zf.namelist())
-        except zipfile.BadZipFile as exc:
-            raise CorruptFile("arsip zip rusak / corrupt zip container") from exc
-        if "word/document.xml" in names:
-            return "docx"
-        raise UnsupportedFormat("format tidak didukung (zip bukan DOCX) / unsupported format (zip, not DOCX)")
+        return _zip_kind(path)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise UnsupportedFormat("format Word/Excel lama atau terenkripsi; simpan sebagai .docx / "
-                                "legacy or encrypted Office file; save as .docx")
-    if _looks_like_text(head) or path.lower().endswith(TEXT_SUFFIXES):
+        return _ole_kind(path)
+    if _looks_like_text(head) or name.lower().endswith(TEXT_SUFFIXES + CSV_SUFFIXES):
         if b"\x00" in head and head[:2] not in (b"\xff\xfe", b"\xfe\xff"):
-            raise UnsupportedFormat("format tidak didukung / unsupported format (binary data)")
-        return "txt"
-    raise UnsupportedFormat("format tidak didukung (hanya PDF, DOCX, TXT, PNG/JPEG/TIFF) / "
-                            "unsupported format (PDF, DOCX, TXT, PNG/JPEG/TIFF only)")
+            what = "lembar kerja" if name.lower().endswith(CSV_SUFFIXES) else "teks"
+            raise UnsupportedFormat(f"berkas berisi data biner, bukan {what} / binary data, not text")
+        return "csv" if name.lower().endswith(CSV_SUFFIXES) else "txt"
+    if name.lower().endswith((".xlsx", ".xlsm", ".ods", ".xls")):
+        raise UnsupportedFormat("format tidak didukung: bernama lembar kerja, tetapi isinya bukan XLSX/ODS / "
+                                "unsupported format: named as a spreadsheet but not one")
+    raise UnsupportedFormat("format tidak didukung (hanya PDF, DOCX, XLSX, ODS, CSV, TXT, PNG/JPEG/TIFF) / "
+                            "unsupported format (PDF, DOCX, XLSX, ODS, CSV, TXT, PNG/JPEG/TIFF only)")
+
+
+def _zip_kind(path: str) -> str:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+    except zipfile.BadZipFile as exc:
+        raise CorruptFile("arsip zip rusak / corrupt zip container") from exc
+    for part, kind in ZIP_KINDS:
+        if part in names:
+            return kind
+    if "mimetype" in names:
+        from reviewer.extract.ods import MIMETYPES, mimetype
+
+        with zipfile.ZipFile(path) as zf:
+            kind = MIMETYPES.get(mimetype(zf), "")
+        if kind in EXTRACTORS:
+            return kind
+    raise UnsupportedFormat("format tidak didukung (arsip zip bukan DOCX/XLSX/ODS) / unsupported format "
+                            "(zip, not DOCX/XLSX/ODS)")
+
+
+OLE_STREAMS = (("EncryptedPackage", "encrypted"), ("WordDocument", "doc"), ("Workbook", "xls"), ("Book", "xls"),
+               ("PowerPoint Document", "ppt"))
+OLE_SCAN = 64 * 1024 * 1024  # bytes searched for the stream names of an OLE compound file
+
+
+def ole_streams(path: str) -> str:
+    """What an OLE compound file holds, from the stream names in its directory (UTF-16LE)."""
+    wanted = [(name.encode("utf-16-le"), kind) for name, kind in OLE_STREAMS]
+    tail = b""
+    with open(path, "rb") as fh:
+        for _ in range(OLE_SCAN // (1 << 20)):
+            block = fh.read(1 << 20)
+            if not block:
+                break
+            data = tail + block
+            for needle, kind in wanted:
+                if needle in data:
+                    return kind
+            tail = data[-64:]
+    return ""
+
+
+def _ole_kind(path: str) -> str:
+    kind = ole_streams(path)
+    if kind == "encrypted":
+        raise EncryptedFile("berkas Office terenkripsi (berkata sandi); buka dan simpan ulang tanpa kata sandi / "
+                            "password-protected Office file; save it without a password")
+    raise UnsupportedFormat("format Word/Excel lama (.doc/.xls/.ppt); simpan sebagai .docx/.xlsx / "
+                            "legacy Office file; save as .docx/.xlsx")
+
+
+EXTRACTORS = {
+    "xlsx": ("reviewer.extract.xlsx", "extract_xlsx"),
+    "csv": ("reviewer.extract.delimited", "extract_csv"),
+    "ods": ("reviewer.extract.ods", "extract_ods"),
+}
 
 
 def _extract_kind(kind: str, path: str):
+    if kind in EXTRACTORS:
+        import importlib
+
+        module, name = EXTRACTORS[kind]
+        return getattr(importlib.import_module(module), name)(path)
     if kind == "pdf":
         from reviewer.extract.pdf import extract_pdf
 
@@ -136,6 +203,11 @@ HIDDEN = {
     "form_fields": "berkas memuat isian formulir / file contains form fields",
     "external_links": "berkas memuat tautan eksternal / file links to external resources",
     "tracked_changes": "berkas memuat perubahan terlacak (tracked changes) / file has tracked changes",
+    "macros": "berkas memuat makro (VBA); makro dihapus pada salinan yang dihitamkan / file contains macros",
+    "hidden_sheets": "lembar kerja tersembunyi ikut dipindai; lembar itu dihapus pada salinan yang dihitamkan / "
+                     "hidden sheets are scanned and removed from the redacted copy",
+    "threaded_comments": "berkas memuat komentar berutas; komentar dihapus pada salinan yang dihitamkan / "
+                         "file has threaded comments",
 }
 
 

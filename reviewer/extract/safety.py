@@ -26,12 +26,25 @@ class PackageReport:
     external_links: tuple[str, ...]
 
 
-def inspect_ooxml(path: str) -> PackageReport:
-    """Refuse zip bombs and XML with a DTD; list external relationships (remote templates, links)."""
+def _safe_parser():
+    from lxml import etree
+
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+
+
+SAFE_PARSER = _safe_parser()
+
+
+def inspect_ooxml(path: str, what: str = "DOCX") -> PackageReport:
+    """Refuse zip bombs and XML with a DTD; list external relationships (remote templates, links).
+
+    `what` names the format in the messages (DOCX, XLSX, PPTX, ODS, ...); OpenDocument packages
+    are checked the same way.
+    """
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
-            _check_sizes(infos)
+            _check_sizes(infos, what)
             external = []
             for info in infos:
                 name = info.filename
@@ -40,21 +53,21 @@ def inspect_ooxml(path: str) -> PackageReport:
                 with zf.open(info) as fh:
                     head = fh.read(XML_HEAD)
                 if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                    raise CorruptFile(f"DOCX berisi deklarasi DTD/entitas XML di {name} — ditolak demi keamanan / "
-                                      "DOCX contains an XML DTD/entity declaration — refused")
+                    raise CorruptFile(f"{what} berisi deklarasi DTD/entitas XML di {name} — ditolak demi keamanan / "
+                                      f"{what} contains an XML DTD/entity declaration — refused")
                 if name.endswith(".rels"):
                     external += _external_targets(zf, info)
             return PackageReport(len(infos), sum(i.file_size for i in infos), tuple(external))
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
-        raise CorruptFile(f"arsip DOCX rusak / corrupt DOCX container ({exc})") from exc
+        raise CorruptFile(f"arsip {what} rusak / corrupt {what} container ({exc})") from exc
 
 
-def _check_sizes(infos: list[zipfile.ZipInfo]) -> None:
+def _check_sizes(infos: list[zipfile.ZipInfo], what: str = "DOCX") -> None:
     if len(infos) > MAX_ENTRIES:
-        raise CorruptFile(f"DOCX memuat {len(infos)} berkas di dalamnya (batas {MAX_ENTRIES}) / too many entries")
+        raise CorruptFile(f"{what} memuat {len(infos)} berkas di dalamnya (batas {MAX_ENTRIES}) / too many entries")
     total = sum(i.file_size for i in infos)
     if total > MAX_TOTAL_UNCOMPRESSED:
-        raise CorruptFile(f"DOCX mengembang menjadi {total // 2**20} MB (batas {MAX_TOTAL_UNCOMPRESSED // 2**20} MB)"
+        raise CorruptFile(f"{what} mengembang menjadi {total // 2**20} MB (batas {MAX_TOTAL_UNCOMPRESSED // 2**20} MB)"
                           " — kemungkinan bom zip / expands too much, possible zip bomb")
     for i in infos:
         if i.file_size > RATIO_FLOOR and i.file_size > MAX_RATIO * max(i.compress_size, 1):

@@ -80,27 +80,46 @@ def decisions_from_findings(findings: Iterable[Finding], document: Document | No
 
 def _other_occurrences(document: Document, decisions: list[Decision], findings: list[Finding],
                        proposed_by: str) -> list[Decision]:
-    taken: dict[int, list[tuple[int, int]]] = {}
+    from reviewer.core.spans import SpanIndex
+
+    taken: dict[int, SpanIndex] = {}
     for d in decisions:
-        taken.setdefault(d.page, []).append((d.start, d.end))
+        taken.setdefault(d.page, SpanIndex()).add(d.start, d.end)
     kept = {(f.page, f.start, f.end) for f in findings if f.action == "keep"}
     out, seen = [], set()
+    lowered = {p.number: p.text.lower() for p in document.pages}
     for d in sorted(decisions, key=lambda d: -(d.end - d.start)):
         pattern = _loose(d.text)
         if pattern is None or pattern.pattern in seen:
             continue
         seen.add(pattern.pattern)
+        first = re.findall(r"[^\W_]+", d.text)[0].lower()
         for page in document.pages:
-            for m in pattern.finditer(page.text):
-                spans = taken.setdefault(page.number, [])
-                if any(a < m.end() and m.start() < b for a, b in spans):
+            for m in _matches(pattern, first, page.text, lowered[page.number]):
+                spans = taken.setdefault(page.number, SpanIndex())
+                if spans.overlaps(m.start(), m.end()):
                     continue
-                spans.append((m.start(), m.end()))
+                spans.add(m.start(), m.end())
                 note = " (menggantikan saran 'biarkan')" if (page.number, m.start(), m.end()) in kept else ""
                 out.append(Decision(page.number, m.start(), m.end(), m.group(), d.label, d.basis, "redact",
                                     reason=f"kemunculan lain{note} dari: {d.reason}".strip(),
                                     proposed_by=f"{proposed_by} (kemunculan lain)", source=d.source))
     return out
+
+
+def _matches(pattern: re.Pattern, first: str, text: str, lower: str):
+    """`pattern.finditer(text)`, tried only where its first word occurs (a sheet page is long and
+    holds thousands of suggested strings; the regex alone cannot skip ahead)."""
+    if len(lower) != len(text):  # lower-casing changed lengths: offsets would not line up
+        yield from pattern.finditer(text)
+        return
+    pos, end = lower.find(first), 0
+    while pos >= 0:
+        m = pattern.match(text, pos) if pos >= end else None
+        if m:
+            end = m.end()
+            yield m
+        pos = lower.find(first, max(pos + 1, end))
 
 
 def _loose(text: str) -> re.Pattern | None:

@@ -11,7 +11,10 @@ from reviewer.core.settings import Settings
 from reviewer.redact.labels import ASCII_BLOCK, BLOCK, box_label
 from reviewer.redact.outcome import Check, Outcome, Redaction, RedactionReport
 
-SUFFIX = {"pdf": ".pdf", "docx": ".docx", "txt": ".txt", "image": ".pdf"}
+# A CSV keeps its own suffix (.csv/.tsv).
+SUFFIX = {"pdf": ".pdf", "docx": ".docx", "txt": ".txt", "image": ".pdf", "xlsx": ".xlsx", "ods": ".ods"}
+# Copies that cannot keep their format: macros go, legacy binaries are written as their successor.
+MODERN = {".xlsm": ".xlsx", ".doc": ".docx", ".xls": ".xlsx", ".ppt": ".pptx", ".dot": ".docx", ".xlt": ".xlsx"}
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")  # a redacted picture is published as PDF
 
 
@@ -20,6 +23,7 @@ def default_output(path: str | os.PathLike, kind: str | None = None) -> str:
     root, ext = os.path.splitext(os.fspath(path))
     if kind is None and ext.lower() in IMAGE_SUFFIXES:
         kind = "image"
+    ext = MODERN.get(ext.lower(), ext)
     return f"{root}.disensor{SUFFIX.get(kind or '', ext) or ext}"
 
 
@@ -69,6 +73,14 @@ def redact_document(path: str | os.PathLike, decisions: list[Decision], out_path
     return report
 
 
+REDACTORS = {"xlsx": ("reviewer.redact.xlsx", "redact_xlsx"), "csv": ("reviewer.redact.delimited", "redact_csv"),
+             "ods": ("reviewer.redact.ods", "redact_ods")}
+# Structural checks of a copy per kind (module, function): hidden sheets, comments, macros, ...
+AUDITS = {"xlsx": ("reviewer.redact.xlsx", "xlsx_checks"), "ods": ("reviewer.redact.ods", "ods_checks")}
+# Segment kinds removed whole from the copy, so their words are not missed by the over-redaction count.
+REMOVED_KINDS = {"docx": ("comment",), "xlsx": ("comment", "name"), "ods": ("comment",)}
+
+
 def _redact(document: Document, decisions: list[Decision], part: str, settings: Settings) -> Outcome:
     if document.kind == "pdf":
         from reviewer.redact.pdf import redact_pdf
@@ -86,6 +98,11 @@ def _redact(document: Document, decisions: list[Decision], part: str, settings: 
         from reviewer.redact.scan import redact_image
 
         return redact_image(document, decisions, part, settings)
+    if document.kind in REDACTORS:
+        import importlib
+
+        module, name = REDACTORS[document.kind]
+        return getattr(importlib.import_module(module), name)(document, decisions, part, settings)
     raise RedactionError(f"jenis berkas '{document.kind}' tidak dapat dihitamkan / cannot redact this kind")
 
 
@@ -107,6 +124,7 @@ def _verify(document: Document, applied: list[Decision], part: str, report: Reda
             settings: Settings, allow_over_redaction: bool) -> None:
     from reviewer.extract import extract
     from reviewer.redact import audit, verify
+    from reviewer.redact import extractors as verify_readers
 
     labels = _labels(applied, settings)
     items = verify.needles(applied)
@@ -114,7 +132,7 @@ def _verify(document: Document, applied: list[Decision], part: str, report: Reda
     ocr_text = "\n".join(p.text for p in document.pages if p.ocr)
     result = extract(part)  # read once: our own reader's leak check and the over-redaction count
     kind = "pdf" if document.kind == "image" else document.kind  # a redacted picture is a PDF
-    own = {"pdf": "pdfplumber", "docx": "reviewer (lxml)", "txt": "reviewer (teks)"}[kind]
+    own = verify_readers.OWN_READER[kind]
     known = {own: ("\n".join(p.text for p in document.pages if not p.ocr), "\n".join(p.text for p in result.pages))}
     checks, warnings = verify.leak_checks(kind, document.path, part, items, counts, labels, ocr_text,
                                           known)
@@ -127,10 +145,15 @@ def _verify(document: Document, applied: list[Decision], part: str, report: Reda
             checks += scanned_checks(document, applied, part, items, labels)
     elif document.kind == "docx":
         checks += audit.docx_checks(part)
+    elif document.kind in AUDITS:
+        import importlib
+
+        module, name = AUDITS[document.kind]
+        checks += getattr(importlib.import_module(module), name)(part)
     missing = [r.number for r in report.redactions if r.places == 0]
     checks.append(Check("setiap keputusan diterapkan", "penghitam", not missing,
                         f"{len(report.redactions)} keputusan" + (f"; tanpa tempat: {missing}" if missing else "")))
-    skip = ("comment",) if document.kind == "docx" else ()
+    skip = REMOVED_KINDS.get(document.kind, ())
     over = verify.over_redaction(document, result, applied, skip)
     report.over_redaction = over
     lost = over["hilang"]

@@ -24,12 +24,111 @@ def text_readers(kind: str) -> dict[str, object]:
         return readers
     if kind == "docx":
         return {"python-docx": _python_docx_text, "reviewer (lxml)": _reviewer_text}
+    if kind in OTHER_READERS:  # the raw parts are searched by `hidden_reader`; shared strings defeat counting
+        return {OWN_READER[kind]: _reviewer_text, **OTHER_READERS[kind]}
+    if kind in OWN_READER:
+        return {OWN_READER[kind]: _reviewer_text, "bita mentah": _raw_text}
     return {"reviewer (teks)": _reviewer_text, "bita mentah": _raw_text}
+
+
+# The name of our own extractor's reading of each kind (redaction reuses what it already read).
+OWN_READER = {"pdf": "pdfplumber", "docx": "reviewer (lxml)", "txt": "reviewer (teks)", "xlsx": "reviewer (openpyxl)",
+              "csv": "reviewer (csv)", "ods": "reviewer (lxml ODF)"}
+PACKAGES = ("xlsx", "ods")  # zip packages of XML parts, read whole by `_package_everything`
+
+
+def _openpyxl_text(path: str) -> str:
+    """Every cell value, comment, header/footer and defined name, through openpyxl's full reader."""
+    from reviewer.extract.xlsx import open_workbook
+
+    wb, _ = open_workbook(path)
+    out = []
+    for ws in wb.worksheets:
+        out.append(ws.title)
+        for row in ws.iter_rows(values_only=True):
+            out.append("\t".join("" if v is None else str(v) for v in row))
+        out += [c.comment.text for c in ws._cells.values() if c.comment is not None]
+        for tag in ("oddHeader", "oddFooter", "evenHeader", "evenFooter", "firstHeader", "firstFooter"):
+            item = getattr(ws, tag)
+            out += [getattr(item, side).text or "" for side in ("left", "center", "right")]
+    out += [dn.attr_text or "" for dn in wb.defined_names.values()]
+    return "\n".join(out)
+
+
+def _odf_paragraphs(path: str) -> str:
+    """Every paragraph of content.xml and styles.xml, found by tag alone (no table walking)."""
+    from lxml import etree
+
+    from reviewer.extract.ods import TEXT, paragraph_text
+    from reviewer.extract.safety import SAFE_PARSER
+
+    out = []
+    with zipfile.ZipFile(path) as zf:
+        for name in ("content.xml", "styles.xml"):
+            if name in zf.namelist():
+                root = etree.fromstring(zf.read(name), SAFE_PARSER)
+                out += [paragraph_text(p) for p in root.iter(f"{{{TEXT}}}p", f"{{{TEXT}}}h")]
+    return "\n".join(out)
+
+
+OTHER_READERS = {"xlsx": {"openpyxl (penuh)": _openpyxl_text}, "ods": {"paragraf ODF": _odf_paragraphs}}
 
 
 def hidden_reader(kind: str):
     """A reader of everything stored in the file, visible or not (decompressed), as separate chunks."""
+    if kind in PACKAGES:
+        return _package_everything
     return {"pdf": _pdf_everything, "docx": _docx_everything}.get(kind, _raw_chunks)
+
+
+MEDIA = ("xl/media/", "ppt/media/", "word/media/", "Pictures/", "Thumbnails/")
+# Attributes that only lay out cells and styles; their numbers are noise next to cell values.
+LAYOUT_ATTRIBUTES = {"r", "s", "t", "spans", "ht", "customHeight", "dyDescent", "width", "min", "max", "count",
+                     "uniqueCount", "sheetId", "id", "Id", "fontId", "fillId", "borderId", "xfId", "numFmtId",
+                     "rgb", "theme", "tint", "sz", "val", "style", "customWidth", "outlineLevel", "topLeftCell",
+                     "activeCell", "sqref", "tabSelected", "zoomScale", "windowWidth", "windowHeight", "xWindow",
+                     "yWindow", "activeTab", "indexed", "defaultRowHeight", "baseColWidth", "lastEdited",
+                     "lowestEdited", "rupBuild", "appName", "codeName", "left", "right", "top", "bottom",
+                     "header", "footer", "x", "y", "cx", "cy"}
+
+
+def _package_everything(path: str) -> list[str]:
+    """Each part of a zip package of XML (XLSX, ODF, PPTX) as one chunk: every text node and every
+    attribute that is not cell or style layout; other parts (not pictures) as decoded bytes."""
+    from lxml import etree
+
+    from reviewer.extract.safety import SAFE_PARSER
+
+    chunks = []
+    with zipfile.ZipFile(path) as zf:
+        for name in zf.namelist():
+            if name.startswith(MEDIA) or name.endswith("/"):
+                continue
+            data = zf.read(name)
+            if not name.endswith((".xml", ".rels", ".vml")):
+                chunks.append(_decode_bytes(data))
+                continue
+            try:
+                root = etree.fromstring(data, SAFE_PARSER)
+            except etree.XMLSyntaxError:
+                chunks.append(data.decode("utf-8", "replace"))
+                continue
+            chunks.append(_xml_all(root))
+    return chunks
+
+
+def _xml_all(root) -> str:
+    from lxml import etree
+
+    out = []
+    for el in root.iter():
+        if el.text and el.text.strip():
+            out.append(el.text)
+        if el.tail and el.tail.strip():
+            out.append(el.tail)
+        if isinstance(el.tag, str):
+            out += [v for k, v in el.attrib.items() if etree.QName(k).localname not in LAYOUT_ATTRIBUTES]
+    return "\n".join(out)
 
 
 def _reviewer_text(path: str) -> str:

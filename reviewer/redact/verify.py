@@ -139,7 +139,9 @@ def hidden_check(kind: str, output: str, items: list[Needle], counts: dict[str, 
     strict = [n for n in items if not counts.get(n.key, (0, 0))[1]]
     leaks = [n.text for n in strict if any(h.count(n) for h in hays)]
     what = {"pdf": "semua objek dan aliran (stream) yang didekompresi",
-            "docx": "semua bagian XML (termasuk atribut, teks terhapus, kode field)"}.get(kind, "bita berkas")
+            "docx": "semua bagian XML (termasuk atribut, teks terhapus, kode field)",
+            "xlsx": "semua bagian paket (XML, atribut, bagian lain)",
+            "ods": "semua bagian paket (XML, atribut, bagian lain)"}.get(kind, "bita berkas")
     detail = (f"{what}: {len(strict)} teks dicari, tidak ditemukan" if not leaks
               else f"{what}: DITEMUKAN " + "; ".join(f"'{t}'" for t in leaks[:EXAMPLES]))
     return Check("tidak ada salinan tersembunyi", "pencarian bita", not leaks, detail)
@@ -165,11 +167,16 @@ def over_redaction(original: Document, output: Document, decisions: list[Decisio
 
 
 def _outside_tokens(page, decisions: list[Decision], skip_kinds: tuple[str, ...]) -> list[str]:
-    spans = [(d.start, d.end) for d in decisions if d.text]
+    from reviewer.core.spans import SpanIndex
+
+    spans = SpanIndex()
+    for d in decisions:
+        if d.text:
+            spans.add(d.start, d.end)
     areas = [d.box for d in decisions if d.box is not None]
     out = []
     for word in page.words or _text_words(page):
-        if any(a < word.end and word.start < b for a, b in spans):
+        if spans.overlaps(word.start, word.end):
             continue
         if word.box is not None and any(_touches(word.box, area) for area in areas):
             continue

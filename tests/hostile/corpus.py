@@ -239,8 +239,73 @@ def other_cases() -> list[tuple[str, bytes, object]]:
     ]
 
 
+# ---------------------------------------------------------------- spreadsheets
+
+def xlsx_bytes(value: str = NIK) -> bytes:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.append(["No", "NIK", "Nama"])
+    wb.active.append([1, value, "Ayu Lestari"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _xlsx_with(name: str, data: bytes) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(xlsx_bytes())) as zf:
+        members = {n: zf.read(n) for n in zf.namelist()}
+    members[name] = data
+    return _zip(members)
+
+
+def _ods(content: str) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet",
+                    compress_type=zipfile.ZIP_STORED)
+        zf.writestr("content.xml", content)
+    return buf.getvalue()
+
+
+ODS_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
+
+
+def sheet_cases() -> list[tuple[str, bytes, object]]:
+    laughs = ('<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY a "aaaaaaaaaa">'
+              + "".join(f'<!ENTITY {c} "{("&" + p + ";") * 10}">' for p, c in zip("abcdefgh", "bcdefghi"))
+              + ']><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&i;</t></si></sst>')
+    ods_laughs = laughs.replace("DOCTYPE sst", "DOCTYPE office:document-content").split("]>")[0] + "]>" + (
+        f"<office:document-content {ODS_NS}><office:body><office:spreadsheet/></office:body>"
+        "</office:document-content>")
+    repeat_bomb = (f'<office:document-content {ODS_NS}><office:body><office:spreadsheet><table:table table:name="A">'
+                   '<table:table-row table:number-rows-repeated="1048576"><table:table-cell '
+                   'table:number-columns-repeated="16384" office:value-type="string"><text:p>x</text:p>'
+                   "</table:table-cell></table:table-row></table:table></office:spreadsheet></office:body>"
+                   "</office:document-content>")
+    encrypted = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 1000 + "EncryptedPackage".encode("utf-16-le")
+                 + b"\0" * 3000)
+    return [
+        ("bansos.xlsx", xlsx_bytes(), finds(NIK)),
+        ("bansos.csv", f"No;NIK;Nama\n1;{NIK};Ayu\n".encode(), finds(NIK)),
+        ("zip-bomb-ratio.xlsx", _xlsx_with("xl/media/bomb.bin", b"\0" * (64 * 1024 * 1024)),
+         Error(("bom zip", "zip bomb"))),
+        ("billion-laughs.xlsx", _xlsx_with("xl/sharedStrings.xml", laughs.encode()), Error(("DTD", "entitas"))),
+        ("billion-laughs.ods", _ods(ods_laughs), Error(("DTD", "entitas"))),
+        ("repeat-bomb.ods", _ods(repeat_bomb), Error(("bom", "repeated"))),
+        ("password.xlsx", encrypted, Error(("sandi", "password"))),
+        ("garbage.xlsx", bytes(range(256)) * 64, Error(("tidak didukung", "unsupported"))),
+        ("garbage-zip.xlsx", b"PK\x03\x04" + bytes(range(256)) * 16, Error(("rusak", "corrupt"))),
+        ("binary.csv", b"NIK;\0\0\0" + bytes(range(32)) * 100, Error(("biner", "binary"))),
+        ("line-100mb.csv", b"NIK;" + b"1234567890" * (10 * 1024 * 1024), Error(("baris", "line"))),
+        ("truncated.xlsx", xlsx_bytes()[:2000], Error(("rusak", "corrupt"))),
+    ]
+
+
 def cases() -> list[tuple[str, bytes, object]]:
-    return pdf_cases() + docx_cases() + other_cases()
+    return pdf_cases() + docx_cases() + other_cases() + sheet_cases()
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ from pathlib import Path
 from reviewer.core.model import Document, Finding, Page
 from reviewer.core.reasons import reason
 from reviewer.core.settings import Settings
-from reviewer.detect import identity, names, roles
+from reviewer.detect import names, roles
 from reviewer.detect.ner.artifact import COMMON, INSTITUTION
 
 MODEL_NAME = "ner-id"
@@ -134,7 +134,7 @@ def person(page: Page, start: int, end: int, lexicon: Lexicon | None = None) -> 
         return None
     if NOT_A_PERSON_BEFORE.search(text[max(0, start - 25):start]) or not name_like(bare, lexicon):
         return None
-    if all(w.strip(".,") in identity.procedural() for w in words):
+    if all(w.strip(".,") in names.procedural() for w in words):
         return None  # "Menimbang", "Terdakwa", "Mengadili": the decision's own words, never a person
     if PLACE_DATE.match(text[end:end + 30]):
         return None  # "Tondano, 14 Juli 2024": the place of a date line
