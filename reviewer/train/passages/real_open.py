@@ -115,3 +115,46 @@ def split(data_dir: Path) -> tuple[list[Sentence], list[Sentence]]:
         seen.add(s.key)
         (held if s.key in sa_keys or heldout_by_hash(s.key) else train).append(s)
     return train, held
+
+
+PER_DOC = 10  # sentences per training document, two to a paragraph
+
+
+def training_records(train: list[Sentence], per_doc: int = PER_DOC) -> list[dict]:
+    """Open-text training documents (`complete`: every window is `none`) from the training half."""
+    by_file: dict[tuple[str, str], list[Sentence]] = {}
+    for s in train:
+        by_file.setdefault((s.corpus, s.file), []).append(s)
+    records = []
+    for (corpus, file), sents in by_file.items():
+        for k in range(0, len(sents), per_doc):
+            group = [s.text for s in sents[k:k + per_doc]]
+            paras = [" ".join(group[i:i + 2]) for i in range(0, len(group), 2)]
+            records.append({"id": f"real-{corpus}-{Path(file).stem}-{k:05d}", "source": "real-open",
+                            "genre": "berita-nyata", "template": f"real/{corpus}", "complete": True,
+                            "text": "\n\n".join(paras) + "\n", "spans": []})
+    return records
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m reviewer.train.passages.real_open [--data ../shared/data] [--out FILE]`."""
+    import argparse
+    import json
+
+    ap = argparse.ArgumentParser(description="Tulis dokumen latih teks terbuka / write open-text training data")
+    ap.add_argument("--data", type=Path, default=Path("..") / "shared" / "data")
+    ap.add_argument("--out", type=Path, default=Path("models") / "data" / "passages" / "real-open-mit.jsonl")
+    args = ap.parse_args(argv)
+    try:
+        train, _ = split(args.data)
+    except FileNotFoundError as exc:
+        print(exc)
+        return 2
+    records = training_records(train)
+    args.out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    print(f"{len(records)} dokumen / documents, {len(train)} kalimat / sentences -> {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
