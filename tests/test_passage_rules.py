@@ -15,7 +15,7 @@ def rules():
 
 def test_every_rule_example_passes(rules):
     assert check_examples(rules) == []
-    assert {r.kind for r in rules} == {"marker", "phrase", "exception", "context"}
+    assert {r.kind for r in rules} == {"marker", "phrase", "exception", "context", "doctype"}
 
 
 def test_every_huruf_has_a_phrase(rules):

@@ -145,3 +145,68 @@ def test_confidentiality_marker_is_named_in_reasons(detect):
     text = "NOTA DINAS\nSifat : Rahasia\n" + POSITIVE[10][2] + "\n"
     (hit,) = flagged(scan(detect, text), POSITIVE[10][2])
     assert any("penanda dokumen" in r and "sifat-rahasia" in r for r in hit.reasons)
+
+
+# --- precision first (issue 19, item 3) -------------------------------------------------------------
+
+def test_model_only_call_is_never_redacted(detect):
+    """Without a phrase rule, a marker, a context or an exempt document type, the model alone can at most
+    send a passage to review (and says so)."""
+    from reviewer.detect import passages
+    from reviewer.detect.passages.rules import DocumentContext
+    from reviewer.detect.passages.windows import page_windows
+
+    text = "LAPORAN HASIL PERTEMUAN\n" + POSITIVE[6][2] + "\n"
+    page = Page(1, text)
+    win = [w for w in page_windows(text) if POSITIVE[6][2][:30] in w.text][0]
+    sure = passages.Judgement(0.99, "17f", 0.99)
+    hit = passages.judge(page, win, sure, DocumentContext(), ())
+    assert hit is not None and hit.action == "review" and passages.MODEL_ONLY in hit.reasons
+
+
+def test_marker_or_exempt_document_type_backs_a_redaction(detect):
+    from reviewer.detect import passages
+    from reviewer.detect.passages.rules import document_context
+    from reviewer.detect.passages.windows import page_windows
+
+    rules = list(passages._rules(str(ROOT / "patterns")))
+    for title, sentence, basis in [("NOTA DINAS\nSifat : Rahasia", POSITIVE[10][2], "17i"),
+                                   ("BERITA ACARA PEMERIKSAAN SAKSI", POSITIVE[0][2], "17a")]:
+        text = f"{title}\n{sentence}\n"
+        ctx = document_context(rules, text, text)
+        win = [w for w in page_windows(text) if sentence[:30] in w.text][0]
+        hit = passages.judge(Page(1, text), win, passages.Judgement(0.99, basis, 0.99), ctx, ())
+        assert hit.action == "redact", (title, hit.reasons)
+
+
+def test_document_type_is_named_and_needs_a_title_line():
+    from reviewer.detect import passages
+    from reviewer.detect.passages.rules import document_context
+
+    rules = list(passages._rules(str(ROOT / "patterns")))
+    title = "BERITA ACARA PEMERIKSAAN SAKSI\n"
+    bap = document_context(rules, title + "Pada hari ini ...", title)
+    assert [r.name for r, _ in bap.doctypes] == ["tipe-bap"]
+    news = "Polisi telah membuat berita acara pemeriksaan saksi kemarin.\n"
+    assert document_context(rules, news, news).doctypes == ()
+
+
+# sentences that talk ABOUT exemptions and openness, written for this test (not in the training corpus)
+ABOUT_EXEMPTIONS = [
+    ("PROFIL PPID", "Informasi yang dikecualikan hanya dapat ditetapkan setelah PPID melakukan uji konsekuensi "
+                    "terhadap dampak pembukaan informasi tersebut bagi kepentingan umum."),
+    ("SIARAN PERS", "Dalam sosialisasi itu narasumber menerangkan bahwa rahasia pribadi, rahasia dagang dan "
+                    "informasi yang dapat menghambat penegakan hukum termasuk informasi yang dikecualikan."),
+    ("LAPORAN LAYANAN INFORMASI PUBLIK", "Sepanjang tahun lalu tercatat tiga permohonan yang ditolak karena "
+                                         "informasinya termasuk daftar informasi yang dikecualikan."),
+]
+
+
+@pytest.mark.parametrize("title, sentence", ABOUT_EXEMPTIONS)
+def test_text_about_exemptions_is_not_exempt(detect, title, sentence):
+    assert flagged(scan(detect, f"{title}\n{sentence}\n"), sentence) == []
+
+
+def test_the_confidentiality_mark_itself_is_not_a_passage(detect):
+    text = "DOKUMEN INTERNAL - tidak untuk dipublikasikan\n" + POSITIVE[1][2] + "\n"
+    assert not [f for f in scan(detect, text) if "tidak untuk dipublikasikan" in f.text]

@@ -104,7 +104,7 @@ EVENT_NAMES = {
     "role_changed": "peran diubah", "api_token_issued": "token API dibuat", "term_added": "daftar: ditambah",
     "term_removed": "daftar: dihapus", "box_labels_changed": "kode kotak diubah",
 }
-TERM_NAMES = {"official": "pejabat", "allow": "izin", "deny": "tolak"}
+TERM_NAMES = {"official": "pejabat", "allow": "izin", "deny": "tolak", "contact": "kontak instansi"}
 
 
 def register(app) -> None:

@@ -30,7 +30,9 @@ def redact(paths: tuple[str, ...], decisions_path: str | None, suggested: bool, 
 
     Writes the redacted copy, a log (.log.csv, .log.json) and a draft uji konsekuensi
     (.uji-konsekuensi.docx) beside it; the original is never modified. Exit code 0 when every
-    document was redacted and verified, 1 when some failed, 2 for usage errors.
+    document was redacted and verified, 1 when some failed, 2 for usage errors, 3 when all were
+    redacted but some hold near-miss identifiers (one edit from a valid NIK/KK/NIP, perhaps misread by
+    OCR) that --suggested left unresolved.
     """
     from reviewer.core.settings import from_env
     from reviewer.extract import iter_paths
@@ -44,10 +46,11 @@ def redact(paths: tuple[str, ...], decisions_path: str | None, suggested: bool, 
         raise click.UsageError("untuk beberapa dokumen, -o harus folder yang sudah ada / -o must be a folder")
     settings = from_env(use_ner=False if no_ner else None, use_passages=False if no_passages else None,
                         use_ocr=False if no_ocr else None)
-    failed = 0
+    failed = unresolved = 0
     for path in files:
         try:
-            _one(path, decisions_path, _output(path, output, len(files)), settings, allow_over_redaction)
+            unresolved += _one(path, decisions_path, _output(path, output, len(files)), settings,
+                               allow_over_redaction)
         except VerificationFailed as exc:
             failed += 1
             click.echo(f"{path}: GAGAL VERIFIKASI / VERIFICATION FAILED — tidak ada berkas yang disimpan", err=True)
@@ -59,7 +62,10 @@ def redact(paths: tuple[str, ...], decisions_path: str | None, suggested: bool, 
         except Exception as exc:  # one broken file never stops a batch
             failed += 1
             click.echo(f"{path}: galat tak terduga / unexpected error: {type(exc).__name__}: {exc}", err=True)
-    sys.exit(1 if failed else 0)
+    if unresolved and not failed:
+        click.echo(f"PERHATIAN / ATTENTION: {unresolved} nomor mirip identitas belum diputuskan — dokumen belum "
+                   f"siap terbit / near-miss identifiers unresolved", err=True)
+    sys.exit(1 if failed else 3 if unresolved else 0)
 
 
 def _output(path: str, output: str | None, count: int) -> str:
@@ -70,19 +76,22 @@ def _output(path: str, output: str | None, count: int) -> str:
     return output or default_output(path)
 
 
-def _one(path: str, decisions_path: str | None, out: str, settings, allow_over_redaction: bool) -> None:
+def _one(path: str, decisions_path: str | None, out: str, settings, allow_over_redaction: bool) -> int:
+    """Redact one document; the number of near-misses a --suggested run left unresolved."""
     from reviewer.redact import decisions_from_findings, load_decisions, redact_document
     from reviewer.redact.report import write_all
 
-    sha, document = "", None
+    sha, document, misses = "", None, []
     if decisions_path:
         sha, decisions = load_decisions(decisions_path)
     else:
+        from reviewer.detect.near_miss import SOURCE as NEAR_MISS
         from reviewer.detect.pipeline import scan_file
 
         result = scan_file(path, settings)
         document = result.document
         decisions = decisions_from_findings(result.findings, document)
+        misses = [f for f in result.findings if f.source == NEAR_MISS and f.action == "review"]
     report = redact_document(path, decisions, out, settings, sha256=sha, document=document,
                              allow_over_redaction=allow_over_redaction)
     paths = write_all(report, settings)
@@ -91,6 +100,9 @@ def _one(path: str, decisions_path: str | None, out: str, settings, allow_over_r
     _print_checks(report)
     click.echo(f"  log: {paths['csv']}, {paths['json']}")
     click.echo(f"  draf uji konsekuensi: {paths['uji']}")
+    for f in misses:
+        click.echo(f"  BELUM DIPUTUSKAN / UNRESOLVED: halaman {f.page}, {f.label} '{f.text}': {f.reasons[0]}")
+    return len(misses)
 
 
 def _print_checks(report, err: bool = False) -> None:

@@ -88,13 +88,13 @@ def member(username: str, code: str, role: str | None, remove: bool, instance: s
 
 @unit.command("term")
 @click.argument("code")
-@click.argument("kind", type=click.Choice(["official", "allow", "deny"]))
+@click.argument("kind", type=click.Choice(["official", "allow", "deny", "contact"]))
 @click.argument("value")
 @click.option("--remove", is_flag=True)
 @INSTANCE
 def term(code: str, kind: str, value: str, remove: bool, instance: str | None) -> None:
-    """Pejabat / daftar izin / daftar tolak unit (diwarisi unit di bawahnya) / a unit's officials, allow and
-    deny terms (inherited by the units below)."""
+    """Pejabat / daftar izin / daftar tolak / kontak resmi unit (diwarisi unit di bawahnya) / a unit's
+    officials, allow and deny terms and own published contacts (inherited by the units below)."""
     from reviewer.store import units as unitstore
 
     with session_of(instance) as session:

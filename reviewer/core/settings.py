@@ -34,6 +34,8 @@ class Settings:
     officials: tuple[str, ...] = ()
     allow_terms: tuple[str, ...] = ()  # never suggested for redaction
     deny_terms: tuple[str, ...] = ()  # always suggested for redaction
+    # The agency's own published contacts (phone, fax, e-mail, website, address, social account): kept open.
+    agency_contacts: tuple[str, ...] = ()
     box_labels: dict = field(default_factory=lambda: dict(DEFAULT_BOX_LABELS), hash=False)
     # How a redacted spreadsheet cell reads: "label" ("[DIKECUALIKAN Ps.17 j]") or "partial" (a NIK or
     # KK keeps its first and last four digits, "3201********0001"; other data still gets the label).

@@ -25,7 +25,7 @@ KINDS = {
 PPID_LEVELS = {"utama": "PPID utama", "pembantu": "PPID pembantu", "": "tanpa PPID sendiri"}
 # Unit roles use the account roles (`reviewer.store.records.ROLES`), in order of what they may do.
 ROLE_RANK = {"officer": 1, "reviewer": 2, "admin": 3}
-LIST_FIELDS = ("officials", "allow_terms", "deny_terms")
+LIST_FIELDS = ("officials", "allow_terms", "deny_terms", "agency_contacts")
 CODE_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,59}$")
 
 
@@ -45,6 +45,7 @@ class Unit:
     officials: tuple[str, ...] = ()
     allow_terms: tuple[str, ...] = ()
     deny_terms: tuple[str, ...] = ()
+    agency_contacts: tuple[str, ...] = ()  # the unit's own published phones, e-mails, addresses, websites
     box_labels: Mapping[str, str] = field(default_factory=dict, hash=False)
     id: int | None = None
 

@@ -48,6 +48,25 @@ RANKS = re.compile(
     r"kombes|brigjen|irjen|komjen|jenderal|prada|pratu|praka|kopda|koptu|kopka|serda|sertu|serka|serma|pelda|peltu|"
     r"letda|lettu|kapten|mayor|letkol|kolonel|penyidik|penyelidik|pemeriksa|selaku)\b", re.I)
 SIGNATURE_ID = re.compile(r"(^|\n)[^\S\n]*(NIP|NRP|NIK)\.?[^\S\n]*$")
+# A service line that labels the number or address that follows it (issue 19: "Pusat Layanan",
+# "Call Center", "Humas" lines); a private cue between the label and the contact breaks it.
+SERVICE_LINE = re.compile(
+    r"\b(pusat\s+layanan|pusat\s+panggilan|call\s*cent(?:er|re)|contact\s*cent(?:er|re)|hotline|"
+    r"layanan\s+(?:pengaduan|informasi|pelanggan|konsumen|darurat|publik)|customer\s+(?:service|care)|"
+    r"humas|hubungan\s+masyarakat|kehumasan|narahubung\s+(?:humas|ppid)|meja\s+layanan|ppid|"
+    r"help\s*desk|pengaduan\s+masyarakat|kanal\s+pengaduan|informasi\s+lebih\s+lanjut|kontak\s+kami|"
+    r"sekretariat|kantor|redaksi)\b", re.I)
+PRIVATE_CUE = re.compile(
+    r"\b(saya|pelapor|pemohon|warga|atas\s+nama|a\.\s?n\.|milik|bernama|korban|tersangka|terlapor|saksi|"
+    r"keluarga|pribadi|rumah|istri|suami|anak|orang\s+tua|sdr\.?|sdri\.?|bapak|ibu)\b", re.I)
+SERVICE_REACH = 80  # characters before a contact searched for its service label (same line)
+# Short service numbers and toll-free lines are never a person's phone: 112, 110, 14045, 1500-123, 0800-...
+SERVICE_NUMBER = re.compile(r"^(?:1\d{2,4}|1[45]00\d{0,4}|080[07]\d{5,8})$")
+# Rows of a contact directory name a unit of the agency, not a person.
+UNIT_WORDS = re.compile(
+    r"^\s*(bagian|bidang|seksi|sub\s?bagian|subbag|upt|uptd|loket|sekretariat|kantor|puskesmas|kecamatan|"
+    r"kelurahan|dinas|badan|bagian|unit|instalasi|poli|ruang|layanan|ppid|humas|inspektorat|rsud|"
+    r"kepolisian|polres|polsek|kodim|koramil|satpol|bpbd|damkar|pemadam)\b", re.I)
 
 
 def judge(document: Document, page: Page, finding: Finding, settings: Settings) -> Finding:
@@ -62,8 +81,9 @@ def judge(document: Document, page: Page, finding: Finding, settings: Settings) 
 def _public_reason(document: Document, page: Page, f: Finding, settings: Settings) -> str | None:
     label = f.label
     if label in ("PHONE", "EMAIL", "ADDRESS"):
-        if in_letterhead(page, f.start):
-            return "kop surat (alamat/kontak resmi instansi)"
+        contact = agency_contact_reason(page, f, settings)
+        if contact:
+            return contact
         if label == "EMAIL" and institutional_email(f.text):
             return "alamat surel instansi"
         if institutional_line(page, f.start, f.end):
@@ -85,6 +105,63 @@ def _public_reason(document: Document, page: Page, f: Finding, settings: Setting
     if label == "PERSON" and signing_official(page, f):
         return f"pejabat yang menandatangani dalam jabatannya ({PASAL_18})"
     return None
+
+
+def agency_contact_reason(page: Page, f: Finding, settings: Settings) -> str | None:
+    """Why a phone, e-mail or address is the agency's own published contact, or None.
+
+    The unit's registered contacts first, then the shape of the text: letterhead, footer, a service
+    line that labels the contact, a short or toll-free service number, a row of a contact directory.
+    """
+    if registered_contact(f, settings.agency_contacts):
+        return "kontak resmi yang terdaftar untuk instansi/unit"
+    if in_letterhead(page, f.start):
+        return "kop surat (alamat/kontak resmi instansi)"
+    seg = page.textmap.segment_at(f.start)
+    if seg is not None and seg.kind == "footer":
+        return "kaki surat (alamat/kontak resmi instansi)"
+    if f.label == "PHONE" and SERVICE_NUMBER.match(re.sub(r"\D", "", f.text)):
+        return "nomor layanan singkat/bebas pulsa, bukan nomor pribadi"
+    if service_line(page, f.start):
+        return "saluran layanan resmi instansi (pusat layanan/call center/humas)"
+    if directory_row(page, f.start):
+        return "daftar kontak unit kerja instansi"
+    return None
+
+
+def _digits(text: str) -> str:
+    d = re.sub(r"\D", "", text)
+    return "0" + d[2:] if d.startswith("62") else d
+
+
+def registered_contact(f: Finding, contacts: tuple[str, ...]) -> bool:
+    """The finding is one of the agency's registered contacts (digits for phones, text otherwise)."""
+    if f.label == "PHONE":
+        mine = _digits(f.text)
+        return bool(mine) and any(_digits(c) == mine for c in contacts if len(_digits(c)) >= 3)
+    mine = " ".join(f.text.lower().split())
+    return any(c and (" ".join(c.lower().split()) in mine or mine in " ".join(c.lower().split()))
+               for c in contacts if len(c.strip()) >= 6)
+
+
+def service_line(page: Page, start: int) -> bool:
+    """A service label ("Call Center", "Humas Polres", "Pusat Layanan") before the contact on its line,
+    with no private cue ("saya", "pelapor", "atas nama") between them."""
+    a, _ = line_of(page, start)
+    before = page.text[max(a, start - SERVICE_REACH):start]
+    labels = list(SERVICE_LINE.finditer(before))
+    return bool(labels) and not PRIVATE_CUE.search(before[labels[-1].end():])
+
+
+def directory_row(page: Page, offset: int) -> bool:
+    """A contact in a directory row that names a unit of the agency ("Bagian Umum | (024) 351...")."""
+    cell = page.cell_at(offset)
+    if cell is not None:
+        row = [c for c in page.cells if c.table == cell.table and c.row == cell.row and c is not cell]
+        return any(UNIT_WORDS.match(c.text) for c in row) and not any(PRIVATE_CUE.search(c.text) for c in row)
+    a, _ = line_of(page, offset)
+    head = page.text[a:offset]
+    return bool(UNIT_WORDS.match(head)) and not PRIVATE_CUE.search(head)
 
 
 def line_of(page: Page, offset: int) -> tuple[int, int]:

@@ -20,7 +20,7 @@ from reviewer.core.legal import REDACT_AT
 from reviewer.core.model import LABELS, Document, Finding, Page
 from reviewer.core.reasons import reason
 from reviewer.core.settings import Settings
-from reviewer.detect import validators
+from reviewer.detect import near_miss, validators
 
 FLAGS = {"IGNORECASE": re.IGNORECASE, "MULTILINE": re.MULTILINE, "DOTALL": re.DOTALL,
          "VERBOSE": re.VERBOSE}
@@ -29,6 +29,7 @@ FIELDS = {"name", "label", "basis", "regex", "group", "score", "context", "negat
           "examples", "action", "description", "context_scope"}
 SCOPES = ("both", "header", "before")
 CONTEXT_WINDOW = 60  # characters before the match searched for context words
+NEAR_MISS_SCORE = 0.6  # an identifier one edit from valid: a person must look (`review`)
 
 
 @dataclass(frozen=True)
@@ -306,11 +307,47 @@ def detector(settings: Settings):
 
 
 def page_findings(patterns, page: Page) -> list[Finding]:
+    """Every pattern over the page text; on an OCR page also over its digit-normalised text; then
+    the near-misses (identifiers one edit from valid beside their label) as `review`."""
+    out = [_finding(p, page, hit) for p in patterns for hit in run_pattern(p, page.text, page)]
+    norm = near_miss.normalise(page.text) if page.ocr else near_miss.Normalised(
+        page.text, tuple(range(len(page.text) + 1)), False)
+    if norm.changed:
+        out += _normalised_findings(patterns, page, norm, out)
+    return out + _near_miss_findings(patterns, page, norm, out)
+
+
+def _finding(p: Pattern, page: Page, hit: Hit) -> Finding:
+    action = p.action or ("redact" if hit.score >= REDACT_AT else "review")
+    return Finding(page.number, hit.start, hit.end, hit.text, p.label, p.basis, hit.score, action,
+                   f"pattern:{p.name}", hit.reasons + ((p.reason,) if p.reason else ()))
+
+
+def _normalised_findings(patterns, page: Page, norm, found: list[Finding]) -> list[Finding]:
+    """Hits that only the normalised OCR text gives, mapped back to the page text."""
+    seen = {(f.label, f.start, f.end) for f in found}
     out = []
     for p in patterns:
-        for hit in run_pattern(p, page.text, page):
-            action = p.action or ("redact" if hit.score >= REDACT_AT else "review")
-            out.append(Finding(page.number, hit.start, hit.end, hit.text, p.label, p.basis,
-                               hit.score, action, f"pattern:{p.name}",
-                               hit.reasons + ((p.reason,) if p.reason else ())))
+        for hit in run_pattern(p, norm.text):
+            start, end = norm.span(hit.start, hit.end)
+            if (p.label, start, end) in seen:
+                continue
+            seen.add((p.label, start, end))
+            surface = page.text[start:end]
+            note = f"OCR dinormalisasi: '{surface}' dibaca '{hit.text}'" if surface != hit.text else ""
+            out.append(_finding(p, page, Hit(start, end, surface, hit.score, hit.reasons + ((note,) if note else ()))))
+    return out
+
+
+def _near_miss_findings(patterns, page: Page, norm, found: list[Finding]) -> list[Finding]:
+    basis = {p.label: p.basis for p in patterns}
+    out = []
+    for miss in near_miss.near_misses(norm.text):
+        start, end = norm.span(miss.start, miss.end)
+        if any(f.start < end and start < f.end for f in found):
+            continue
+        reason = miss.reason if page.ocr else miss.reason.replace("salah baca OCR", "salah ketik")
+        out.append(Finding(page.number, start, end, page.text[start:end], miss.label, basis.get(miss.label, "17j"),
+                           NEAR_MISS_SCORE, "review", near_miss.SOURCE,
+                           (reason, "satu digit hilang, lebih, atau berbeda dari nomor yang valid")))
     return out

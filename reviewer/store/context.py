@@ -17,7 +17,7 @@ from reviewer.store import units as unitstore
 
 
 def agency_settings(session: Session, settings: Settings) -> Settings:
-    """The agency's officials, allow and deny terms and box codes from the database."""
+    """The agency's officials, allow and deny terms, own contacts and box codes from the database."""
     terms: dict[str, list[str]] = {k: [] for k in store.TERM_KINDS}
     for term in session.scalars(select(store.Term)):
         terms.setdefault(term.kind, []).append(term.value)
@@ -25,7 +25,8 @@ def agency_settings(session: Session, settings: Settings) -> Settings:
     labels.update({b.basis: b.text for b in session.scalars(select(store.BoxLabel))})
     return settings.with_(officials=tuple(settings.officials) + tuple(terms["official"]),
                           allow_terms=tuple(settings.allow_terms) + tuple(terms["allow"]),
-                          deny_terms=tuple(settings.deny_terms) + tuple(terms["deny"]), box_labels=labels)
+                          deny_terms=tuple(settings.deny_terms) + tuple(terms["deny"]),
+                          agency_contacts=tuple(settings.agency_contacts) + tuple(terms["contact"]), box_labels=labels)
 
 
 def scan_settings(session: Session, settings: Settings, sha: str | None = None, unit: str | None = None

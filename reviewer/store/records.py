@@ -39,7 +39,7 @@ ROLES = ("officer", "reviewer", "admin")
 # Document status, in workflow order. `failed`: the file could not be read (see `error`).
 STATUSES = ("processing", "needs_review", "awaiting_approval", "returned", "approved", "failed")
 VERDICTS = ("redact", "keep")  # what a person decided about a finding: black it out, or leave it open
-TERM_KINDS = ("official", "allow", "deny")
+TERM_KINDS = ("official", "allow", "deny", "contact")  # contact: the agency's own published contacts
 JOB_STATES = ("queued", "running", "done", "failed")
 
 

@@ -18,7 +18,7 @@ from reviewer.core.settings import Settings
 from reviewer.core.units import ROLE_RANK, Unit, UnitError, UnitTree, check_unit
 from reviewer.store import records as store
 
-TERM_FIELDS = {"official": "officials", "allow": "allow_terms", "deny": "deny_terms"}
+TERM_FIELDS = {"official": "officials", "allow": "allow_terms", "deny": "deny_terms", "contact": "agency_contacts"}
 
 
 class UnitRecord(store.Base):
@@ -177,7 +177,7 @@ def update_unit(session: Session, code: str, by: store.User | None = None, **cha
 def add_term(session: Session, code: str, kind: str, value: str, by: store.User | None = None) -> bool:
     """Add an official / allow / deny term to a unit; False when it was already there."""
     if kind not in TERM_FIELDS:
-        raise UnitError(f"jenis daftar tidak dikenal / unknown list kind {kind!r} (official, allow, deny)")
+        raise UnitError(f"jenis daftar tidak dikenal / unknown list kind {kind!r} (official, allow, deny, contact)")
     value = " ".join(value.split())
     if not value or len(value) > 300:
         raise UnitError("isi daftar kosong atau terlalu panjang / empty or too long term")

@@ -15,6 +15,7 @@ from exempt import EXEMPT
 from exempt_more import MORE
 from exempt_wording import HARD_OPEN, WORDING
 from forms import BAP_QUESTIONS, COMPLAINT_HEADERS, COMPLAINTS_OPEN, FORM_LINES
+from open_meta import OPENNESS
 from open_more import BACKGROUND, HARD_PUBLIC
 from open_text import CLOSINGS, NEUTRAL, OPENINGS, PUBLIC
 
@@ -25,6 +26,7 @@ for _bank, _extra in BACKGROUND.items():
 PUBLIC["hard"] = HARD_PUBLIC + HARD_OPEN
 PUBLIC["form"] = FORM_LINES
 PUBLIC["complaint"] = COMPLAINTS_OPEN
+PUBLIC["openness"] = OPENNESS
 NEUTRAL["bap"] = NEUTRAL["bap"] + BAP_QUESTIONS + BAP_QUESTIONS
 
 MARKERS = ["Sifat{\t|  }: {RAHASIA|Rahasia}", "Klasifikasi: {RAHASIA|SANGAT RAHASIA|TERBATAS}", "RAHASIA",
@@ -68,7 +70,10 @@ POSITIVE = {
 NEGATIVE = {
     "siaran-pers": (["SIARAN PERS", "BERITA RESMI", "RILIS MEDIA"], ["press"]),
     "pengumuman": (["PENGUMUMAN", "PENGUMUMAN NOMOR <LETTERNO>", "INFORMASI LAYANAN"], ["announcement"]),
-    "sop": (["STANDAR OPERASIONAL PROSEDUR", "SOP PELAYANAN {INFORMASI PUBLIK|REKAM MEDIS|PENGADUAN}"], ["sop"]),
+    "sop": (["STANDAR OPERASIONAL PROSEDUR", "SOP PELAYANAN {INFORMASI PUBLIK|REKAM MEDIS|PENGADUAN}"],
+            ["sop", "openness"]),
+    "keterbukaan": (["PROFIL PPID <OFFICE>", "DAFTAR INFORMASI PUBLIK", "SIARAN PERS", "LAPORAN LAYANAN INFORMASI PUBLIK",
+                     "STANDAR OPERASIONAL PROSEDUR\nPENGUJIAN INFORMASI YANG DIKECUALIKAN"], ["openness", "press"]),
     "peraturan": (["PERATURAN {WALI KOTA|BUPATI|DAERAH} <CITY>\nNOMOR <N> TAHUN <YEAR>",
                    "KEPUTUSAN {BUPATI|WALI KOTA} <CITY>\nNOMOR <LETTERNO>"], ["regulation"]),
     "surat-edaran": (["SURAT EDARAN\nNOMOR <LETTERNO>"], ["regulation", "announcement"]),
@@ -79,7 +84,7 @@ NEGATIVE = {
     "putusan": (["PUTUSAN\nNomor <N>/Pid.{B|Sus}/<YEAR>/PN <CITY>"], ["court"]),
     "sp3": (["SURAT KETETAPAN PENGHENTIAN PENYIDIKAN"], ["sp3"]),
     "laporan-kinerja": (["LAPORAN KINERJA INSTANSI PEMERINTAH", "LAPORAN LAYANAN INFORMASI PUBLIK TAHUN <YEAR>",
-                         "PROFIL {KESEHATAN|PENDIDIKAN} DAERAH"], ["report", "press"]),
+                         "PROFIL {KESEHATAN|PENDIDIKAN} DAERAH"], ["report", "press", "openness"]),
     "undangan": (["UNDANGAN", "SURAT UNDANGAN"], ["invitation"]),
     "memo-biasa": (["NOTA DINAS", "MEMO"], ["invitation", "report"]),
     "lhkpn": (["PENGUMUMAN HARTA KEKAYAAN PENYELENGGARA NEGARA"], ["lhkpn", "press"]),

@@ -13,6 +13,8 @@ Four kinds of rule, each a regex with a reason and examples that the tests run:
   `unless` names what breaks the exception (a unit-price breakdown is not a total).
 - `context`: a document context that changes the basis (a child in the justice system: the
   identity and circumstances are closed by UU SPPA, so huruf j rather than a or h).
+- `doctype`: a document type exempt as a whole, read from the title region (a BAP, a litmas, a
+  renpam): rule-backed evidence for the passages of its huruf, like a marker.
 
 This loader is separate from `reviewer.detect.patterns` (identifier patterns with another schema) and
 reads only the `passages/` subfolder.
@@ -29,7 +31,7 @@ import yaml
 from reviewer.core.errors import PatternError
 from reviewer.core.vocabulary import is_basis
 
-KINDS = ("marker", "phrase", "exception", "context")
+KINDS = ("marker", "phrase", "exception", "context", "doctype")
 SCOPES = ("window", "document", "title")
 EFFECTS = ("keep", "review")
 FIELDS = {"name", "kind", "regex", "unless", "basis", "applies_to", "weight", "scope", "effect",
@@ -101,7 +103,7 @@ def parse_rule(entry, filename: str, index: int) -> Rule:
     regex = _compile(entry["regex"], flags, where, "regex")
     unless = _compile(entry["unless"], flags, where, "unless") if entry.get("unless") else None
     basis = str(entry.get("basis", ""))
-    if kind in ("phrase", "context") and not is_basis(basis):
+    if kind in ("phrase", "context", "doctype") and not is_basis(basis):
         raise PatternError(f"{where}: basis {basis!r} harus seperti 17h atau 17h2 / "
                            f"must look like 17h or 17h2")
     if basis and not is_basis(basis):
@@ -114,7 +116,7 @@ def parse_rule(entry, filename: str, index: int) -> Rule:
     weight = entry.get("weight", 0.5)
     if not isinstance(weight, (int, float)) or not 0 <= weight <= 1:
         raise PatternError(f"{where}: weight harus 0..1 / weight must be within 0..1")
-    scope = entry.get("scope", "document" if kind in ("marker", "context") else "window")
+    scope = entry.get("scope", {"marker": "document", "context": "document", "doctype": "title"}.get(kind, "window"))
     if scope not in SCOPES:
         raise PatternError(f"{where}: scope {scope!r} tidak dikenal / unknown scope "
                            f"(window, document, title)")
@@ -170,6 +172,7 @@ class DocumentContext:
     markers: tuple[tuple[Rule, str], ...] = ()
     exceptions: tuple[tuple[Rule, str], ...] = ()
     contexts: tuple[tuple[Rule, str], ...] = ()
+    doctypes: tuple[tuple[Rule, str], ...] = ()
 
     @property
     def marker_level(self) -> float:
@@ -178,14 +181,15 @@ class DocumentContext:
 
 def document_context(rules: list[Rule], full_text: str, first_page: str) -> DocumentContext:
     title = first_page[:TITLE_CHARS]
-    found: dict[str, list] = {"marker": [], "exception": [], "context": []}
+    found: dict[str, list] = {"marker": [], "exception": [], "context": [], "doctype": []}
     for r in rules:
         if r.kind == "phrase" or r.scope == "window":
             continue
         m = r.search(title if r.scope == "title" else full_text)
         if m:
             found[r.kind].append((r, " ".join(m.group().split())))
-    return DocumentContext(tuple(found["marker"]), tuple(found["exception"]), tuple(found["context"]))
+    return DocumentContext(tuple(found["marker"]), tuple(found["exception"]), tuple(found["context"]),
+                           tuple(found["doctype"]))
 
 
 def window_hits(rules: list[Rule], text: str) -> tuple[list[tuple[Rule, str]], list[tuple[Rule, str]]]:

@@ -23,11 +23,13 @@ import numpy as np
 
 from reviewer.core.errors import ReviewerError
 from reviewer.detect.passages import model as pm
-from reviewer.detect.passages.rules import Rule, document_context
+from reviewer.detect.passages.rules import Rule, document_context, window_hits
 from reviewer.detect.passages.windows import Window, page_windows
 
 HOLDOUT_SHARE = 0.2
 HELDOUT = "heldout/"  # template prefix of documents written from sentence templates training never sees
+REAL = "real/"  # template prefix of real open text (reviewer/train/passages/real_open.py): split by document
+CURVE_AT = (0.5, 0.7, 0.8, 0.9, 0.95, 0.99)  # thresholds at which model-only precision is reported
 CALIBRATION_SHARE = 0.15
 STAGE_A_C = 2.0  # inverse regularisation of stage A (2 beat 8 on held-out templates: F1 0.755 vs 0.740)
 
@@ -40,6 +42,8 @@ class Doc:
     marker: float
     template: str
     genre: str
+    phrased: tuple[bool, ...] = ()  # per window: a phrase rule fired (the model is not alone)
+    evidence: bool = False  # some rule fired in the document (phrase, marker, context, document type)
 
 
 def load_corpus(directory: Path, rules: list[Rule]) -> list[Doc]:
@@ -74,8 +78,10 @@ def _doc(record: dict, rules: list[Rule]) -> Doc:
     labels = [_label(w, spans, complete) for w in windows]
     ctx = document_context(rules, text, text.split("\f")[0])
     template = str(record.get("template", record["id"]))
+    phrased = tuple(bool(window_hits(rules, w.classify_text)[0]) for w in windows)
+    evidence = any(phrased) or bool(ctx.markers or ctx.contexts or ctx.doctypes)
     return Doc(str(record["id"]), windows, labels, ctx.marker_level, template,
-               str(record.get("genre", "")))
+               str(record.get("genre", "")), phrased, evidence)
 
 
 def _label(w: Window, spans: list[dict], complete: bool) -> str | None:
@@ -95,10 +101,12 @@ def split(docs: list[Doc]) -> tuple[list[Doc], list[Doc], list[Doc]]:
     if any(d.template.startswith(HELDOUT) for d in docs):
         # templates set aside by the corpus: half calibrates (unseen wording gives honest
         # confidence), half tests
-        held = [d for d in docs if d.template.startswith(HELDOUT)]
-        train = [d for d in docs if not d.template.startswith(HELDOUT)]
-        calib = [d for d in held if bucket("doc:" + d.id) < 0.5]
-        test = [d for d in held if bucket("doc:" + d.id) >= 0.5]
+        # confidence), half tests; real open text is split by document (a share calibrates, as much tests)
+        held = [d for d in docs if d.template.startswith(HELDOUT)
+                or (d.template.startswith(REAL) and bucket("doc:" + d.id) < 2 * CALIBRATION_SHARE)]
+        train = [d for d in docs if d not in held]
+        calib = [d for d in held if bucket("doc:" + d.id) < (CALIBRATION_SHARE if d.template.startswith(REAL) else 0.5)]
+        test = [d for d in held if d not in calib]
         return train, calib, test
     test = [d for d in docs if bucket("tpl:" + d.template) < HOLDOUT_SHARE]
     rest = [d for d in docs if bucket("tpl:" + d.template) >= HOLDOUT_SHARE]
@@ -152,6 +160,7 @@ def train(docs: list[Doc], seed: int = 0, log=print, final: bool = True) -> tupl
     model.temperature = fit_temperature(*_logits(model, calib_docs))
     log(f"temperatur kalibrasi / calibration temperature: {model.temperature:.2f}")
     report = evaluate(model, test_docs)
+    report["model_only_precision"] = model_only_precision(model, calib_docs, log)
     report["calibration_docs"] = len(calib_docs)
     report["train_docs"] = len(train_docs)
     report["final_refit_on_all_documents"] = final
@@ -199,6 +208,31 @@ def _logits(model: pm.PassageModel, docs: list[Doc]) -> tuple[np.ndarray, np.nda
     keep = np.array([lab is not None for lab in labels])
     y = np.array([pm.HURUF.index(lab[:3]) if lab and lab != "none" else 0 for lab in labels])
     return (feats @ model.b_coef.T + model.b_intercept)[keep], y[keep]
+
+
+def model_only_precision(model: pm.PassageModel, docs: list[Doc], log=print) -> dict:
+    """Precision of model-only calls (windows no phrase rule backs) on the calibration documents at
+    the CURVE_AT thresholds, in documents where some rule fired (`with_evidence`) and where none did
+    (`alone`): what the detector's MODEL_WITH_EVIDENCE / MODEL_ALONE thresholds buy."""
+    rows: dict[bool, tuple[list[float], list[bool]]] = {True: ([], []), False: ([], [])}
+    for d in docs:
+        if not d.windows:
+            continue
+        probs, _, _ = model.predict_document([w.classify_text for w in d.windows], [w.kind for w in d.windows],
+                                             d.marker)
+        for lab, p, phrased in zip(d.labels, probs, d.phrased or [False] * len(d.windows), strict=True):
+            if lab is not None and not phrased:
+                rows[d.evidence][0].append(float(1 - p[0]))
+                rows[d.evidence][1].append(lab != "none")
+    out = {}
+    for key, evidence in (("with_evidence", True), ("alone", False)):
+        s, t = np.array(rows[evidence][0]), np.array(rows[evidence][1], dtype=bool)
+        out[key] = {"windows": len(s), "exempt": int(t.sum()),
+                    "at": {str(c): {"precision": round(float(t[s >= c].mean()), 3), "n": int((s >= c).sum())}
+                           for c in CURVE_AT if (s >= c).any()}}
+        log(f"presisi model saja / model-only precision, {key}: " + ", ".join(
+            f">={c}: {v['precision']:.2f} (n={v['n']})" for c, v in out[key]["at"].items()))
+    return out
 
 
 def fit_temperature(logits: np.ndarray, y: np.ndarray) -> float:
@@ -283,7 +317,8 @@ def _meta(docs: list[Doc], report: dict, seed: int) -> dict:
     return {"created": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "seed": seed,
             "versions": {"python": platform.python_version(), "numpy": np.__version__,
                          "scipy": scipy.__version__, "scikit-learn": sklearn.__version__},
-            "data": {"documents": len(docs), "windows_per_label": dict(sorted(counts.items())),
+            "data": {"documents": len(docs), "real_documents": sum(d.template.startswith(REAL) for d in docs),
+                     "windows_per_label": dict(sorted(counts.items())),
                      "genres": sorted({d.genre for d in docs}), "templates": len({d.template for d in docs})},
             "metrics": report}
 

@@ -25,8 +25,13 @@ def render(meta: dict) -> str:
         "documents. Rules in patterns/passages/ (phrases, exceptions, contexts) are applied after the "
         "model and named in each finding's reasons.", "",
         "## Data", "",
-        f"{d['documents']} synthetic documents from {d['templates']} templates, genres: "
+        f"{d['documents']} documents from {d['templates']} templates, genres: "
         f"{', '.join(d['genres'])}. See `models/data/README.md` for how they were made. "
+        f"{d.get('real_documents', 0)} of them (genre `berita-nyata`) are real open Indonesian news "
+        "sentences, ten to a document, every window `none`: the training half of idner-news-2k (MIT, (c) 2020 "
+        "khairunnisaor) and NERGRIT (MIT, (c) 2019 NERGRIT developers) by the fixed split rule of "
+        "`reviewer/train/passages/real_open.py`; the other half and every share-alike corpus are held out "
+        "for `benchmarks/real/false_alarms.py`. The rest is synthetic (AGPL-3.0-or-later). "
         "Windows per label:", "",
         "| label | windows |", "|---|---|",
         *[f"| {k} | {n} |" for k, n in d["windows_per_label"].items()], "",
@@ -43,7 +48,8 @@ def render(meta: dict) -> str:
         f"{m['exempt']['f1']:.3f} | {m['exempt']['tp'] + m['exempt']['fn']} |", "",
         f"- huruf right among windows found exempt: {m['huruf_accuracy_on_found']:.3f}",
         f"- angka right for huruf h (17h1-17h5): {m['angka_accuracy_h']:.3f}",
-        f"- expected calibration error of P(exempt), 10 bins: {m['ece_exempt']:.4f}", "",
+        f"- expected calibration error of P(exempt), 10 bins: {m['ece_exempt']:.4f}",
+        *_thresholds(m), "",
         "## Limits", "",
         "- Synthetic data: the held-out figures say how well the model generalises to unseen templates of "
         "the same generator, not to real archives. Real-document figures are in benchmarks/ and the dev-set "
@@ -54,6 +60,20 @@ def render(meta: dict) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def _thresholds(m: dict) -> list[str]:
+    curve = m.get("model_only_precision")
+    if not curve:
+        return []
+    lines = ["- precision of model-only calls (no phrase rule in the window) on the calibration documents, by "
+             "P(exempt) threshold; the scan reports them for review only from 0.80 in a document where some rule "
+             "fired and from 0.99 where none did (`reviewer/detect/passages/__init__.py`):"]
+    for key, name in (("with_evidence", "a rule fired in the document"), ("alone", "no rule fired")):
+        c = curve[key]
+        lines.append(f"  - {name} ({c['windows']} windows, {c['exempt']} exempt): " + ", ".join(
+            f">= {t}: {v['precision']:.2f} (n={v['n']})" for t, v in c["at"].items()))
+    return lines
 
 
 def write(meta: dict, path: Path) -> Path:
