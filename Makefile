@@ -34,3 +34,4 @@ test: setup system-deps
 lint: setup
 	$(VENV)/bin/ruff check reviewer webui tests
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
