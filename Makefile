@@ -40,6 +40,7 @@ test-fast: setup
 lint: setup
 	$(VENV)/bin/ruff check reviewer webui tests
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 
 # Check that everything the reviewer needs is in place (programs, packages, models, database, folders).
 doctor: setup

@@ -2,10 +2,15 @@ import csv
 import json
 import re
 
+import pytest
+
 from reviewer.batch.run import BatchOptions, run_batch
+from reviewer.core.errors import ReviewerError
 from reviewer.core.settings import Settings
 from reviewer.detect.pipeline import scan_file
 from reviewer.report.files import write_reports
+from reviewer.report.summary import render_summary
+from reviewer.store import records as store
 
 SETTINGS = Settings(use_ner=False, use_passages=False, use_ocr=False)
 EVIL = "<img src=x onerror=alert(1)>.txt"
@@ -60,3 +65,8 @@ def test_csv_cells_never_start_a_formula():
     assert _cell("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")"
     assert _cell("@SUM(A1)") == "'@SUM(A1)" and _cell("-2+3+cmd|' /C calc'!A0").startswith("'")
     assert _cell("+62 812-3456-7890") == "+62 812-3456-7890" and _cell("Budi") == "Budi"
+
+
+def test_summary_of_an_unknown_run_is_a_clear_error(engine):
+    with store.session_factory(engine)() as session, pytest.raises(ReviewerError, match="batch run not found: 99"):
+        render_summary(session, 99, "https://ppid.example.go.id/ui/")

@@ -25,10 +25,10 @@ from reviewer.batch.worker import Task, WorkerConfig, failure, run_task
 SCHEDULER_ENV = "REVIEWER_DASK_SCHEDULER"
 POLL = 0.2
 
-_started = None  # the queue a pool worker reports its task starts to
+_started: multiprocessing.Queue | None = None  # the queue a pool worker reports its task starts to
 
 
-def _init_worker(started, parent: int) -> None:
+def _init_worker(started: multiprocessing.Queue, parent: int) -> None:
     global _started
     _started = started
     os.environ["OMP_THREAD_LIMIT"] = "1"
@@ -50,6 +50,8 @@ def _exit_with_parent(parent: int) -> None:
 
 
 def _pool_task(task: Task, config: WorkerConfig) -> dict:
+    if _started is None:
+        raise RuntimeError("_pool_task runs in a pool started with _init_worker")
     _started.put((task.id, os.getpid(), time.time()))
     return run_task(task, config)
 

@@ -130,8 +130,9 @@ class _Run:
             try:
                 item = batch_store.record_scan(session, self.run_id, source.name, source.size, result,
                                                self.options.originals_root, source.path)
-                if self.options.unit and unitstore.unit_of(session, item.document_sha) is None:
-                    unitstore.assign_document(session, item.document_sha, self.options.unit)
+                sha = result["scan"].document.sha256  # the item's document_sha
+                if self.options.unit and unitstore.unit_of(session, sha) is None:
+                    unitstore.assign_document(session, sha, self.options.unit)
                     session.commit()
                 return item
             except Exception as exc:

@@ -76,7 +76,7 @@ def failure(exc: BaseException, config: WorkerConfig | None = None) -> dict:
         return {"status": "failed", "error_kind": "timeout",
                 "error": f"melebihi batas waktu {limit} detik / timed out after {limit} s"}
     if isinstance(exc, MemoryLimit | MemoryError):
-        limit = config.max_memory_mb if config else "?"
+        limit = str(config.max_memory_mb) if config else "?"
         return {"status": "failed", "error_kind": "memory",
                 "error": f"melebihi batas memori {limit} MiB / exceeded the memory limit"}
     if isinstance(exc, UnsupportedFormat):
@@ -136,7 +136,7 @@ def guard(timeout: float, max_rss: int, interval: float = 0.1):
     def watch() -> None:
         deadline = time.monotonic() + timeout
         while not stop.wait(interval):
-            exc = DocumentTimeout if time.monotonic() > deadline else None
+            exc: type[Exception] | None = DocumentTimeout if time.monotonic() > deadline else None
             if exc is None and max_rss and process.memory_info().rss > max_rss:
                 exc = MemoryLimit
             if exc is not None:

@@ -7,8 +7,12 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:  # tqdm is imported when a progress bar is shown
+    from tqdm import tqdm
 
 FAILED_KINDS = {
     "timeout": "melebihi batas waktu", "memory": "melebihi batas memori", "crash": "proses pekerja mati",
@@ -127,9 +131,9 @@ class _Quiet:
 class _Progress:
     """A terminal: a progress bar with documents and pages per second and an ETA."""
 
-    def __init__(self, paths):
+    def __init__(self, paths) -> None:
         self.paths = paths
-        self.bar = None
+        self.bar: tqdm | None = None
         self.pages = 0
         self.t0 = time.perf_counter()
 
@@ -144,6 +148,8 @@ class _Progress:
                         unit="dok", dynamic_ncols=True, smoothing=0.1)
 
     def item(self, item) -> None:
+        if self.bar is None:
+            raise RuntimeError("_Progress.item before start")
         if item.status == "scanned":
             self.pages += item.pages
         if item.status == "failed":

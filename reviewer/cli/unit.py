@@ -78,7 +78,7 @@ def member(username: str, code: str, role: str | None, remove: bool, instance: s
         raise click.UsageError("beri --role atau --remove / give --role or --remove")
     with session_of(instance) as session:
         user = user_of(session, username)
-        if remove:
+        if remove or role is None:  # no role means --remove (checked above)
             done = unitstore.remove_member(session, user, code)
             click.echo("dicabut / removed" if done else "bukan anggota / not a member")
         else:

@@ -8,19 +8,23 @@ blocks they touch.
 from __future__ import annotations
 
 from collections.abc import Hashable
+from typing import Generic, TypeVar
 
 BLOCK = 64
+K = TypeVar("K", bound=Hashable)
 
 
-class SpanIndex:
+class SpanIndex(Generic[K]):
+    """Spans with a key each (e.g. an index into the caller's list)."""
+
     def __init__(self) -> None:
-        self._blocks: dict[int, list[tuple[int, int, Hashable]]] = {}
+        self._blocks: dict[int, list[tuple[int, int, K | None]]] = {}
 
-    def add(self, start: int, end: int, key: Hashable = None) -> None:
+    def add(self, start: int, end: int, key: K | None = None) -> None:
         for block in range(start // BLOCK, max(end - 1, start) // BLOCK + 1):
             self._blocks.setdefault(block, []).append((start, end, key))
 
-    def overlapping(self, start: int, end: int) -> list[Hashable]:
+    def overlapping(self, start: int, end: int) -> list[K | None]:
         """Keys of the stored spans that overlap the half-open range [start, end)."""
         return [key for block in range(start // BLOCK, max(end - 1, start) // BLOCK + 1)
                 for a, b, key in self._blocks.get(block, ()) if a < end and start < b]

@@ -175,7 +175,7 @@ class UnitTree:
     def origins(self, code: str, base: Settings | None = None) -> dict[str, list[Origin]]:
         """Each effective list item and box label with the unit it comes from (first setter wins)."""
         out: dict[str, list[Origin]] = {name: [] for name in (*LIST_FIELDS, "box_labels")}
-        sources = [("", base)] if base is not None else []
+        sources: list[tuple[str, Settings | Unit]] = [("", base)] if base is not None else []
         sources += [(u.code, u) for u in self.ancestors(code)]
         labels: dict[str, Origin] = {}
         for unit_code, source in sources:

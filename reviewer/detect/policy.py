@@ -65,9 +65,10 @@ def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
     passages = [f for f in findings if f.label == "PASSAGE"]
     entities.sort(key=lambda f: (-_rank(f), -(f.end - f.start), f.start))
     chosen: list[Finding] = []
-    near = SpanIndex()  # chosen findings by place: a sheet page has thousands
+    near: SpanIndex[int] = SpanIndex()  # chosen findings by place: a sheet page has thousands
     for f in entities:
-        hits = [i for i in near.overlapping(f.start, f.end) if chosen[i].start < f.end and f.start < chosen[i].end]
+        hits = [i for i in near.overlapping(f.start, f.end)
+                if i is not None and chosen[i].start < f.end and f.start < chosen[i].end]
         if not hits:
             near.add(f.start, f.end, len(chosen))
             chosen.append(f)

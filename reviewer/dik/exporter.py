@@ -38,7 +38,7 @@ def export(rows: Sequence[DikRow], fmt: str = "xlsx", layout: str = "dik", title
 
 
 class _Sheet:
-    def __init__(self):
+    def __init__(self) -> None:
         self.rows: list[list] = []
         self.header_rows: list[int] = []  # 0-based indexes of header rows
         self.merges: list[tuple[int, int, int, int]] = []  # (row, col, row, col), 0-based inclusive
@@ -97,8 +97,8 @@ def _dik_sheet(rows: Sequence[DikRow], title: str) -> _Sheet:
             sheet.headings.append(len(sheet.rows))
             sheet.merges.append((len(sheet.rows), 0, len(sheet.rows), len(top) - 1))
             sheet.rows.append([row.group])
-        line = [row.number, row.information, row.basis_description(), row.if_opened, row.if_closed,
-                row.duration.describe()]
+        line: list[object] = [row.number, row.information, row.basis_description(), row.if_opened,
+                              row.if_closed, row.duration.describe()]
         if per_row:
             line += [row.decree.number, row.decree.date, row.decree.official, row.decree.place]
         sheet.rows.append(line)
@@ -125,16 +125,19 @@ def _xlsx(sheet: _Sheet, layout: str) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.worksheet import Worksheet
 
     book = Workbook()
     ws = book.active
+    if not isinstance(ws, Worksheet):  # a new workbook starts with one worksheet
+        raise TypeError("openpyxl: a new workbook has no worksheet")
     ws.title = "DIK"
     for row in sheet.rows:
         ws.append([v if hasattr(v, "isoformat") else (_text(v) or None) for v in row])
     bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
     fill = PatternFill("solid", fgColor="DDDDDD")
-    for r, row in enumerate(ws.iter_rows(), start=0):
-        for cell in row:
+    for r, cells in enumerate(ws.iter_rows(), start=0):
+        for cell in cells:
             cell.alignment = wrap
             if hasattr(cell.value, "isoformat"):
                 cell.number_format = "DD/MM/YYYY"
@@ -148,7 +151,7 @@ def _xlsx(sheet: _Sheet, layout: str) -> bytes:
     for i in range(max((len(r) for r in sheet.rows), default=0)):
         ws.column_dimensions[get_column_letter(i + 1)].width = widths[i] if i < len(widths) else 20
     if sheet.header_rows:
-        ws.freeze_panes = ws.cell(row=sheet.header_rows[-1] + 2, column=1)
+        ws.freeze_panes = f"A{sheet.header_rows[-1] + 2}"  # the first cell below the header
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

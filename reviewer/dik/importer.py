@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from reviewer.dik.model import COUNTED_FROM, STATUSES, Decree, DikError, DikRow, parse_basis, parse_date, parse_duration
 from reviewer.dik.tables import cell_text, find_header, is_numbering_row, norm, read_table
@@ -155,7 +156,7 @@ def _heading(cells: dict, texts: list[str]) -> str:
 
 def _continue(row: DikRow, cells: dict) -> DikRow:
     """A row whose information cell is merged with the one above: add its texts to the row above."""
-    changes = {}
+    changes: dict[str, Any] = {}
     for key in ("basis_text", "reason", "if_opened", "if_closed"):
         if cells.get(key):
             changes[key] = "\n".join(filter(None, [getattr(row, key), cells[key]]))

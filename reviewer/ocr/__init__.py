@@ -15,10 +15,16 @@ import logging
 import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING
 
 from reviewer.core.errors import OcrError
 from reviewer.core.model import Cell, Document, Page, Word
 from reviewer.core.settings import Settings
+
+if TYPE_CHECKING:  # the OCR modules import numpy and Pillow: loaded only when a page is read
+    from reviewer.ocr.engine import OcrWord
+    from reviewer.ocr.images import PageImage
+    from reviewer.ocr.tables import Grid
 
 log = logging.getLogger(__name__)
 
@@ -118,27 +124,32 @@ def read_image(engine, image) -> Reading:
     (or which way a sideways page turns) is settled by reading it and, when the words come back
     with low confidence, reading it turned half a turn and keeping the better reading.
     """
-    from reviewer.ocr.engine import read_words
     from reviewer.ocr.images import text_angle
     from reviewer.ocr.layout import page_text
-    from reviewer.ocr.tables import find_grids
 
     turn = text_angle(image.image)
     skew = turn - 90 if turn > 45 else turn
     if abs(skew) < MIN_SKEW:
         turn -= skew
-    best = None
-    for attempt in (turn, turn + 180):
-        view = image.rotated(attempt)
-        grids, clean = find_grids(view.image, view.dpi)
-        words = read_words(engine, clean, view.dpi)
-        quality = mean_conf(words)
-        if best is None or quality > best[0]:
-            best = (quality, words, view, grids)
-        if quality >= GOOD_CONF or len(words) < MIN_WORDS:
-            break
+    best = _attempt(engine, image, turn)
+    quality, words = best[0], best[1]
+    if quality < GOOD_CONF and len(words) >= MIN_WORDS:
+        upside_down = _attempt(engine, image, turn + 180)
+        if upside_down[0] > quality:
+            best = upside_down
     _, words, view, grids = best
     return page_text(words, view.to_page, grids)
+
+
+def _attempt(engine, image: PageImage, turn: float) -> tuple[float, list[OcrWord], PageImage, list[Grid]]:
+    """One reading of the picture turned `turn` degrees: (quality, words, turned picture, its tables)."""
+    from reviewer.ocr.engine import read_words
+    from reviewer.ocr.tables import find_grids
+
+    view = image.rotated(turn)
+    grids, clean = find_grids(view.image, view.dpi)
+    words = read_words(engine, clean, view.dpi)
+    return mean_conf(words), words, view, grids
 
 
 def mean_conf(words) -> float:

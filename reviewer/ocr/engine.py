@@ -71,7 +71,7 @@ def _probe(command: str) -> Engine:
     return Engine(command, version, languages)
 
 
-def read_words(engine: Engine, image, dpi: int) -> list[OcrWord]:
+def read_words(engine: Engine, image, dpi: float) -> list[OcrWord]:
     """Words Tesseract finds on a grayscale PIL image, with their pixel boxes and confidence."""
     buf = io.BytesIO()
     image.save(buf, format="PPM")  # uncompressed PGM: the cheapest format to write and to read

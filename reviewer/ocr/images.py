@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # Pillow is imported only where a picture is made
+    from PIL.Image import Image as PILImage
 
 Affine = tuple[float, float, float, float, float, float]  # x' = a x + b y + c; y' = d x + e y + f
 IDENTITY: Affine = (1.0, 0.0, 0.0, 0.0, 1.0, 0.0)
@@ -47,7 +51,7 @@ def map_box(m: Affine, x0: float, top: float, x1: float, bottom: float) -> tuple
 
 @dataclass(frozen=True)
 class PageImage:
-    image: object  # PIL.Image.Image, mode "L"
+    image: PILImage  # mode "L"
     to_page: Affine  # pixels of `image` -> page points
     dpi: float
 

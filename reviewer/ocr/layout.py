@@ -8,6 +8,7 @@ between rows. Positions are grouped on the upright picture and only then mapped 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from statistics import median
 
@@ -53,25 +54,26 @@ class _Builder:
 
 
 def page_text(words: list[OcrWord], to_page: Affine,
-              grids: list[Grid] = ()) -> tuple[str, tuple[Word, ...], tuple[Cell, ...]]:
+              grids: Sequence[Grid] = ()) -> tuple[str, tuple[Word, ...], tuple[Cell, ...]]:
     """Text, words and table cells of a page; tables (ruled grids) are read cell by cell."""
     inside: list[list[OcrWord]] = [[] for _ in grids]
-    loose = []
+    loose: list[OcrWord] = []
     for w in words:
         cx, cy = w.left + w.width / 2, w.top + w.height / 2
         index = next((i for i, g in enumerate(grids) if g.left <= cx <= g.right and g.top <= cy <= g.bottom), None)
         (loose if index is None else inside[index]).append(w)
-    blocks: list[tuple[float, int, object]] = [(min(w.top for w in r), 0, r) for r in rows(loose)]
-    blocks += [(g.top, 1, (i, g)) for i, g in enumerate(grids)]
+    lines = rows(loose)
+    # (top, 0 for a line of loose words / 1 for a table, index into `lines` / `grids`)
+    blocks = [(min(w.top for w in r), 0, i) for i, r in enumerate(lines)]
+    blocks += [(g.top, 1, i) for i, g in enumerate(grids)]
     out = _Builder(to_page)
-    for _, kind, item in sorted(blocks, key=lambda b: (b[0], b[1])):
+    for _, kind, i in sorted(blocks, key=lambda b: (b[0], b[1])):
         if out.length:
             out.add("\n")
         if kind == 0:
-            out.row(item)  # type: ignore[arg-type]
+            out.row(lines[i])
         else:
-            index, grid = item  # type: ignore[misc]
-            _table(out, index, grid, inside[index])
+            _table(out, i, grids[i], inside[i])
     return "".join(out.parts), tuple(out.words), tuple(out.cells)
 
 

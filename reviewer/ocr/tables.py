@@ -153,7 +153,8 @@ def _grid_of(run, left: int, right: int) -> list[Grid]:
 
 
 def _centres(xs) -> list[int]:
-    out, run = [], []
+    out: list[int] = []
+    run: list[int] = []
     for x in xs:
         if run and x != run[-1] + 1:
             out.append(sum(run) // len(run))

@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from reviewer.detect import risk
-from reviewer.report.queries import RESULT_STATES, finding_rows, items, review_url
+from reviewer.report.queries import RESULT_STATES, finding_rows, item_url, items
 from reviewer.report.summary import render_summary
 from reviewer.store import records as store
 
@@ -70,7 +70,7 @@ def write_documents_csv(session: Session, run_id: int, fh, ui_url: str) -> None:
                          "pages": item.pages, "findings_to_act": item.findings,
                          "error_kind": item.error_kind or "", "error": _cell(item.error or ""),
                          "seconds": item.seconds,
-                         "review_url": review_url(ui_url, item.document_sha) if has_result else ""})
+                         "review_url": item_url(ui_url, item) if has_result else ""})
 
 
 def _cell(text: str) -> str:

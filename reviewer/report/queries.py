@@ -17,6 +17,11 @@ def review_url(ui_url: str, sha256: str) -> str:
     return f"{ui_url.rstrip('/')}/documents/{sha256}"
 
 
+def item_url(ui_url: str, item: store.BatchItem) -> str:
+    """The review page of an item's document; "" for an item that never got one (failed before hashing)."""
+    return review_url(ui_url, item.document_sha) if item.document_sha else ""
+
+
 def items(session: Session, run_id: int, states=None) -> Iterator[store.BatchItem]:
     q = select(store.BatchItem).where(store.BatchItem.run_id == run_id).order_by(store.BatchItem.name)
     if states:
@@ -58,7 +63,7 @@ def counts_by_huruf(session: Session, run_id: int) -> list[tuple[str, int]]:
     rows = dict(session.execute(select(huruf, func.count())
                                 .where(store.FindingRecord.document_sha.in_(_run_docs(run_id)),
                                        store.FindingRecord.action != "keep")
-                                .group_by(huruf)).all())
+                                .group_by(huruf)).tuples().all())
     return [(f"17{c}", int(rows.get(f"17{c}", 0))) for c in "abcdefghij"]
 
 

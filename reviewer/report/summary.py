@@ -11,6 +11,7 @@ from pathlib import Path
 from markupsafe import Markup, escape
 from sqlalchemy.orm import Session
 
+from reviewer.core.errors import ReviewerError
 from reviewer.core.vocabulary import basis_name, label_name
 from reviewer.detect import risk
 from reviewer.report import queries as report
@@ -72,11 +73,13 @@ def render_summary(session: Session, run_id: int, ui_url: str) -> str:
                       finalize=lambda v: visible(v) if isinstance(v, str) and not isinstance(v, Markup) else v)
     template = env.from_string(TEMPLATE.read_text(encoding="utf-8"))
     run = session.get(store.BatchRun, run_id)
+    if run is None:
+        raise ReviewerError(f"run batch tidak ditemukan / batch run not found: {run_id}")
     totals = run.summary or batch_store.summary(session, run_id)  # an unfinished run: counts so far
     top = report.top_documents(session, run_id)
-    counts = report.acting_labels(session, list({i.document_sha for i in top}))
-    documents = [{"item": item, "level": risk.level(item.risk), "url": report.review_url(ui_url, item.document_sha),
-                  "labels": _top_labels(counts.get(item.document_sha, {}))} for item in top]
+    counts = report.acting_labels(session, list({i.document_sha for i in top if i.document_sha}))
+    documents = [{"item": item, "level": risk.level(item.risk), "url": report.item_url(ui_url, item),
+                  "labels": _top_labels(counts.get(item.document_sha or "", {}))} for item in top]
     return template.render(run=run, totals=totals, charts=charts(session, run_id), documents=documents,
                            problems=report.problems(session, run_id), status_names=STATUS_NAMES,
                            level_colours=LEVEL_COLOURS, label_name=label_name, weights=risk.WEIGHTS)

@@ -27,7 +27,7 @@ STAGING = ".part"
 
 def decisions(session: Session, doc: store.DocumentRecord) -> list[Decision]:
     """The current decision of every finding, in page order, as the redaction module takes them."""
-    users = {u.id: u.display_name for u in session.scalars(select(store.User))}
+    users: dict[int | None, str] = {u.id: u.display_name for u in session.scalars(select(store.User))}
     findings = {f.id: f for f in store.findings_of(session, doc.sha256)}
     pages = {p.number: p for p in session.scalars(select(store.PageRecord)
                                                   .where(store.PageRecord.document_sha == doc.sha256))}
@@ -43,7 +43,7 @@ def decisions(session: Session, doc: store.DocumentRecord) -> list[Decision]:
     return out
 
 
-def _one(d: store.DecisionRecord, f: store.FindingRecord, page, kind: str, common: dict) -> list[Decision]:
+def _one(d: store.DecisionRecord, f: store.FindingRecord, page, kind: str | None, common: dict) -> list[Decision]:
     drawn = f.source == "manual" and f.boxes and any("kotak" in r for r in f.reasons)
     if d.label == "UNREADABLE":
         if d.verdict == "keep" or page is None or page.width is None or kind not in PAGED:

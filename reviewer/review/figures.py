@@ -60,7 +60,7 @@ def yearly(session: Session, year: int, codes: set[str] | None = None) -> list[F
     `codes` is None: someone who sees only some units gets no city total)."""
     units = list(session.scalars(select(UnitRecord).where(UnitRecord.active).order_by(UnitRecord.name)))
     unit_of = dict(session.execute(select(DocumentUnit.document_sha, UnitRecord.code)
-                                   .join(UnitRecord, UnitRecord.id == DocumentUnit.unit_id)).all())
+                                   .join(UnitRecord, UnitRecord.id == DocumentUnit.unit_id)).tuples().all())
     docs = _documents(session, year)
     out = []
     for unit in units:
@@ -83,7 +83,8 @@ def _documents(session: Session, year: int) -> list[store.DocumentRecord]:
 def _figures(session: Session, year: int, code: str, name: str, docs: list[store.DocumentRecord]) -> Figures:
     start, end = _year_bounds(year)
     fig = Figures(year, code, name)
-    approved = []
+    approved: list[store.DocumentRecord] = []
+    days: list[float] = []  # upload to approval
     for doc in docs:
         if start <= doc.created_at < end:
             fig.received += 1
@@ -92,9 +93,9 @@ def _figures(session: Session, year: int, code: str, name: str, docs: list[store
             fig.screened += doc.status not in ("processing", "failed")
         if doc.approved_at is not None and start <= doc.approved_at < end and doc.status == "approved":
             approved.append(doc)
+            days.append((doc.approved_at - doc.created_at).total_seconds() / 86400)
             fig.approved_by_month[doc.approved_at.month - 1] += 1
     fig.approved = len(approved)
-    days = [(d.approved_at - d.created_at).total_seconds() / 86400 for d in approved]
     if days:
         fig.turnaround_median = round(statistics.median(days), 1)
         fig.turnaround_mean = round(statistics.fmean(days), 1)
@@ -168,9 +169,12 @@ def to_xlsx(figures: list[Figures]) -> bytes:
     from openpyxl import Workbook
     from openpyxl.chart import BarChart, LineChart, Reference
     from openpyxl.styles import Font
+    from openpyxl.worksheet.worksheet import Worksheet
 
     book = Workbook()
     ws = book.active
+    if not isinstance(ws, Worksheet):  # a new workbook starts with one worksheet
+        raise TypeError("openpyxl: a new workbook has no worksheet")
     ws.title = "Ringkasan"
     for row in table(figures):
         ws.append(row)

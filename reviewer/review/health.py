@@ -213,14 +213,9 @@ def _card(name: str, what: str, created: str, card: Path) -> Check:
 # --- database, instance, worker --------------------------------------------------------------------------
 
 def head_revision() -> str:
-    from alembic.config import Config
-    from alembic.script import ScriptDirectory
-
     from reviewer.store import records
 
-    cfg = Config()
-    cfg.set_main_option("script_location", str(Path(records.__file__).parent / "migrations"))
-    return ScriptDirectory.from_config(cfg).get_current_head()
+    return records.head_revision()
 
 
 def database(target: Target) -> list[Check]:

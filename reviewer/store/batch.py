@@ -113,7 +113,7 @@ def summary(session: Session, run_id: int) -> dict:
     failures = dict(session.execute(select(store.BatchItem.error_kind, func.count())
                                     .where(store.BatchItem.run_id == run_id,
                                            store.BatchItem.status == "failed")
-                                    .group_by(store.BatchItem.error_kind)).all())
+                                    .group_by(store.BatchItem.error_kind)).tuples().all())
     return {"run": run_id, "items": sum(counts.values()), **counts, "pages": pages,
             "findings_to_act": findings, "failures_by_kind": failures}
 

@@ -79,7 +79,7 @@ def get_row(session: Session, row_id: int) -> DikRow:
     rec = session.get(DikRowRecord, row_id)
     if rec is None:
         raise DikError(f"baris DIK tidak ditemukan / DIK row not found: {row_id}")
-    return to_row(rec, session.get(UnitRecord, rec.unit_id).code)
+    return to_row(rec, session.get_one(UnitRecord, rec.unit_id).code)
 
 
 def add_row(session: Session, code: str, row: DikRow, by: store.User | None = None, source: str = "") -> DikRow:
@@ -123,7 +123,7 @@ def update_row(session: Session, row_id: int, by: store.User | None = None, **ch
     unknown = set(changes) - set(EDITABLE)
     if unknown:
         raise DikError(f"kolom tidak dapat diubah / cannot change: {', '.join(sorted(unknown))}")
-    code = session.get(UnitRecord, rec.unit_id).code
+    code = session.get_one(UnitRecord, rec.unit_id).code
     before = to_row(rec, code)
     after = replace(before, **changes)
     _fill(rec, after)

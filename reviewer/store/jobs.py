@@ -8,8 +8,9 @@ running jobs whose heartbeat is older than `STALE` are put back in the queue.
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import CursorResult, select, update
 from sqlalchemy.orm import Session
 
 from reviewer.store.records import Job, utcnow
@@ -32,9 +33,9 @@ def claim(session: Session, worker: str) -> Job | None:
             session.rollback()
             return None
         now = utcnow()
-        taken = session.execute(update(Job).where(Job.id == job_id, Job.status == "queued")
-                                .values(status="running", worker=worker, started_at=now, heartbeat_at=now,
-                                        attempts=Job.attempts + 1))
+        take = update(Job).where(Job.id == job_id, Job.status == "queued") \
+            .values(status="running", worker=worker, started_at=now, heartbeat_at=now, attempts=Job.attempts + 1)
+        taken = cast("CursorResult[Any]", session.execute(take))  # what an UPDATE gives
         session.commit()
         if taken.rowcount == 1:
             return session.get(Job, job_id, populate_existing=True)

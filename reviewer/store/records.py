@@ -336,7 +336,7 @@ def head_revision() -> str:
     """The newest migration this version ships."""
     from alembic.script import ScriptDirectory
 
-    return ScriptDirectory.from_config(_alembic_config(None)).get_current_head()
+    return ScriptDirectory.from_config(_alembic_config(None)).get_current_head() or ""
 
 
 def require_schema(engine: Engine) -> None:

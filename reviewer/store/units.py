@@ -10,8 +10,22 @@ The tables hang off `reviewer.store.records.Base` (created by migration 0002_uni
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint, select, true
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    ColumnElement,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    select,
+    true,
+)
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from reviewer.core.settings import Settings
@@ -162,7 +176,8 @@ def update_unit(session: Session, code: str, by: store.User | None = None, **cha
     rec = unit_record(session, code)
     tree = load_tree(session)
     current = tree[code]
-    wanted = {"name": current.name, "kind": current.kind, "ppid": current.ppid, "parent": current.parent}
+    wanted: dict[str, Any] = {"name": current.name, "kind": current.kind, "ppid": current.ppid,
+                              "parent": current.parent}
     wanted.update({k: v for k, v in changes.items() if k in wanted and v is not None})
     wanted["parent"] = wanted["parent"] or None
     new = Unit(code, wanted["name"], wanted["kind"], wanted["parent"], wanted["ppid"])
@@ -291,7 +306,7 @@ def visible_clause(session: Session, user: store.User):
         return true()
     in_units = select(DocumentUnit.document_sha).join(UnitRecord, UnitRecord.id == DocumentUnit.unit_id) \
         .where(UnitRecord.code.in_(codes or {""}))
-    clause = store.DocumentRecord.sha256.in_(in_units)
+    clause: ColumnElement[bool] = store.DocumentRecord.sha256.in_(in_units)
     if sees_unassigned(session, user):
         clause = clause | store.DocumentRecord.sha256.not_in(select(DocumentUnit.document_sha))
     return clause

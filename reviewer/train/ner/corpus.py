@@ -18,7 +18,8 @@ from reviewer.core.errors import ReviewerError
 
 # (folder, files, label map). A label mapped to None is "unknown here" (missing in spaCy terms):
 # NERP's IND mixes companies, brands and products, and NERP leaves most public bodies untagged.
-CORPORA = {
+# corpus -> (its files, its tag -> our label; None: annotation unknown, "O": not an entity)
+CORPORA: dict[str, tuple[tuple[str, ...], dict[str, str | None]]] = {
     "idner-news-2k": (("train.txt", "dev.txt", "test.txt"),
                       {"PER": "PERSON", "LOC": "LOCATION", "ORG": "ORGANIZATION"}),
     "indonlu-nergrit": (("train_preprocess.txt", "valid_preprocess.txt", "test_preprocess.txt"),

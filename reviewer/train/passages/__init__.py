@@ -224,7 +224,7 @@ def model_only_precision(model: pm.PassageModel, docs: list[Doc], log=print) -> 
             if lab is not None and not phrased:
                 rows[d.evidence][0].append(float(1 - p[0]))
                 rows[d.evidence][1].append(lab != "none")
-    out = {}
+    out: dict[str, dict] = {}
     for key, evidence in (("with_evidence", True), ("alone", False)):
         s, t = np.array(rows[evidence][0]), np.array(rows[evidence][1], dtype=bool)
         out[key] = {"windows": len(s), "exempt": int(t.sum()),

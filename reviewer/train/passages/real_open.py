@@ -60,7 +60,8 @@ def detokenize(tokens: list[str]) -> str:
 
 
 def _token_sentences(path: Path) -> list[str]:
-    out, tokens = [], []
+    out: list[str] = []
+    tokens: list[str] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         parts = line.strip().split()
         if not parts:
@@ -91,7 +92,7 @@ FILES = {"idner-news-2k": ("*.txt", _token_sentences), "indonlu-nergrit": ("*_pr
 
 def read_corpus(data_dir: Path, corpus: str) -> list[Sentence]:
     pattern, reader = FILES[corpus]
-    out = []
+    out: list[Sentence] = []
     for path in sorted((Path(data_dir) / corpus).glob(pattern)):
         out.extend(Sentence(corpus, path.name, i, t) for i, t in enumerate(reader(path)) if t)
     return out
@@ -108,7 +109,8 @@ def split(data_dir: Path) -> tuple[list[Sentence], list[Sentence]]:
     share_alike = [s for c in SHARE_ALIKE for s in read_corpus(data_dir, c)]
     sa_keys = {s.key for s in share_alike}
     seen: set[str] = set()
-    train, held = [], []
+    train: list[Sentence] = []
+    held: list[Sentence] = []
     for s in [s for c in MIT for s in read_corpus(data_dir, c)] + share_alike:
         if not s.key or s.key in seen:
             continue
