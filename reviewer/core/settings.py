@@ -30,6 +30,7 @@ class Settings:
     ocr_cache_dir: Path | None = None  # None: the user's cache folder (see reviewer/ocr/cache.py)
     ocr_cache: bool = True
     ocr_workers: int = 0  # Tesseract processes side by side; 0 = one per CPU
+    pdf_engine: str = "auto"  # auto (PyMuPDF, pdfplumber for pages it cannot read) | pymupdf | pdfplumber
     # Names of officials acting in office (kept open under Pasal 18 ayat 2) and extra terms.
     officials: tuple[str, ...] = ()
     allow_terms: tuple[str, ...] = ()  # never suggested for redaction
@@ -56,6 +57,8 @@ def from_env(**overrides) -> Settings:
         values["ocr_workers"] = int(os.environ["REVIEWER_OCR_WORKERS"])
     if os.environ.get("REVIEWER_OCR_DPI", "").strip().isdigit():
         values["ocr_dpi"] = int(os.environ["REVIEWER_OCR_DPI"])
+    if os.environ.get("REVIEWER_PDF_ENGINE", "").strip():
+        values["pdf_engine"] = os.environ["REVIEWER_PDF_ENGINE"].strip().lower()
     for flag in ("use_ner", "use_passages", "use_ocr"):
         env = os.environ.get("REVIEWER_" + flag.upper())
         if env is not None:

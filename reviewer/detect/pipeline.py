@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reviewer.core.errors import ModelError
 from reviewer.core.model import Document, Finding, Page
@@ -119,14 +119,45 @@ def detect(document: Document, settings: Settings, detectors: list[Detector] | t
         detectors = built.detectors
         if warnings is not None:
             warnings.extend(w for w in built.warnings if w not in warnings)
+    view = detection_view(document)
     raw: dict[int, list[Finding]] = {p.number: [] for p in document.pages}
     for detector in detectors:
-        for number, found in detector(document, settings).items():
+        for number, found in detector(view, settings).items():
             raw.setdefault(number, []).extend(found)
+    _copy_to_repeats(document, raw)
     findings: list[Finding] = []
     for page in document.pages:
         findings.extend(_page_findings(document, page, raw[page.number], settings))
     return findings
+
+
+def detection_view(document: Document) -> Document:
+    """The document as the detectors read it: the same offsets, with artifact words (watermarks, turned
+    or huge glyphs) and furniture lines that repeat an earlier page blanked out."""
+    pages = []
+    for page in document.pages:
+        spans = [(w.start, w.end) for w in page.words if w.kind == "artifact"] + [r[:2] for r in page.repeats]
+        pages.append(replace(page, text=_blank(page.text, spans)) if spans else page)
+    return replace(document, pages=tuple(pages)) if pages != list(document.pages) else document
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = [" " if c != "\n" else c for c in chars[a:b]]
+    return "".join(chars)
+
+
+def _copy_to_repeats(document: Document, raw: dict[int, list[Finding]]) -> None:
+    """Findings of a furniture line's first occurrence, copied to each of its repetitions."""
+    for page in document.pages:
+        for start, end, first_page, first_start in page.repeats:
+            length = end - start
+            for f in list(raw.get(first_page, ())):
+                if first_start <= f.start and f.end <= first_start + length:
+                    shift = start - first_start
+                    raw.setdefault(page.number, []).append(
+                        f.replace(page=page.number, start=f.start + shift, end=f.end + shift))
 
 
 def _page_findings(document: Document, page: Page, raw: list[Finding], settings: Settings) -> list[Finding]:
@@ -153,7 +184,7 @@ def scan_file(path: str, settings: Settings, detectors: list[Detector] | tuple[D
     """Extract and scan one file. Raises `ReviewerError` for a file that cannot be read."""
     from reviewer.extract import extract
 
-    return scan(extract(path), settings, detectors)
+    return scan(extract(path, pdf_engine=settings.pdf_engine), settings, detectors)
 
 
 def _unique(items: list[str]) -> list[str]:
