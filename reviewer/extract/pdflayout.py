@@ -497,10 +497,8 @@ def mark_furniture(laid: list[Laid]) -> list[Page]:
     """Pages with their repeated header/footer lines marked (see the module docstring)."""
     if len(laid) < 2:
         return [item.page for item in laid]
-    candidates = [[(a, b, _furniture_key(item.page.text[a:b])) for a, b, top, bottom in item.lines
-                   if item.page.height and (bottom <= FURNITURE_BAND * item.page.height
-                                            or top >= (1 - FURNITURE_BAND) * item.page.height)]
-                  for item in laid]
+    candidates = [[seg for a, b, top, bottom in item.lines if _in_band(item.page, top, bottom)
+                   for seg in _segments(item.page.text, a, b)] for item in laid]
     counts = Counter(k for page in candidates for k in {c[2] for c in page})
     need = max(2, FURNITURE_SHARE * len(laid))
     first: dict[str, tuple[int, int]] = {}
@@ -515,6 +513,22 @@ def mark_furniture(laid: list[Laid]) -> list[Page]:
                 first[k] = (item.page.number, a)
         pages.append(_with_furniture(item.page, spans, tuple(repeats)))
     return pages
+
+
+def _in_band(page: Page, top: float, bottom: float) -> bool:
+    h = page.height or 0
+    return bool(h) and (bottom <= FURNITURE_BAND * h or top >= (1 - FURNITURE_BAND) * h)
+
+
+def _segments(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
+    """The tab-separated pieces of a line (a footer and its page number), with their keys."""
+    out, start = [], a
+    for piece in text[a:b].split("\t"):
+        end = start + len(piece)
+        if piece.strip():
+            out.append((start, end, _furniture_key(piece)))
+        start = end + 1
+    return out
 
 
 def _with_furniture(page: Page, spans: list[tuple[int, int, str]], repeats: tuple) -> Page:

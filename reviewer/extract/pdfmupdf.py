@@ -13,10 +13,9 @@ import math
 
 from reviewer.core.errors import CorruptFile, EncryptedFile
 from reviewer.extract.pdflayout import Glyph, Table
-from reviewer.extract.pdfspace import Matrix, apply, apply_box, invert, plumber_to_mupdf
+from reviewer.extract.pdfspace import Matrix, apply, apply_box, invert, multiply, plumber_to_mupdf
 
 LIGHT = 0.85  # luminance from which a fill is "very light"
-TRANSPARENT = 0.5  # opacity below which a glyph is as good as invisible against the page
 
 
 def open_doc(path: str):
@@ -61,12 +60,16 @@ def display_matrix(doc, fpage) -> tuple[Matrix, float, float]:
 
 
 def glyphs(fpage, m: Matrix) -> list[Glyph]:
-    """Every character of the page, in content-stream order, in the displayed page's space."""
+    """Every character of the page, in content-stream order, in the displayed page's space.
+
+    `m` maps MuPDF's unrotated page space; the characters come in MuPDF's rotated page space, so they
+    are first turned back (`derotation_matrix`)."""
     import fitz
 
+    m = multiply(tuple(fpage.derotation_matrix), m)
     flags = fitz.TEXT_PRESERVE_WHITESPACE | fitz.TEXT_INHIBIT_SPACES
     out: list[Glyph] = []
-    raw = fpage.get_text("rawdict", flags=flags, clip=fitz.INFINITE_RECT())  # glyphs off the page too
+    raw = _rawdict(fpage, flags)
     shift = m[:4] == (1, 0, 0, 1) or m[:4] == (1.0, 0.0, -0.0, 1.0)
     place = (lambda b: (b[0] + m[4], b[1] + m[5], b[2] + m[4], b[3] + m[5])) if shift else (lambda b: apply_box(m, b))
     for block in raw["blocks"]:
@@ -81,6 +84,26 @@ def glyphs(fpage, m: Matrix) -> list[Glyph]:
                     box = place(_box(ch, (dx, dy), size, descender))
                     out.append(Glyph(ch["c"], *box, size=size, angle=angle, light=light, order=len(out)))
     return out
+
+
+def _rawdict(fpage, flags: int) -> dict:
+    """The page's characters from its content stream only, off-page glyphs included. Annotations and
+    form fields are left out, as pdfminer leaves them out: redaction removes them anyway, and what they
+    say is checked apart (`redact.verify.hidden_check`)."""
+    import fitz
+    from pymupdf import mupdf
+
+    stext = mupdf.FzStextPage(mupdf.FzRect(mupdf.FzRect.Fixed_INFINITE))
+    options = mupdf.FzStextOptions()
+    options.flags = flags
+    device = mupdf.fz_new_stext_device(stext, options)
+    try:
+        mupdf.fz_run_page_contents(fpage.this, device, mupdf.FzMatrix(), mupdf.FzCookie())
+    finally:
+        mupdf.fz_close_device(device)
+    page = fitz.TextPage(stext)
+    page.parent = fpage
+    return page.extractRAWDICT()
 
 
 def _box(ch: dict, direction: tuple[float, float], size: float, descender: float) -> tuple:
@@ -107,10 +130,12 @@ def _angle(m: Matrix, dx: float, dy: float) -> float:
 
 
 def _light(span: dict) -> bool:
+    """A very light fill. Opacity is not used: MuPDF reports invisible text (render mode 3, the text
+    layer over a scan) with opacity 0, and that text is the page's body."""
     color = int(span.get("color", 0))
     r, g, b = (color >> 16) & 255, (color >> 8) & 255, color & 255
     luminance = (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255
-    return luminance >= LIGHT or float(span.get("alpha", 255)) / 255 < TRANSPARENT
+    return luminance >= LIGHT
 
 
 def tables(fpage, m: Matrix, width: float, height: float) -> list[Table]:
