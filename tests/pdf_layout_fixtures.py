@@ -50,7 +50,7 @@ def watermarked_decision(path: Path, pages: int = 3) -> Path:
         page = doc.new_page(width=595, height=842)
         _watermark(page)
         page.insert_text((40, 30), HEADER, fontsize=6)
-        y = 100.0
+        y = 150.0
         if n == 0:
             for label, value in IDENTITY:
                 page.insert_text((72, y), label, fontsize=BODY)

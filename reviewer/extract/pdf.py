@@ -153,12 +153,17 @@ def _plumber_page(page, number: int) -> Laid:
 
 
 def plumber_glyphs(page) -> list[Glyph]:
-    """pdfplumber's characters as glyphs: direction from the text matrix, lightness from the fill."""
+    """pdfplumber's characters as glyphs: direction from the text matrix, lightness from the fill.
+
+    The size is the font size as drawn (the box's extent across the text): pdfminer's `size` is the
+    box height, which for text turned a quarter is the glyph's advance, not its size."""
     out = []
     for i, c in enumerate(page.chars[:pdflayout.MAX_GLYPHS]):
         m = c.get("matrix") or (1, 0, 0, 1, 0, 0)
-        out.append(Glyph(c.get("text", ""), float(c["x0"]), float(c["top"]), float(c["x1"]), float(c["bottom"]),
-                         float(c.get("size") or (c["bottom"] - c["top"])), math.degrees(math.atan2(m[1], m[0])),
+        angle = math.degrees(math.atan2(m[1], m[0]))
+        x0, top, x1, bottom = float(c["x0"]), float(c["top"]), float(c["x1"]), float(c["bottom"])
+        size = x1 - x0 if abs(math.sin(math.radians(angle))) > 0.7 else bottom - top
+        out.append(Glyph(c.get("text", ""), x0, top, x1, bottom, size, angle,
                          _light(c.get("non_stroking_color")), i))
     return out
 

@@ -37,6 +37,7 @@ from reviewer.extract.tables import is_header_row
 SKEW = 5.0  # degrees off the page's text direction before a glyph counts as turned
 HUGE = 3.0  # glyphs more than this many times the body size are not body text
 LIGHT_LARGE = 1.5  # very light glyphs at least this many times the body size are a watermark
+READABLE = 4.0  # points: smaller glyphs do not count towards the body size
 LINE_TOLERANCE = 0.5  # share of the body size by which glyph centres of one line may differ
 COLUMN_GAP = 2.5  # a gap wider than this many times the font size inside a line is written as a tab
 WORD_GAP = 3.0  # points (pdfplumber's x_tolerance), scaled down for small type
@@ -166,9 +167,12 @@ def _framed(glyphs: list[Glyph], q: int, w: float, h: float) -> list[Glyph]:
 # ---------------------------------------------------------------- body and artifacts
 
 def body_size(glyphs: list[Glyph]) -> float:
-    """The page's body size: the median size of its upright, not light, printing glyphs."""
+    """The page's body size: the median size of its upright, not light, printing glyphs of a readable
+    size (a drawing made of thousands of 1 pt dots does not make 12 pt text "huge")."""
     sizes = [g.size for g in glyphs if not g.text.isspace() and _quarter(g.angle) == 0
              and _skew(g.angle) <= SKEW and not g.light]
+    readable = [s for s in sizes if s >= READABLE]
+    sizes = readable or sizes
     return max(statistics.median(sizes), 1.0) if sizes else 10.0
 
 
