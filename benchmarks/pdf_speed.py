@@ -91,6 +91,7 @@ def main() -> None:
     ap.add_argument("--engine", default="auto")
     ap.add_argument("--repeat", type=int, default=1)
     args = ap.parse_args()
+    sys.path.insert(0, str(ROOT))  # this checkout's reviewer, as the child processes use
     env = dict(os.environ, REVIEWER_PDF_ENGINE=args.engine, PYTHONPATH=str(ROOT))
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "surat.pdf"

@@ -140,6 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--json", type=Path)
     args = ap.parse_args(argv)
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this checkout's reviewer
     pdfs = sorted((args.set / "pdf").glob("*.pdf"))
     if not pdfs:
         print(f"skipped: no PDFs under {args.set / 'pdf'}")

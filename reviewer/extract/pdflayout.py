@@ -62,7 +62,7 @@ class Glyph(NamedTuple):
     order: int = 0  # position in the content stream
 
 
-@dataclass
+@dataclass(slots=True)
 class _Word:
     text: str
     x0: float
@@ -72,6 +72,8 @@ class _Word:
     size: float
     kind: str = "body"
     order: int = 0
+    sp_before: bool = False  # a space glyph comes right before it in the content stream
+    sp_after: bool = False
 
     @property
     def cx(self) -> float:
@@ -130,9 +132,17 @@ def _skew(angle: float) -> float:
     return abs((angle + 45) % 90 - 45)
 
 
+def _upright(angle: float) -> bool:
+    return angle == 0.0 or (_quarter(angle) == 0 and _skew(angle) <= SKEW)
+
+
 def text_turn(glyphs: list[Glyph]) -> int:
     """Quarter turns (0-3) of most of the page's text on the displayed page."""
-    votes = Counter(_quarter(g.angle) for g in glyphs if _skew(g.angle) <= SKEW and not g.text.isspace())
+    angles = Counter(g.angle for g in glyphs if not g.text.isspace())  # few distinct angles a page
+    votes: Counter = Counter()
+    for angle, n in angles.items():
+        if _skew(angle) <= SKEW:
+            votes[_quarter(angle)] += n
     if not votes:
         return 0
     quarter, count = votes.most_common(1)[0]
@@ -169,8 +179,8 @@ def _framed(glyphs: list[Glyph], q: int, w: float, h: float) -> list[Glyph]:
 def body_size(glyphs: list[Glyph]) -> float:
     """The page's body size: the median size of its upright, not light, printing glyphs of a readable
     size (a drawing made of thousands of 1 pt dots does not make 12 pt text "huge")."""
-    sizes = [g.size for g in glyphs if not g.text.isspace() and _quarter(g.angle) == 0
-             and _skew(g.angle) <= SKEW and not g.light]
+    upright = {a for a in {g.angle for g in glyphs} if _upright(a)}
+    sizes = [g.size for g in glyphs if g.angle in upright and not g.light and not g.text.isspace()]
     readable = [s for s in sizes if s >= READABLE]
     sizes = readable or sizes
     return max(statistics.median(sizes), 1.0) if sizes else 10.0
@@ -178,12 +188,20 @@ def body_size(glyphs: list[Glyph]) -> float:
 
 def is_artifact(g: Glyph, body: float, w: float, h: float) -> bool:
     """Whether a glyph (in the page's reading frame) is not body text."""
-    if _skew(g.angle) > SKEW or _quarter(g.angle) != 0:
+    if g.angle != 0.0 and not _upright(g.angle):
         return True
     if g.size > HUGE * body or (g.light and g.size >= LIGHT_LARGE * body):
         return True
     cx, cy = (g.x0 + g.x1) / 2, (g.top + g.bottom) / 2
     return not (0 <= cx <= w and 0 <= cy <= h)
+
+
+def _artifacts(glyphs: list[Glyph], body: float, w: float, h: float) -> list[bool]:
+    """`is_artifact` for every glyph, with the common case (upright, body-sized, on the page) made cheap."""
+    big, light_big = HUGE * body, LIGHT_LARGE * body
+    return [not (g.angle == 0.0 and g.size <= big and not (g.light and g.size >= light_big)
+                 and 0 <= g.x0 + g.x1 <= 2 * w and 0 <= g.top + g.bottom <= 2 * h) and is_artifact(g, body, w, h)
+            for g in glyphs]
 
 
 def _artifact_words(glyphs: list[Glyph]) -> list[_Word]:
@@ -205,45 +223,85 @@ def _artifact_words(glyphs: list[Glyph]) -> list[_Word]:
     return words
 
 
-def _grow(word: _Word, g: Glyph) -> None:
-    word.text += g.text
-    word.x0, word.top = min(word.x0, g.x0), min(word.top, g.top)
-    word.x1, word.bottom = max(word.x1, g.x1), max(word.bottom, g.bottom)
-    word.size = max(word.size, g.size)
+def _grow(word: _Word, g: Glyph, text: bool = True) -> None:
+    if text:
+        word.text += g.text
+    if g.x0 < word.x0:
+        word.x0 = g.x0
+    if g.x1 > word.x1:
+        word.x1 = g.x1
+    if g.top < word.top:
+        word.top = g.top
+    if g.bottom > word.bottom:
+        word.bottom = g.bottom
+    if g.size > word.size:
+        word.size = g.size
 
 
 # ---------------------------------------------------------------- lines and words
 
-def _glyph_lines(glyphs: list[Glyph], body: float) -> list[list[Glyph]]:
-    """Body glyphs grouped into lines by their vertical centres (tolerance from the body size)."""
-    lines: list[list[Glyph]] = []
+def _pieces(glyphs: list[Glyph], body: float) -> list[_Word]:
+    """Body glyphs in content-stream order cut into pieces of words: a glyph continues the piece
+    before it when it sits on the same line right after it; a space ends a piece."""
+    pieces: list[_Word] = []
+    cur: _Word | None = None
+    prev: Glyph | None = None
+    after_space = True
+    for g in glyphs:
+        if g.text.isspace():
+            if cur is not None:
+                cur.sp_after = True
+            cur, prev, after_space = None, None, True
+            continue
+        if cur is not None and prev is not None and _continues(prev, g, body):
+            cur.text += g.text
+            if g.x1 > cur.x1:
+                cur.x1 = g.x1
+            if g.top < cur.top or g.bottom > cur.bottom or g.size > cur.size or g.x0 < cur.x0:
+                _grow(cur, g, text=False)
+        else:
+            cur = _Word(g.text, g.x0, g.top, g.x1, g.bottom, g.size, "body", g.order, sp_before=after_space)
+            pieces.append(cur)
+        prev, after_space = g, False
+    return pieces
+
+
+def _continues(prev: Glyph, g: Glyph, body: float) -> bool:
+    size = max(g.size, prev.size, 1.0)
+    gap = g.x0 - prev.x1
+    if not -0.5 * size <= gap <= min(WORD_GAP, 0.3 * size):
+        return False
+    dy = (g.top + g.bottom - prev.top - prev.bottom) / 2
+    return abs(dy) <= LINE_TOLERANCE * min(body, max(1.0, min(g.size, prev.size)))
+
+
+def _lines_of(pieces: list[_Word], body: float) -> list[list[_Word]]:
+    """Pieces grouped into lines by their vertical centres (tolerance from the body size), each line
+    left to right with touching pieces (no space between them) joined into one word."""
+    lines: list[list[_Word]] = []
     mean = size = 0.0
-    for g in sorted(glyphs, key=lambda g: (g.top + g.bottom) / 2):
-        cy = (g.top + g.bottom) / 2
-        if lines and abs(cy - mean) <= LINE_TOLERANCE * min(body, max(1.0, min(g.size, size))):
-            lines[-1].append(g)
+    for w in sorted(pieces, key=lambda w: w.top + w.bottom):
+        cy = (w.top + w.bottom) / 2
+        if lines and abs(cy - mean) <= LINE_TOLERANCE * min(body, max(1.0, min(w.size, size))):
+            lines[-1].append(w)
             mean += (cy - mean) / len(lines[-1])
         else:
-            lines.append([g])
-            mean, size = cy, g.size
-    return lines
+            lines.append([w])
+            mean, size = cy, w.size
+    return [_joined(sorted(line, key=lambda w: (w.x0, w.order))) for line in lines]
 
 
-def _words(line: list[Glyph]) -> list[_Word]:
-    """A line's glyphs, left to right, as words split at spaces and gaps."""
-    words: list[_Word] = []
-    prev: Glyph | None = None
-    for g in sorted(line, key=lambda g: (g.x0, g.order)):
-        if g.text.isspace():
-            prev = None
-            continue
-        gap = min(WORD_GAP, 0.3 * max(g.size, 1.0))
-        if prev is not None and words and g.x0 - prev.x1 <= gap:
-            _grow(words[-1], g)
+def _joined(line: list[_Word]) -> list[_Word]:
+    out = [line[0]]
+    for w in line[1:]:
+        last = out[-1]
+        if not last.sp_after and not w.sp_before and w.x0 - last.x1 <= min(WORD_GAP, 0.3 * max(w.size, 1.0)):
+            last.text += w.text
+            last.x1, last.top, last.bottom = max(last.x1, w.x1), min(last.top, w.top), max(last.bottom, w.bottom)
+            last.size, last.sp_after = max(last.size, w.size), w.sp_after
         else:
-            words.append(_Word(g.text, g.x0, g.top, g.x1, g.bottom, g.size, "body", g.order))
-        prev = g
-    return words
+            out.append(w)
+    return out
 
 
 # ---------------------------------------------------------------- columns
@@ -422,8 +480,8 @@ def layout(glyphs: list[Glyph], number: int, width: float, height: float, rotati
     frame_tables = [Table(t.index, _map_box(fwd, t.bbox), [[_map_box(fwd, c) if c else None for c in row]
                                                           for row in t.rows]) for t in tables or ()]
     body = body_size(framed)
-    artifact = [is_artifact(g, body, fw, fh) for g in framed]
-    lines = [_words(line) for line in _glyph_lines([g for g, a in zip(framed, artifact) if not a], body)]
+    artifact = _artifacts(framed, body, fw, fh)
+    lines = _lines_of(_pieces([g for g, a in zip(framed, artifact) if not a], body), body)
     out, cells, spans = _body_text(lines, frame_tables, body)
     extra = _artifact_words([g for g, a in zip(framed, artifact) if a and not g.text.isspace()])
     for i, w in enumerate(extra):

@@ -70,20 +70,29 @@ def glyphs(fpage, m: Matrix) -> list[Glyph]:
     flags = fitz.TEXT_PRESERVE_WHITESPACE | fitz.TEXT_INHIBIT_SPACES
     out: list[Glyph] = []
     raw = _rawdict(fpage, flags)
-    shift = m[:4] == (1, 0, 0, 1) or m[:4] == (1.0, 0.0, -0.0, 1.0)
-    place = (lambda b: (b[0] + m[4], b[1] + m[5], b[2] + m[4], b[3] + m[5])) if shift else (lambda b: apply_box(m, b))
+    shift = m[:4] == (1, 0, 0, 1)
     for block in raw["blocks"]:
         for line in block.get("lines", ()):
             dx, dy = line["dir"]
             angle = _angle(m, dx, dy)
             for span in line["spans"]:
-                light = _light(span)
-                size = float(span["size"])
+                light, size = _light(span), float(span["size"])
                 descender = float(span.get("descender", -0.2))
+                if shift and dx > 0.999:  # upright text on an unturned page: the common case, kept cheap
+                    _upright(out, span["chars"], m[4], m[5] - descender * size, size, light)
+                    continue
                 for ch in span["chars"]:
-                    box = place(_box(ch, (dx, dy), size, descender))
-                    out.append(Glyph(ch["c"], *box, size=size, angle=angle, light=light, order=len(out)))
+                    box = apply_box(m, _box(ch, (dx, dy), size, descender))
+                    out.append(Glyph(ch["c"], *box, size, angle, light, len(out)))
     return out
+
+
+def _upright(out: list[Glyph], chars: list[dict], ex: float, below: float, size: float, light: bool) -> None:
+    """Glyphs of left-to-right text, the box the font size tall from the descender line (as pdfminer)."""
+    for ch in chars:
+        x0, _, x1, _ = ch["bbox"]
+        bottom = ch["origin"][1] + below
+        out.append(Glyph(ch["c"], x0 + ex, bottom - size, x1 + ex, bottom, size, 0.0, light, len(out)))
 
 
 def _rawdict(fpage, flags: int) -> dict:
