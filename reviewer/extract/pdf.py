@@ -65,8 +65,8 @@ def extract_pdf(path: str, engine: str | None = None) -> tuple[list[Page], dict]
     except CorruptFile as exc:
         if engine != "auto":
             raise
-        log.warning("PyMuPDF could not read %s (%s); reading it with pdfplumber", path, exc)
-        pages, metadata = _extract_plumber(path)
+        pages, metadata = _extract_plumber(path)  # its error, as before, when it cannot read the file either
+        log.warning("PyMuPDF could not read %s (%s); read it with pdfplumber", path, exc)
         metadata["engine_notes"] = f"PyMuPDF gagal membaca berkas; dibaca dengan pdfplumber / " \
                                    f"PyMuPDF could not read the file; read with pdfplumber ({exc})"
         return pages, metadata

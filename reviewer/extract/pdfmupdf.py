@@ -22,6 +22,9 @@ def open_doc(path: str):
     import fitz
 
     fitz.no_recommend_layout()  # it would print to standard output, into the JSONL
+    fitz.TOOLS.mupdf_display_errors(False)  # likewise; they are collected and checked (`trouble`)
+    fitz.TOOLS.mupdf_display_warnings(False)
+    fitz.TOOLS.reset_mupdf_warnings()
     try:
         doc = fitz.open(path, filetype="pdf")
     except Exception as exc:  # MuPDF raises its own and plain errors for broken files
@@ -30,7 +33,19 @@ def open_doc(path: str):
         doc.close()
         raise EncryptedFile("PDF terkunci kata sandi; buka kuncinya dulu / "
                             "PDF is password-protected; remove the password first")
+    if doc.is_repaired or trouble():
+        doc.close()
+        raise CorruptFile("PDF rusak; MuPDF harus memperbaikinya / corrupt PDF that MuPDF had to repair")
     return doc
+
+
+def trouble() -> str:
+    """MuPDF's errors since the last call (it reports broken content as messages, not exceptions)."""
+    import fitz
+
+    messages = fitz.TOOLS.mupdf_warnings()
+    fitz.TOOLS.reset_mupdf_warnings()
+    return "; ".join(line for line in messages.splitlines() if "error" in line.lower())[:160]
 
 
 def raw_box(doc, xref: int, key: str):
@@ -70,6 +85,9 @@ def glyphs(fpage, m: Matrix) -> list[Glyph]:
     flags = fitz.TEXT_PRESERVE_WHITESPACE | fitz.TEXT_INHIBIT_SPACES
     out: list[Glyph] = []
     raw = _rawdict(fpage, flags)
+    problem = trouble()
+    if problem:
+        raise CorruptFile(f"MuPDF: {problem}")
     shift = m[:4] == (1, 0, 0, 1)
     for block in raw["blocks"]:
         for line in block.get("lines", ()):
