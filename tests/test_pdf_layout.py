@@ -221,14 +221,16 @@ def test_scan_jsonl_findings_carry_their_boxes(pdfs):
         assert 300 < box[0] < 500 and 100 < box[1] < 170
 
 
-def test_pdf_mupdf_must_repair_is_read_by_pdfplumber_with_a_note(tmp_path):
+def test_pdf_mupdf_reports_errors_on_is_read_by_pdfplumber_with_a_note(tmp_path):
     from tests.hostile.corpus import NIK, pdf_raw, text_page_objects
 
-    data = bytearray(pdf_raw(text_page_objects(f"NIK {NIK}")))
-    at = data.rfind(b"xref\n")
-    data[at + 30:at + 60] = b"9" * 30  # garble the offsets table: MuPDF repairs, pdfminer reads on
-    path = tmp_path / "xref-rusak.pdf"
-    path.write_bytes(bytes(data))
+    objects = text_page_objects(f"NIK {NIK}")
+    nested = b"[" * 50000 + b"]" * 50000  # MuPDF: "exception stack overflow", "cannot load object"
+    objects[4] = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Deep " + nested + b" >>"
+    path = tmp_path / "dalam.pdf"
+    path.write_bytes(pdf_raw(objects))
     doc = extract(path)
     assert NIK in doc.pages[0].text
     assert any("dibaca dengan pdfplumber" in w for w in doc.warnings)
+    with pytest.raises(CorruptFile, match="MuPDF"):
+        extract(path, pdf_engine="pymupdf")
