@@ -133,10 +133,11 @@ def detect(document: Document, settings: Settings, detectors: list[Detector] | t
 
 def detection_view(document: Document) -> Document:
     """The document as the detectors read it: the same offsets, with artifact words (watermarks, turned
-    or huge glyphs) and furniture lines that repeat an earlier page blanked out."""
+    or huge glyphs) blanked out. Repeated furniture stays in place (it is context for the NER model);
+    its findings are replaced by those of its first occurrence (`_copy_to_repeats`)."""
     pages = []
     for page in document.pages:
-        spans = [(w.start, w.end) for w in page.words if w.kind == "artifact"] + [r[:2] for r in page.repeats]
+        spans = [(w.start, w.end) for w in page.words if w.kind == "artifact"]
         pages.append(replace(page, text=_blank(page.text, spans)) if spans else page)
     return replace(document, pages=tuple(pages)) if pages != list(document.pages) else document
 
@@ -149,15 +150,20 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def _copy_to_repeats(document: Document, raw: dict[int, list[Finding]]) -> None:
-    """Findings of a furniture line's first occurrence, copied to each of its repetitions."""
+    """A furniture line that repeats an earlier page's gets exactly the findings of its first occurrence,
+    so the same header or footer is judged once, the same way on every page."""
+    first = {page.number: list(raw.get(page.number, ())) for page in document.pages if page.repeats}
     for page in document.pages:
+        if not page.repeats:
+            continue
+        spans = [(a, b) for a, b, _, _ in page.repeats]
+        kept = [f for f in raw.get(page.number, ()) if not any(a < f.end and f.start < b for a, b in spans)]
         for start, end, first_page, first_start in page.repeats:
-            length = end - start
-            for f in list(raw.get(first_page, ())):
-                if first_start <= f.start and f.end <= first_start + length:
-                    shift = start - first_start
-                    raw.setdefault(page.number, []).append(
-                        f.replace(page=page.number, start=f.start + shift, end=f.end + shift))
+            source = first.get(first_page, raw.get(first_page, ()))
+            shift = start - first_start
+            kept += [f.replace(page=page.number, start=f.start + shift, end=f.end + shift) for f in source
+                     if first_start <= f.start and f.end <= first_start + (end - start)]
+        raw[page.number] = kept
 
 
 def _page_findings(document: Document, page: Page, raw: list[Finding], settings: Settings) -> list[Finding]:
