@@ -136,11 +136,6 @@ def _extract_plumber(path: str) -> tuple[list[Page], dict]:
         pdf.close()
 
 
-def extract_page(page, number: int) -> Page:
-    """One pdfplumber page as a `Page` (boxes in the displayed page's space)."""
-    return _plumber_page(page, number).page
-
-
 def _plumber_page(page, number: int) -> Laid:
     width, height = float(page.width), float(page.height)
     glyphs = plumber_glyphs(page)
