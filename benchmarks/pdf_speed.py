@@ -77,7 +77,10 @@ def in_process(path: Path, engine: str) -> float:
     from reviewer.core.settings import from_env
     from reviewer.detect.pipeline import detectors_for, scan_file
 
-    settings = from_env(pdf_engine=engine)
+    try:
+        settings = from_env(pdf_engine=engine)
+    except TypeError:  # a version of the reviewer before the engine setting (for a baseline)
+        settings = from_env()
     detectors = detectors_for(settings).detectors
     scan_file(str(path), settings, detectors)  # warm-up: models loaded, caches filled
     t0 = time.process_time()
