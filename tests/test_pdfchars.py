@@ -39,7 +39,7 @@ def test_pages_are_converted_by_the_extractor(monkeypatch):
     monkeypatch.setattr(FastPage, "process_object", spy)
     from reviewer.extract import extract
 
-    document = extract(ROOT / "tests/data/extract/table.pdf")
+    document = extract(ROOT / "tests/data/extract/table.pdf", pdf_engine="pdfplumber")
     assert document.pages[0].text
     assert "LTChar" in calls
 

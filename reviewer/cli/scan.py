@@ -63,10 +63,20 @@ def scan(paths: tuple[str, ...], fmt: str, no_ner: bool, no_passages: bool, no_o
                 click.echo(f"peringatan / warning: {path}: {w}", err=True)
         if fmt == "jsonl":
             for f in result.findings:
-                click.echo(json.dumps({"file": path, **f.to_dict()}, ensure_ascii=False))
+                click.echo(json.dumps(finding_json(path, f, result.document), ensure_ascii=False))
         else:
             _print_table(path, result)
     sys.exit(1 if failed else 0)
+
+
+def finding_json(path: str, finding, document) -> dict:
+    """One JSONL object: the finding, plus `boxes` ([x0, top, x1, bottom] in PDF points on the displayed
+    page, one per line the finding spans) where the page has geometry (PDF, image)."""
+    out = {"file": path, **finding.to_dict()}
+    page = document.pages[finding.page - 1] if 0 < finding.page <= len(document.pages) else None
+    if page is not None and page.width is not None and page.words:
+        out["boxes"] = [[round(v, 2) for v in box.as_tuple()] for box in page.boxes(finding.start, finding.end)]
+    return out
 
 
 def _database_settings(db: str, settings, unit: str | None):

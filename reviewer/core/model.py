@@ -65,6 +65,9 @@ class Word:
     end: int
     box: Box | None = None
     conf: float | None = None  # OCR confidence 0..1; None for digital text
+    # body; artifact (watermark, rotated or huge glyphs, outside the page: in the text after the body,
+    # not read by the detectors); furniture (a header/footer line repeated on most pages of a PDF)
+    kind: str = "body"
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +186,9 @@ class Page:
     cells: tuple[Cell, ...] = ()
     rotation: int = 0
     ocr: bool = False  # words come from OCR
+    # Furniture lines that repeat an earlier page's line word for word: (start, end, first page, first
+    # start). Detectors read the first occurrence only; its findings are copied here.
+    repeats: tuple[tuple[int, int, int, int], ...] = ()
     textmap: TextMap = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

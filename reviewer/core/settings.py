@@ -30,6 +30,7 @@ class Settings:
     ocr_cache_dir: Path | None = None  # None: the user's cache folder (see reviewer/ocr/cache.py)
     ocr_cache: bool = True
     ocr_workers: int = 0  # Tesseract processes side by side; 0 = one per CPU
+    pdf_engine: str = "auto"  # auto (PyMuPDF, pdfplumber for pages it cannot read) | pymupdf | pdfplumber
     # Names of officials acting in office (kept open under Pasal 18 ayat 2) and extra terms.
     officials: tuple[str, ...] = ()
     allow_terms: tuple[str, ...] = ()  # never suggested for redaction
@@ -63,6 +64,8 @@ def from_env(**overrides) -> Settings:
         values["ocr_dpi"] = int(os.environ["REVIEWER_OCR_DPI"])
     if os.environ.get("REVIEWER_SHEET_MASK", "").strip() in ("label", "partial"):
         values["sheet_mask"] = os.environ["REVIEWER_SHEET_MASK"].strip()
+    if os.environ.get("REVIEWER_PDF_ENGINE", "").strip():
+        values["pdf_engine"] = os.environ["REVIEWER_PDF_ENGINE"].strip().lower()
     for flag in ("use_ner", "use_passages", "use_ocr"):
         env = os.environ.get("REVIEWER_" + flag.upper())
         if env is not None:

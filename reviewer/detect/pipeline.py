@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reviewer.core.errors import ModelError
 from reviewer.core.model import Document, Finding, Page
@@ -120,16 +120,53 @@ def detect(document: Document, settings: Settings, detectors: list[Detector] | t
         detectors = built.detectors
         if warnings is not None:
             warnings.extend(w for w in built.warnings if w not in warnings)
+    view = detection_view(document)
     raw: dict[int, list[Finding]] = {p.number: [] for p in document.pages}
     for detector in detectors:
-        for number, found in detector(document, settings).items():
+        for number, found in detector(view, settings).items():
             raw.setdefault(number, []).extend(found)
     from reviewer.detect.columns import clip_to_cells
 
+    _copy_to_repeats(document, raw)
     findings: list[Finding] = []
     for page in document.pages:
         findings.extend(_page_findings(document, page, clip_to_cells(page, raw[page.number]), settings))
     return findings
+
+
+def detection_view(document: Document) -> Document:
+    """The document as the detectors read it: the same offsets, with artifact words (watermarks, turned
+    or huge glyphs) blanked out. Repeated furniture stays in place (it is context for the NER model);
+    its findings are replaced by those of its first occurrence (`_copy_to_repeats`)."""
+    pages = []
+    for page in document.pages:
+        spans = [(w.start, w.end) for w in page.words if w.kind == "artifact"]
+        pages.append(replace(page, text=_blank(page.text, spans)) if spans else page)
+    return replace(document, pages=tuple(pages)) if pages != list(document.pages) else document
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = [" " if c != "\n" else c for c in chars[a:b]]
+    return "".join(chars)
+
+
+def _copy_to_repeats(document: Document, raw: dict[int, list[Finding]]) -> None:
+    """A furniture line that repeats an earlier page's gets exactly the findings of its first occurrence,
+    so the same header or footer is judged once, the same way on every page."""
+    first = {page.number: list(raw.get(page.number, ())) for page in document.pages if page.repeats}
+    for page in document.pages:
+        if not page.repeats:
+            continue
+        spans = [(a, b) for a, b, _, _ in page.repeats]
+        kept = [f for f in raw.get(page.number, ()) if not any(a < f.end and f.start < b for a, b in spans)]
+        for start, end, first_page, first_start in page.repeats:
+            source = first.get(first_page, raw.get(first_page, ()))
+            shift = start - first_start
+            kept += [f.replace(page=page.number, start=f.start + shift, end=f.end + shift) for f in source
+                     if first_start <= f.start and f.end <= first_start + (end - start)]
+        raw[page.number] = kept
 
 
 def _page_findings(document: Document, page: Page, raw: list[Finding], settings: Settings) -> list[Finding]:
@@ -156,7 +193,7 @@ def scan_file(path: str, settings: Settings, detectors: list[Detector] | tuple[D
     """Extract and scan one file. Raises `ReviewerError` for a file that cannot be read."""
     from reviewer.extract import extract
 
-    return scan(extract(path), settings, detectors)
+    return scan(extract(path, pdf_engine=settings.pdf_engine), settings, detectors)
 
 
 def _unique(items: list[str]) -> list[str]:

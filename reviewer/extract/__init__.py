@@ -139,7 +139,7 @@ EXTRACTORS = {
 }
 
 
-def _extract_kind(kind: str, path: str):
+def _extract_kind(kind: str, path: str, pdf_engine: str | None = None):
     if kind in EXTRACTORS:
         import importlib
 
@@ -148,7 +148,7 @@ def _extract_kind(kind: str, path: str):
     if kind == "pdf":
         from reviewer.extract.pdf import extract_pdf
 
-        return extract_pdf(path)
+        return extract_pdf(path, pdf_engine)
     if kind == "docx":
         from reviewer.extract.docx import extract_docx
 
@@ -171,8 +171,14 @@ def _looks_like_text(head: bytes) -> bool:
     return controls <= len(head) * 0.01
 
 
-def extract(path: str | os.PathLike) -> Document:
-    """Read a file into a `Document`. Raises a `ReviewerError` subclass for bad input."""
+def extract(path: str | os.PathLike, pdf_engine: str | None = None) -> Document:
+    """Read a file into a `Document`. Raises a `ReviewerError` subclass for bad input.
+
+    Public API: every page has `text` and `words`, each word its `start`/`end` offsets into that
+    text and its `box` (PDF points, origin top-left of the displayed page; None where the format has
+    no geometry). `pdf_engine` is `auto` (PyMuPDF, pdfplumber for what it cannot read), `pymupdf`
+    or `pdfplumber`; None takes $REVIEWER_PDF_ENGINE, else auto.
+    """
     path = os.fspath(path)
     if not os.path.exists(path):
         raise ReviewerError(f"berkas tidak ditemukan / file not found: {path}")
@@ -183,7 +189,7 @@ def extract(path: str | os.PathLike) -> Document:
     except OSError as exc:
         raise ReviewerError(f"berkas tidak dapat dibuka / cannot open file ({exc.strerror or exc})") from exc
     try:
-        pages, metadata = _extract_kind(kind, path)
+        pages, metadata = _extract_kind(kind, path, pdf_engine)
     except ReviewerError:
         raise
     except MemoryError as exc:
@@ -193,7 +199,8 @@ def extract(path: str | os.PathLike) -> Document:
         detail = (str(exc).splitlines() or [type(exc).__name__])[0][:160]
         raise CorruptFile(f"{kind.upper()} rusak atau tidak dapat dibaca / corrupt or unreadable "
                           f"{kind.upper()} ({type(exc).__name__}: {detail})") from exc
-    return Document(sha256_file(path), path, kind, tuple(pages), metadata, hidden_content_warnings(metadata))
+    notes = (metadata["engine_notes"],) if metadata.get("engine_notes") else ()
+    return Document(sha256_file(path), path, kind, tuple(pages), metadata, hidden_content_warnings(metadata) + notes)
 
 
 HIDDEN = {

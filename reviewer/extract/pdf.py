@@ -1,49 +1,38 @@
-"""PDF text with positions, through pdfplumber.
+"""PDF text with positions: two engines, one layout.
 
-Page text is assembled here, and the word boxes with it, so offsets and boxes never drift apart.
-Tables are emitted cell by cell (row-major, tab between cells, newline between rows) so that a
-multi-line cell such as an address stays one run of text and every cell knows its column header.
+`extract_pdf(path, engine)` reads a PDF with PyMuPDF (`pdfmupdf.py`) or pdfplumber (this module); both
+turn each page into glyphs on the displayed page and `pdflayout.layout` builds the page text, words,
+boxes and table cells from them, so the document is the same whichever engine read it. `auto` (the
+default, `REVIEWER_PDF_ENGINE` or the `pdf_engine` setting) reads with PyMuPDF and falls back to
+pdfplumber for a page, or a whole file, PyMuPDF cannot read; each fallback is logged and noted in the
+document's warnings. Tables are emitted cell by cell (row-major, tab between cells, newline between
+rows) so that a multi-line cell such as an address stays one run of text and every cell knows its
+column header.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, replace
+import math
+import os
 
-from reviewer.core.errors import CorruptFile, EncryptedFile
-from reviewer.core.model import Box, Cell, Page, Word
-from reviewer.extract.tables import is_header_row
+from reviewer.core.errors import CorruptFile, EncryptedFile, ReviewerError
+from reviewer.core.model import Page
+from reviewer.extract import pdflayout
+from reviewer.extract.pdflayout import Glyph, Laid, Table
 
 log = logging.getLogger(__name__)
-
-# A gap wider than this many times the font size between two words of one line is a column gap.
-COLUMN_GAP = 2.5
-# Words whose vertical centres are closer than this share of their height share a line.
-LINE_TOLERANCE = 0.5
+ENGINES = ("auto", "pymupdf", "pdfplumber")
+LIGHT = 0.85  # luminance from which a fill is "very light"
 
 
-@dataclass
-class _Builder:
-    """Accumulates page text and words together."""
-
-    parts: list[str]
-    words: list[Word]
-    length: int = 0
-
-    def add(self, text: str) -> None:
-        self.parts.append(text)
-        self.length += len(text)
-
-    def add_word(self, raw: dict) -> Word:
-        word = Word(raw["text"], self.length, self.length + len(raw["text"]),
-                    Box(raw["x0"], raw["top"], raw["x1"], raw["bottom"]))
-        self.add(raw["text"])
-        self.words.append(word)
-        return word
-
-    @property
-    def text(self) -> str:
-        return "".join(self.parts)
+def engine_from_env(engine: str | None = None) -> str:
+    """The PDF engine to use: the one asked for, else $REVIEWER_PDF_ENGINE, else auto."""
+    engine = (engine or os.environ.get("REVIEWER_PDF_ENGINE") or "auto").strip().lower()
+    if engine not in ENGINES:
+        raise ReviewerError(f"mesin PDF tidak dikenal '{engine}' (auto, pymupdf, pdfplumber) / "
+                            f"unknown PDF engine '{engine}'")
+    return engine
 
 
 def open_pdf(path: str):
@@ -64,168 +53,134 @@ def open_pdf(path: str):
         raise CorruptFile(f"PDF rusak atau tidak dapat dibaca / corrupt or unreadable PDF ({_short(exc)})") from exc
 
 
-def extract_pdf(path: str) -> tuple[list[Page], dict]:
+def extract_pdf(path: str, engine: str | None = None) -> tuple[list[Page], dict]:
+    """The pages and metadata of a PDF, read by the engine asked for (see the module docstring)."""
+    engine = engine_from_env(engine)
+    if engine == "pdfplumber":
+        return _extract_plumber(path)
+    try:
+        return _extract_mupdf(path, fallback=engine == "auto")
+    except EncryptedFile:
+        raise
+    except CorruptFile as exc:
+        if engine != "auto":
+            raise
+        pages, metadata = _extract_plumber(path)  # its error, as before, when it cannot read the file either
+        log.warning("PyMuPDF could not read %s (%s); read it with pdfplumber", path, exc)
+        metadata["engine_notes"] = f"PyMuPDF gagal membaca berkas; dibaca dengan pdfplumber / " \
+                                   f"PyMuPDF could not read the file; read with pdfplumber ({exc})"
+        return pages, metadata
+
+
+def _extract_mupdf(path: str, fallback: bool) -> tuple[list[Page], dict]:
+    from reviewer.extract import pdfmupdf
+
+    doc = pdfmupdf.open_doc(path)
+    plumber = None
+    failed: list[int] = []
+    try:
+        metadata = pdfmupdf.metadata(doc)
+        laid = []
+        for number, fpage in enumerate(doc, start=1):
+            try:
+                laid.append(_mupdf_page(doc, fpage, number))
+            except Exception as exc:
+                if not fallback:
+                    raise CorruptFile(f"halaman {number} rusak / page {number} is corrupt ({_short(exc)})") from exc
+                log.warning("PyMuPDF could not read page %s of %s (%s); reading it with pdfplumber",
+                            number, path, _short(exc))
+                plumber = plumber or open_pdf(path)
+                laid.append(_plumber_page(plumber.pages[number - 1], number))
+                failed.append(number)
+        if not laid:
+            raise CorruptFile("PDF tidak berisi halaman / PDF has no pages")
+    finally:
+        doc.close()
+        if plumber is not None:
+            plumber.close()
+    if failed:
+        metadata["engine_notes"] = (f"halaman {', '.join(map(str, failed))} dibaca dengan pdfplumber (PyMuPDF gagal) "
+                                    f"/ pages read with pdfplumber (PyMuPDF failed)")
+    return pdflayout.mark_furniture(laid), metadata
+
+
+def _mupdf_page(doc, fpage, number: int) -> Laid:
+    from reviewer.extract import pdfmupdf
+
+    m, width, height = pdfmupdf.display_matrix(doc, fpage)
+    glyphs = pdfmupdf.glyphs(fpage, m)
+    printing = any(not g.text.isspace() for g in glyphs)
+    images = pdfmupdf.images(fpage, m)
+    tables = pdfmupdf.tables(fpage, m, width, height) if printing else []
+    laid = pdflayout.layout(glyphs, number, width, height, fpage.rotation % 360, tables)
+    return _with_ocr_flag(laid, images, width, height)
+
+
+def _extract_plumber(path: str) -> tuple[list[Page], dict]:
     pdf = open_pdf(path)
     try:
         metadata = {k: _plain(v) for k, v in (pdf.metadata or {}).items()}
         metadata.update(_hidden_content(pdf))
-        pages = []
+        laid = []
         for number, page in enumerate(pdf.pages, start=1):
             try:
-                pages.append(extract_page(page, number))
+                laid.append(_plumber_page(page, number))
             except Exception as exc:
                 raise CorruptFile(
                     f"halaman {number} rusak / page {number} is corrupt ({_short(exc)})") from exc
             page.flush_cache()
-        if not pages:
+        if not laid:
             raise CorruptFile("PDF tidak berisi halaman / PDF has no pages")
-        return pages, metadata
+        return pdflayout.mark_furniture(laid), metadata
     finally:
         pdf.close()
 
 
-def extract_page(page, number: int) -> Page:
-    """The page's text and words; boxes in pdfplumber's space of the page as displayed.
-
-    A page whose text does not run left to right as displayed (upright content on a page with
-    /Rotate 90, 180 or 270, a page scanned upside down) is read in the orientation in which its
-    text is upright, so words are neither spelt backwards nor split letter by letter, and the
-    boxes are turned back into the displayed page's space.
-    """
-    turn = _text_turn(page)
-    if turn:
-        return _extract_turned(page, number, (page.rotation + turn) % 360)
-    return _extract_upright(page, number)
-
-
-def _text_turn(page) -> int:
-    """Degrees by which most of the page's text is turned on the displayed page (0 = upright)."""
-    import math
-    from collections import Counter
-
-    votes = Counter(round(math.degrees(math.atan2(c["matrix"][1], c["matrix"][0])) / 90) % 4
-                    for c in page.chars[:5000] if c.get("matrix") and c.get("text", " ").strip())
-    if not votes:
-        return 0
-    quarter, count = votes.most_common(1)[0]
-    return quarter * 90 if count > sum(votes.values()) / 2 else 0
-
-
-def _extract_turned(page, number: int, reading: int) -> Page:
-    from reviewer.extract.pdfchars import FastPage
-    from reviewer.extract.pdfspace import apply_box, between_rotations
-
-    obj = page.page_obj
-    saved = (obj.rotate, obj.attrs.get("Rotate"))
-    obj.rotate, obj.attrs["Rotate"] = reading, reading
-    try:
-        upright = _extract_upright(FastPage(page.pdf, obj, page_number=page.page_number,
-                                               initial_doctop=page.initial_doctop), number)
-    finally:
-        obj.rotate = saved[0]
-        if saved[1] is None:
-            obj.attrs.pop("Rotate", None)
-        else:
-            obj.attrs["Rotate"] = saved[1]
-    m = between_rotations(obj.mediabox, reading, page.rotation)
-
-    def turn(box: Box | None) -> Box | None:
-        return None if box is None else Box(*apply_box(m, box.as_tuple()))
-
-    return replace(upright, words=tuple(replace(w, box=turn(w.box)) for w in upright.words),
-                   cells=tuple(replace(c, box=turn(c.box)) for c in upright.cells),
-                   width=float(page.width), height=float(page.height), rotation=int(page.rotation or 0) % 360)
-
-
-def _extract_upright(page, number: int) -> Page:
-    raw_words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
+def _plumber_page(page, number: int) -> Laid:
     width, height = float(page.width), float(page.height)
-    rotation = int(page.rotation or 0) % 360
-    if not raw_words:
-        return Page(number, "", (), width, height, needs_ocr=_has_images(page), rotation=rotation)
-
-    tables = _tables(page)
-    cell_words: dict[tuple[int, int, int], list[dict]] = {}
-    loose: list[dict] = []
-    for w in raw_words:
-        key = _cell_of(w, tables)
-        if key is None:
-            loose.append(w)
-        else:
-            cell_words.setdefault(key, []).append(w)
-
-    blocks: list[tuple[float, str, object]] = [(line[0]["top"], "line", line) for line in _lines(loose)]
-    blocks += [(t["bbox"][1], "table", t) for t in tables]
-    blocks.sort(key=lambda b: (b[0], b[1] == "table"))
-
-    out = _Builder([], [])
-    cells: list[Cell] = []
-    for _, kind, item in blocks:
-        if out.length:
-            out.add("\n")
-        if kind == "line":
-            _emit_line(out, item)  # type: ignore[arg-type]
-        else:
-            cells += _emit_table(out, item, cell_words)  # type: ignore[arg-type]
-    return Page(number, out.text, tuple(out.words), width, height, cells=tuple(cells), rotation=rotation,
-                needs_ocr=_unread_scan(page, raw_words))
+    glyphs = plumber_glyphs(page)
+    tables = _tables(page) if any(not g.text.isspace() for g in glyphs) else []
+    laid = pdflayout.layout(glyphs, number, width, height, int(page.rotation or 0) % 360, tables)
+    boxes = [(float(i["x0"]), float(i["top"]), float(i["x1"]), float(i["bottom"])) for i in page.images]
+    if not laid.page.words and not boxes and page.objects.get("image"):
+        boxes = [(0.0, 0.0, width, height)]
+    return _with_ocr_flag(laid, boxes, width, height)
 
 
-def _emit_line(out: _Builder, line: list[dict]) -> None:
-    prev = None
-    for w in line:
-        if prev is not None:
-            gap = w["x0"] - prev["x1"]
-            size = max(prev["bottom"] - prev["top"], 1.0)
-            out.add("\t" if gap > COLUMN_GAP * size else " ")
-        out.add_word(w)
-        prev = w
+def plumber_glyphs(page) -> list[Glyph]:
+    """pdfplumber's characters as glyphs: direction from the text matrix, lightness from the fill.
+
+    The size is the font size as drawn (the box's extent across the text): pdfminer's `size` is the
+    box height, which for text turned a quarter is the glyph's advance, not its size."""
+    out = []
+    for i, c in enumerate(page.chars[:pdflayout.MAX_GLYPHS]):
+        m = c.get("matrix") or (1, 0, 0, 1, 0, 0)
+        angle = math.degrees(math.atan2(m[1], m[0]))
+        x0, top, x1, bottom = float(c["x0"]), float(c["top"]), float(c["x1"]), float(c["bottom"])
+        size = x1 - x0 if abs(math.sin(math.radians(angle))) > 0.7 else bottom - top
+        out.append(Glyph(c.get("text", ""), x0, top, x1, bottom, size, angle,
+                         _light(c.get("non_stroking_color")), i))
+    return out
 
 
-def _emit_table(out: _Builder, table: dict, cell_words: dict) -> list[Cell]:
-    headers = table["headers"]
-    cells = []
-    for r, row in enumerate(table["rows"]):
-        if r:
-            out.add("\n")
-        for c, bbox in enumerate(row):
-            if c:
-                out.add("\t")
-            if bbox is None:
-                continue
-            start = out.length
-            words = cell_words.get((table["index"], r, c), [])
-            for i, line in enumerate(_lines(words)):
-                if i:
-                    out.add(" ")
-                _emit_line(out, line)
-            text = out.text[start:]
-            header = headers[c] if r > 0 and c < len(headers) else ""
-            cells.append(Cell(table["index"], r, c, text, header, start, out.length, Box(*bbox)))
-    return cells
+def _light(color) -> bool:
+    """Whether a fill colour (grey, RGB or CMYK, components 0..1) is very light."""
+    if not isinstance(color, (tuple, list)) or not color or not all(isinstance(v, (int, float)) for v in color):
+        return False
+    if len(color) == 1:
+        lum = color[0]
+    elif len(color) == 3:
+        lum = 0.2126 * color[0] + 0.7152 * color[1] + 0.0722 * color[2]
+    elif len(color) == 4:
+        c, m, y, k = color
+        lum = (0.2126 * (1 - c) + 0.7152 * (1 - m) + 0.0722 * (1 - y)) * (1 - k)
+    else:
+        return False
+    return lum >= LIGHT
 
 
-def _lines(words: list[dict]) -> list[list[dict]]:
-    """Group words into lines by vertical overlap, each line sorted left to right."""
-    lines: list[list[dict]] = []
-    for w in sorted(words, key=lambda w: (round(w["top"], 1), w["x0"])):
-        mid = (w["top"] + w["bottom"]) / 2
-        for line in lines:
-            ref = line[0]
-            h = max(ref["bottom"] - ref["top"], 1.0)
-            if abs(mid - (ref["top"] + ref["bottom"]) / 2) < LINE_TOLERANCE * h:
-                line.append(w)
-                break
-        else:
-            lines.append([w])
-    for line in lines:
-        line.sort(key=lambda w: w["x0"])
-    lines.sort(key=lambda line: min(w["top"] for w in line))
-    return lines
-
-
-def _tables(page) -> list[dict]:
-    """Ruled tables with at least two rows and two columns, with their header row's text."""
+def _tables(page) -> list[Table]:
+    """Ruled tables with at least two rows and two columns."""
     out = []
     try:
         found = page.find_tables()
@@ -236,31 +191,8 @@ def _tables(page) -> list[dict]:
         rows = [list(row.cells) for row in table.rows]
         if len(rows) < 2 or max(len(r) for r in rows) < 2:
             continue
-        header_cells = rows[0]
-        headers = []
-        for bbox in header_cells:
-            if bbox is None:
-                headers.append("")
-                continue
-            text = page.crop(bbox, strict=False).extract_text() or ""
-            headers.append(" ".join(text.split()))
-        if not is_header_row(headers):
-            headers = [""] * len(headers)
-        out.append({"index": index, "bbox": table.bbox, "rows": rows, "headers": headers})
+        out.append(Table(index, tuple(table.bbox), rows))
     return out
-
-
-def _cell_of(word: dict, tables: list[dict]) -> tuple[int, int, int] | None:
-    cx, cy = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
-    for t in tables:
-        x0, top, x1, bottom = t["bbox"]
-        if not (x0 <= cx <= x1 and top <= cy <= bottom):
-            continue
-        for r, row in enumerate(t["rows"]):
-            for c, bbox in enumerate(row):
-                if bbox and bbox[0] <= cx <= bbox[2] and bbox[1] <= cy <= bbox[3]:
-                    return (t["index"], r, c)
-    return None
 
 
 def _hidden_content(pdf) -> dict:
@@ -292,26 +224,30 @@ def _caused_by(exc: BaseException | None, kind: type) -> bool:
     return False
 
 
-def _has_images(page) -> bool:
-    return bool(page.images) or bool(page.objects.get("image"))
-
-
 # A scanned letter often carries a little digital text (an e-signature footer, a stamp, a page
 # number) over the scan: the page has words, yet what the scan says is in no text layer.
 SCAN_SHARE = 0.5  # an image covering at least this share of the page may be a scan
 SCAN_WORDS_PER_SQ_INCH = 1.0  # fewer words than this over it: its text is not in the text layer
 
 
-def _unread_scan(page, words: list[dict]) -> bool:
-    """Whether a page-sized image on the page holds text that the page's words do not cover."""
-    area = float(page.width) * float(page.height)
-    for image in page.images:
-        w, h = float(image["x1"] - image["x0"]), float(image["bottom"] - image["top"])
+def _with_ocr_flag(laid: Laid, images: list[tuple[float, float, float, float]], width: float,
+                   height: float) -> Laid:
+    """The page marked `needs_ocr` when it has no words but images, or a page-sized image whose text
+    the page's words do not cover."""
+    from dataclasses import replace
+
+    words = [w for w in laid.page.words if w.box is not None]
+    needs = bool(images) if not words else _unread_scan(images, words, width * height)
+    return Laid(replace(laid.page, needs_ocr=needs), laid.lines) if needs else laid
+
+
+def _unread_scan(images, words, area: float) -> bool:
+    for x0, top, x1, bottom in images:
+        w, h = x1 - x0, bottom - top
         if w * h < SCAN_SHARE * area:
             continue
-        over = sum(1 for word in words
-                   if image["x0"] <= (word["x0"] + word["x1"]) / 2 <= image["x1"]
-                   and image["top"] <= (word["top"] + word["bottom"]) / 2 <= image["bottom"])
+        over = sum(1 for word in words if x0 <= (word.box.x0 + word.box.x1) / 2 <= x1
+                   and top <= (word.box.top + word.box.bottom) / 2 <= bottom)
         if over < SCAN_WORDS_PER_SQ_INCH * w * h / (72 * 72):
             return True
     return False

@@ -17,7 +17,7 @@ from reviewer.ocr.engine import OcrWord
 from reviewer.ocr.images import Affine, map_box
 from reviewer.ocr.tables import Grid
 
-COLUMN_GAP = 2.5  # same rule as extract/pdf.py, with the line height standing in for the font size
+COLUMN_GAP = 2.5  # same rule as extract/pdflayout.py, with the line height standing in for the font size
 ROW_TOLERANCE = 0.5
 
 

@@ -130,7 +130,9 @@ def _verify(document: Document, applied: list[Decision], part: str, report: Reda
     items = verify.needles(applied)
     counts = verify.remaining_in_text(document, applied, items)
     ocr_text = "\n".join(p.text for p in document.pages if p.ocr)
-    result = extract(part)  # read once: our own reader's leak check and the over-redaction count
+    # read once: our own reader's leak check (on pdfminer, the engine MuPDF is checked against) and
+    # the over-redaction count
+    result = extract(part, pdf_engine="pdfplumber")
     kind = "pdf" if document.kind == "image" else document.kind  # a redacted picture is a PDF
     own = verify_readers.OWN_READER[kind]
     known = {own: ("\n".join(p.text for p in document.pages if not p.ocr), "\n".join(p.text for p in result.pages))}

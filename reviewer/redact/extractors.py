@@ -18,7 +18,7 @@ PDFTOTEXT_TIMEOUT = 120
 def text_readers(kind: str) -> dict[str, object]:
     """name -> callable(path) -> str, for the visible text of a file of this kind."""
     if kind == "pdf":
-        readers = {"pdfplumber": _reviewer_text, "PyMuPDF": _pymupdf_text}
+        readers = {"pdfplumber": _plumber_text, "PyMuPDF": _pymupdf_text}
         if shutil.which("pdftotext"):
             readers["pdftotext"] = _pdftotext
         return readers
@@ -135,6 +135,13 @@ def _reviewer_text(path: str) -> str:
     from reviewer.extract import extract
 
     return "\n".join(p.text for p in extract(path).pages)
+
+
+def _plumber_text(path: str) -> str:
+    """Our own reader on its pdfplumber engine (pdfminer), whatever engine the scan used."""
+    from reviewer.extract import extract
+
+    return "\n".join(p.text for p in extract(path, pdf_engine="pdfplumber").pages)
 
 
 def _pymupdf_text(path: str) -> str:

@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from reviewer.core.model import Decision, Page, Word
+from reviewer.extract.pdfmupdf import raw_box
 from reviewer.extract.pdfspace import apply_box, plumber_to_mupdf
 
 LINE_BAND = 0.3  # share of the line height, around its middle, that the removal rectangle spans
@@ -82,22 +83,6 @@ class PageGeometry:
         if self._words is None:
             self._words = [(w, self.rect(w.box)) for w in self.page.words if w.box is not None]
         return self._words
-
-
-def raw_box(doc, xref: int, key: str):
-    """A page box as written in the PDF (user space), following /Parent for inherited boxes."""
-    for _ in range(32):
-        kind, value = doc.xref_get_key(xref, key)
-        if kind == "array":
-            return tuple(float(v) for v in value.strip("[] ").split())
-        if kind == "xref":
-            text = doc.xref_object(int(value.split()[0]))
-            return tuple(float(v) for v in text.strip("[] \n").split())
-        kind, parent = doc.xref_get_key(xref, "Parent")
-        if kind != "xref":
-            return None
-        xref = int(parent.split()[0])
-    return None
 
 
 def text_targets(geo: PageGeometry, d: Decision, index: int) -> list[Target]:
