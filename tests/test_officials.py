@@ -83,3 +83,13 @@ def test_initials_after_berinisial_are_a_name_and_never_inside_degrees():
 def test_lexicon_is_one_table():
     assert "Bupati" in lexicon.words("offices") and "AKBP" in lexicon.ranks("police")
     assert "Sdr." in lexicon.words("courtesy") and "Hj." in lexicon.title_forms("f")
+
+
+def test_counsel_kept_by_default_and_judges_and_prosecutors_as_officials():
+    text = ("Terdakwa didampingi Penasihat Hukum Andi Saputra, S.H. Putusan diucapkan oleh Dr. Siti Rahma, S.H., "
+            "sebagai Hakim Ketua, dibantu Budi Hartono, S.H., Panitera Pengganti, dihadiri Rina Kusuma, S.H., "
+            "Penuntut Umum.")
+    hits = {f.text: f for f in scan(text) if f.label == "PERSON"}
+    assert hits["Andi Saputra"].action == "keep" and "KMA" in hits["Andi Saputra"].reasons[0]
+    for name in ("Siti Rahma", "Budi Hartono", "Rina Kusuma"):
+        assert hits[name].action == "keep" and "Pasal 18" in hits[name].reasons[0], name

@@ -123,9 +123,10 @@ def official_people(page: int, text: str, common: frozenset[str], positions: tup
         alias = re.match(r"\s*\(([A-Z][a-z]{3,})\)", text[o.end:o.end + 30])
         if alias and alias.group(1).lower() not in common:
             forms.append(alias.group(1))
-        action = "review" if o.doubtful else "keep"
-        out.append(Person(forms, "pejabat", "", f"jabatan '{o.position}', hal. {page}", action=action,
-                          position=o.position, page=page, doubtful=o.doubtful))
+        counsel = o.kind == "counsel"
+        action = "review" if o.doubtful else table().get("counsel_action", "keep") if counsel else "keep"
+        out.append(Person(forms, "counsel" if counsel else "pejabat", "", f"jabatan '{o.position}', hal. {page}",
+                          action=action, position=o.position, page=page, doubtful=o.doubtful))
     return out
 
 
@@ -372,6 +373,8 @@ def person_reasons(person: Person) -> tuple[str, ...]:
     if person.position and person.doubtful:
         return (reason("official.doubtful", position=person.position, role=person.role),
                 "nama orang pribadi: data pribadi (Pasal 17 huruf h, UU PDP)")
+    if person.position and person.role == "counsel":
+        return (reason("counsel.kept", position=person.position, page=person.page),)
     if person.position:
         code = "official.byline" if person.position.split()[0].lower() in BYLINE_WORDS else "official.position"
         return (reason(code, position=person.position, page=person.page),)

@@ -46,6 +46,7 @@ class Official:
     end: int
     position: str
     doubtful: bool = False
+    kind: str = "official"  # or "counsel" (penasihat hukum, ahli), "byline"
 
 
 @lru_cache(maxsize=1)
@@ -56,6 +57,7 @@ def _patterns() -> dict[str, re.Pattern]:
     return {
         "office": re.compile(r"(?<![A-Za-z.])" + office, re.IGNORECASE),
         "office_start": re.compile(r"^\s*" + office, re.IGNORECASE),
+        "counsel": re.compile(r"(?<![A-Za-z.])" + lexicon.alternation("counsel") + r"(?![A-Za-z])"),
         "office_here": re.compile(r"\s*" + office, re.IGNORECASE),
         "rank": re.compile(r"(?i)^" + ranks + r"\.?$"),
         "rank_before": re.compile(r"(?<![A-Za-z])(?=[A-Z])(?i:" + ranks + r")(?![A-Za-z])\.?"),
@@ -82,9 +84,11 @@ def find(text: str, common: frozenset[str] = frozenset(), extra_positions: tuple
     """Every official of the text: names after and before a position or a rank, bylines, closing initials."""
     after: list[Official] = []
     before: list[Official] = []
-    rx = [_patterns()["office"], _patterns()["rank_before"]]
-    rx += [re.compile(r"(?<![A-Za-z])" + re.escape(p) + r"(?![A-Za-z])", re.IGNORECASE) for p in extra_positions]
-    for pattern in rx:
+    rx = [(_patterns()["office"], "official"), (_patterns()["rank_before"], "official"),
+          (_patterns()["counsel"], "counsel")]
+    rx += [(re.compile(r"(?<![A-Za-z])" + re.escape(p) + r"(?![A-Za-z])", re.IGNORECASE), "official")
+           for p in extra_positions]
+    for pattern, kind in rx:
         for m in pattern.finditer(text):
             if STREET.search(text[max(0, m.start() - 12):m.start()]):
                 continue  # "Jalan Jenderal Sudirman": a street
@@ -96,10 +100,10 @@ def find(text: str, common: frozenset[str] = frozenset(), extra_positions: tuple
                 span = None  # "Kepala Desa Sumberejo": the village, not the name
             if span:
                 full = " ".join(text[m.start():span[0]].split()).strip(" ,(")
-                after.append(Official(*span, full if len(full) <= 80 else position, doubtful))
+                after.append(Official(*span, full if len(full) <= 80 else position, doubtful, kind))
             span = name_before(text, m.start(), common)
             if span and not doubtful:
-                before.append(Official(*span, position))
+                before.append(Official(*span, position, kind=kind))
     named = {(o.start, o.end) for o in after}
     before = [o for o in before if (o.start, o.end) not in named]
     return [_trim(text, o) for o in after + before + bylines(text, common)]
@@ -108,7 +112,7 @@ def find(text: str, common: frozenset[str] = frozenset(), extra_positions: tuple
 def _trim(text: str, o: Official) -> Official:
     """No final dot on a name word ("Jokowi." ending a sentence); an initial keeps its dot."""
     if text[o.end - 1] == "." and o.end - o.start > 2 and text[o.end - 3:o.end - 1].isalpha():
-        return Official(o.start, o.end - 1, o.position, o.doubtful)
+        return Official(o.start, o.end - 1, o.position, o.doubtful, o.kind)
     return o
 
 
@@ -213,7 +217,7 @@ def name_before(text: str, start: int, common: frozenset[str]) -> tuple[int, int
         return None
     head = before[:m.start()]
     base = start - len(before)
-    head = re.sub(r"(?:[\s,]*(?:" + DEGREE + r")\.?)+\s*$", "", head)
+    head = re.sub(r"(?:[\s,]*(?:" + DEGREE + r")\.?)*[\s,]*$", "", head)
     words = list(re.finditer(r"[A-Za-z][A-Za-z'’-]*\.?", head))
     run: list[re.Match] = []
     for w in reversed(words):
@@ -243,7 +247,7 @@ def bylines(text: str, common: frozenset[str]) -> list[Official]:
             else:
                 break
         if run and not all(len(t[2]) <= 1 for t in run):
-            out.append(Official(run[0][0], run[-1][1], m.group(0).strip(" :/|").split()[0]))
+            out.append(Official(run[0][0], run[-1][1], m.group(0).strip(" :/|").split()[0], kind="byline"))
     for m in INITIALS.finditer(text):
-        out.append(Official(m.start(1), m.end(1), "inisial penulis/editor"))
+        out.append(Official(m.start(1), m.end(1), "inisial penulis/editor", kind="byline"))
     return out
