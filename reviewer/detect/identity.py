@@ -104,7 +104,7 @@ def analyse(document: Document, common: frozenset[str] = frozenset(), positions:
             out[page.number].extend(block_findings(page.number, page.text, block, people))
         people.extend(p for p in role_people(page.number, page.text)
                       if not all(w.lower() in common for f in p.forms for w in re.findall(r"[A-Za-z]+", f)))
-        people.extend(official_people(page.number, page.text, common, positions))
+        people.extend(official_people(page.number, page.text, common | procedural(), positions))
     people = merge(people)
     add_short_forms(people, common)
     for n, person in enumerate(people, 1):

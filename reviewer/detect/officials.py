@@ -171,10 +171,15 @@ def _name_word(tok: str, common: frozenset[str], shout: bool = False) -> bool:
         return False
     if bare.isupper() and 1 < len(bare) <= 5 and not shout:
         return False  # an acronym in mixed-case text: the agency
-    if low in common or low in place_words() or low in STOP_WORDS:
+    if low in common or low in place_words() or low in STOP_WORDS or glued(low, common):
         return False
     return not any(_pat(p, tok) for p in ("agency", "rank", "courtesy", "title", "degree")) \
         and not _patterns()["office_start"].match(bare)
+
+
+def glued(low: str, common: frozenset[str]) -> bool:
+    """Two ordinary words glued where a line ended ("negerisejak", "umumtelah"): no name."""
+    return any(low[:i] in common and low[i:] in common for i in range(4, len(low) - 3))
 
 
 def _last_name_run(tokens: list[tuple[int, int, str]], common: frozenset[str]) -> list[tuple[int, int, str]]:
