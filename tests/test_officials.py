@@ -93,3 +93,10 @@ def test_counsel_kept_by_default_and_judges_and_prosecutors_as_officials():
     assert hits["Andi Saputra"].action == "keep" and "KMA" in hits["Andi Saputra"].reasons[0]
     for name in ("Siti Rahma", "Budi Hartono", "Rina Kusuma"):
         assert hits[name].action == "keep" and "Pasal 18" in hits[name].reasons[0], name
+
+
+def test_initials_after_an_office_are_an_official_and_a_district_is_no_camat():
+    hits = {f.text: f.action for f in scan("Kasus pemerasan terhadap jaksa berinisial AR terungkap. AR melapor.")
+            if f.label == "PERSON"}
+    assert hits == {"AR": "keep"}
+    assert "Banyumanik" not in found("Surat ini diketahui Camat Banyumanik pada hari ini.")

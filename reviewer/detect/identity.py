@@ -36,6 +36,7 @@ ALIAS = re.compile(r"(?i:(?<![A-Za-z])(?:als\.?|alias|al\.))(?![a-z])\s*|(?<=[A-
 GLUED = re.compile(r"(?<=[A-Z]{2})(?!lias\b|ls\b)[a-z]")  # "BRATAmendapatkan": a word glued at a line end
 PARENT = re.compile(r"(?<![a-z])(?:[Bb]in|[Bb]inti|BIN|BINTI|anak)(?![a-z])\s*")
 NAME_RUN = r"((?:[A-Z][A-Za-z'’.-]*(?:\s+|(?=[A-Z]))){0,4}[A-Z][A-Za-z'’-]+)"
+OFFICE_BEFORE = re.compile(r"(?i)(?:" + lexicon.alternation("offices") + r")(?:\s+[a-z]+)?\s+(?:yang\s+)?$")
 INITIALS = re.compile(r"\s*([A-Z]{1,4}|(?:[A-Z]\.){1,4})(?![A-Za-z])")
 CUT = re.compile(r"(?<=[A-Za-z]{3})\.\s+|\s*(?i:,|;|\(|\bdan\b|\bdi\b|\byang\b|\bselaku\b|\bsebagai\b)")
 
@@ -240,8 +241,13 @@ def role_people(page: int, text: str) -> list[Person]:
         word = " ".join(m.group(1).split()).lower()
         role = next((r for rx, r in table()["role_rx"] if rx.search(word)), None)
         if role and role.get("initials") and (ini := INITIALS.match(text, m.end())):
-            out.append(Person([ini.group(1)], role["role"], role.get("basis", "17h"),
-                              f"peran '{m.group(1).strip()}', hal. {page}"))
+            office = OFFICE_BEFORE.search(text[max(0, m.start() - 40):m.start()])
+            if office:  # "jaksa berinisial AR": an official named by initials
+                out.append(Person([ini.group(1)], "pejabat", "", f"jabatan '{office.group(0).strip()}', hal. {page}",
+                                  action="keep", position=office.group(0).strip(), page=page))
+            else:
+                out.append(Person([ini.group(1)], role["role"], role.get("basis", "17h"),
+                                  f"peran '{m.group(1).strip()}', hal. {page}"))
             continue
         forms = role_forms(text[m.end():m.end() + 160])
         multi = len(forms) > 1 or (forms and len(forms[0].split()) >= 2)

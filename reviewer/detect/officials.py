@@ -80,6 +80,15 @@ def place_words() -> frozenset[str]:
     return frozenset(out - {"kabupaten", "kota", "provinsi"})
 
 
+@lru_cache(maxsize=1)
+def district_names() -> frozenset[str]:
+    """Kecamatan names of one word (lower case): "Camat Banyumanik" names the place, not the camat."""
+    path = Path(__file__).resolve().parent.parent / "data" / "kode_wilayah_historis.csv"
+    with open(path, encoding="utf-8", newline="") as fh:
+        return frozenset(r["nama_terakhir"].lower() for r in csv.DictReader(fh)
+                         if r["level"] == "3" and " " not in r["nama_terakhir"].strip())
+
+
 def find(text: str, common: frozenset[str] = frozenset(), extra_positions: tuple[str, ...] = ()) -> list[Official]:
     """Every official of the text: names after and before a position or a rank, bylines, closing initials."""
     after: list[Official] = []
@@ -95,9 +104,10 @@ def find(text: str, common: frozenset[str] = frozenset(), extra_positions: tuple
             position = " ".join(m.group(0).split())
             doubtful = bool(PRIVATE_BEFORE.search(text[max(0, m.start() - 30):m.start()]))
             span = name_after(text, m.end(), common, lower=position[:1].islower())
-            if span and VILLAGE_HEAD.search(position) and not text[m.end():span[0]].strip() \
-                    and " " not in text[span[0]:span[1]]:
-                span = None  # "Kepala Desa Sumberejo": the village, not the name
+            one = span and " " not in text[span[0]:span[1]]
+            if one and (VILLAGE_HEAD.search(position) and not text[m.end():span[0]].strip()
+                        or text[span[0]:span[1]].lower() in district_names()):
+                span = None  # "Kepala Desa Sumberejo", "Camat Banyumanik": the place, not the name
             if span:
                 full = " ".join(text[m.start():span[0]].split()).strip(" ,(")
                 after.append(Official(*span, full if len(full) <= 80 else position, doubtful, kind))
