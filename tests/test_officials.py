@@ -100,3 +100,10 @@ def test_initials_after_an_office_are_an_official_and_a_district_is_no_camat():
             if f.label == "PERSON"}
     assert hits == {"AR": "keep"}
     assert "Banyumanik" not in found("Surat ini diketahui Camat Banyumanik pada hari ini.")
+
+
+def test_an_official_is_not_found_inside_someone_elses_name():
+    text = ("Putusan diucapkan oleh Sutrisno, S.H., sebagai Hakim Ketua. Anak saksi Harun Alfatih bin Imam Gono "
+            "Sutrisno hadir.")
+    kept = [f.text for f in scan(text) if f.label == "PERSON" and f.action == "keep"]
+    assert kept == ["Sutrisno"]

@@ -111,7 +111,7 @@ def analyse(document: Document, common: frozenset[str] = frozenset(), positions:
     for n, person in enumerate(people, 1):
         person.entity = f"P{n}"
         for page in document.pages:
-            out[page.number].extend(mention_findings(page.number, page.text, person))
+            out[page.number].extend(mention_findings(page.number, page.text, person, common | procedural()))
     return out
 
 
@@ -354,7 +354,15 @@ def boundary(text: str, i: int, j: int, multi: bool) -> bool:
     return (a.islower() and b.isupper()) or (a.isupper() and b.islower() and shout) or multi
 
 
-def mention_findings(page: int, text: str, person: Person) -> list[Finding]:
+def inside_longer_name(text: str, i: int, j: int, common: frozenset[str]) -> bool:
+    """A match with another name word right before or after it ("Sutrisno" in "Imam Gono Sutrisno"):
+    part of someone else's name, not a mention of this official."""
+    before = re.search(r"([A-Za-z'’]+)[ \t]+$", text[max(0, i - 30):i])
+    after = re.match(r"[ \t]+([A-Za-z'’]+)", text[j:j + 30])
+    return any(m and officials.name_word(m.group(1), common) for m in (before, after))
+
+
+def mention_findings(page: int, text: str, person: Person, common: frozenset[str] = frozenset()) -> list[Finding]:
     taken: list[tuple[int, int]] = []
     out = []
     first = person.forms[0]
@@ -366,6 +374,8 @@ def mention_findings(page: int, text: str, person: Person) -> list[Finding]:
                 continue
             if form in person.short and not (j == len(text) or text[j].isspace() or text[j] in ",.;:)’'\"”"):
                 continue  # a part of a name, written alone
+            if person.position and inside_longer_name(text, i, j, common):
+                continue
             taken.append((i, j))
             same = reason("person.same", name=first, entity=person.entity, learned=person.learned)
             out.append(Finding(page, i, j, text[i:j], "PERSON", person.basis, SCORE, person.action,

@@ -187,6 +187,11 @@ def _name_word(tok: str, common: frozenset[str], shout: bool = False) -> bool:
         and not _patterns()["office_start"].match(bare)
 
 
+def name_word(tok: str, common: frozenset[str]) -> bool:
+    """A word that may belong to a person's name in mixed-case text (see `_name_word`)."""
+    return _name_word(tok, common, tok.isupper() and len(tok) > 5)
+
+
 def glued(low: str, common: frozenset[str]) -> bool:
     """Two ordinary words glued where a line ended ("negerisejak", "umumtelah"): no name."""
     return any(low[:i] in common and low[i:] in common for i in range(4, len(low) - 3))
