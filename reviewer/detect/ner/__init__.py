@@ -153,9 +153,10 @@ def person(page: Page, start: int, end: int, lexicon: Lexicon | None = None) -> 
 
 
 def acronyms(text: str, start: int, end: int, bare: str) -> bool:
-    """Short upper-case words in a mixed-case line ("LHP LKPP", "BPK RI"): abbreviations, not a name."""
-    tokens = bare.split()
-    if not bare.isupper() or not all(len(t.strip(".,")) <= 5 for t in tokens):
+    """Short upper-case words of at most one vowel in a mixed-case line ("LHP LKPP", "BPK RI"): abbreviations,
+    not a name (an upper-case name has vowels: "DEWI ANA", "SRI RAHAYU")."""
+    tokens = [t.strip(".,") for t in bare.split()]
+    if not bare.isupper() or not all(len(t) <= 5 and len(re.findall("[AEIOU]", t)) <= 1 for t in tokens):
         return False
     line = text[text.rfind("\n", 0, start) + 1:(text.find("\n", end) + 1 or len(text) + 1) - 1]
     rest = line[:start - text.rfind("\n", 0, start) - 1] + line[end - text.rfind("\n", 0, start) - 1:]
