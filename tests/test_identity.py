@@ -41,8 +41,11 @@ def test_every_mention_points_at_one_person_with_role_and_place():
 
 
 def test_procedural_words_and_officials_are_not_persons():
-    texts = {f.text for f in run(BLOCK) if f.label == "PERSON"}
-    assert not texts & {"Menimbang", "Terdakwa", "Saksi", "Siti Rahma"}
+    found = run(BLOCK)
+    texts = {f.text for f in found if f.label == "PERSON"}
+    assert not texts & {"Menimbang", "Terdakwa", "Saksi"}
+    judge = [f for f in found if f.text == "Siti Rahma"]
+    assert judge and all(f.action == "keep" and "Pasal 18" in f.reasons[0] for f in judge)
 
 
 def test_bad_blocks_do_not_crash_and_readable_values_are_flagged():

@@ -21,18 +21,23 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from reviewer.core import lexicon
 from reviewer.core.model import Document, Finding
+from reviewer.core.reasons import reason
 from reviewer.core.settings import Settings
-from reviewer.detect import names
+from reviewer.detect import names, officials
 from reviewer.detect.ner.artifact import COMMON
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "person_roles.yaml"
 SOURCE = "identity"
+BYLINE_WORDS = frozenset(w.lower().rstrip(".") for w in lexicon.words("bylines")) | {"inisial"}
 SCORE = 0.9
 ALIAS = re.compile(r"(?i:(?<![A-Za-z])(?:als\.?|alias|al\.))(?![a-z])\s*|(?<=[A-Z])(?:Als|Alias|ALIAS)\b\.?\s*|\s*@\s*")
 GLUED = re.compile(r"(?<=[A-Z]{2})(?!lias\b|ls\b)[a-z]")  # "BRATAmendapatkan": a word glued at a line end
 PARENT = re.compile(r"(?<![a-z])(?:[Bb]in|[Bb]inti|BIN|BINTI|anak)(?![a-z])\s*")
 NAME_RUN = r"((?:[A-Z][A-Za-z'’.-]*(?:\s+|(?=[A-Z]))){0,4}[A-Z][A-Za-z'’-]+)"
+OFFICE_BEFORE = re.compile(r"(?i)(?:" + lexicon.alternation("offices") + r")(?:\s+[a-z]+)?\s+(?:yang\s+)?$")
+INITIALS = re.compile(r"\s*([A-Z]{1,4}|(?:[A-Z]\.){1,4})(?![A-Za-z])")
 CUT = re.compile(r"(?<=[A-Za-z]{3})\.\s+|\s*(?i:,|;|\(|\bdan\b|\bdi\b|\byang\b|\bselaku\b|\bsebagai\b)")
 
 
@@ -47,6 +52,10 @@ class Person:
     action: str = "redact"
     entity: str = ""
     mentions: list[tuple[int, int, int]] = field(default_factory=list)
+    position: str = ""  # an official: the position that makes them one ("Bupati", "Penulis")
+    page: int = 1  # where the position was read
+    doubtful: bool = False  # a private role stands beside the position ("tersangka Kepala Desa X")
+    short: list[str] = field(default_factory=list)  # parts of the name written alone ("Romi")
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +68,7 @@ def table() -> dict:
     data["label_rx"] = re.compile(r"(?i)(?<![A-Za-z])(?:" + labels + r")\s*:")
     data["role_rx"] = [(re.compile(r"(?i)(?<![A-Za-z])(?:" + r["words"] + r")$"), r) for r in data["roles"]]
     data["private_rx"] = re.compile(r"(?i)(?<![A-Za-z])(" + "|".join(
-        r["words"] for r in data["roles"] if r["side"] == "private") + r")[\s.:]*" + "(?=[A-Z])")
+        r["words"] for r in data["roles"] if r["side"] == "private") + r")[\s.:]*" + "(?=[A-Z])(?-i:(?=[A-Z]))")
     data["procedural_set"] = names.procedural()
     return data
 
@@ -73,7 +82,7 @@ def detector(settings: Settings):
     common = _common(str(settings.models_dir / "ner-id" / COMMON))
 
     def detect_identity(document: Document, settings: Settings) -> dict[int, list[Finding]]:
-        return analyse(document, common)
+        return analyse(document, common, officials.positions(settings.officials, common))
 
     return detect_identity
 
@@ -85,7 +94,8 @@ def _common(path: str) -> frozenset[str]:
     return frozenset(p.read_text(encoding="utf-8").split()) if p.is_file() else frozenset()
 
 
-def analyse(document: Document, common: frozenset[str] = frozenset()) -> dict[int, list[Finding]]:
+def analyse(document: Document, common: frozenset[str] = frozenset(), positions: tuple[str, ...] = ()
+            ) -> dict[int, list[Finding]]:
     out: dict[int, list[Finding]] = {p.number: [] for p in document.pages}
     people: list[Person] = []
     for page in document.pages:
@@ -95,12 +105,46 @@ def analyse(document: Document, common: frozenset[str] = frozenset()) -> dict[in
             out[page.number].extend(block_findings(page.number, page.text, block, people))
         people.extend(p for p in role_people(page.number, page.text)
                       if not all(w.lower() in common for f in p.forms for w in re.findall(r"[A-Za-z]+", f)))
+        people.extend(official_people(page.number, page.text, common | procedural(), positions))
     people = merge(people)
+    add_short_forms(people, common)
     for n, person in enumerate(people, 1):
         person.entity = f"P{n}"
         for page in document.pages:
-            out[page.number].extend(mention_findings(page.number, page.text, person))
+            out[page.number].extend(mention_findings(page.number, page.text, person, common | procedural()))
     return out
+
+
+def official_people(page: int, text: str, common: frozenset[str], positions: tuple[str, ...] = ()) -> list[Person]:
+    """Officials named in prose and bylines (`reviewer.detect.officials`), kept unless a private role
+    stands beside them; an alias in brackets after the name is another form ("Joko Widodo (Jokowi)")."""
+    out = []
+    for o in officials.find(text, common, positions):
+        forms = [text[o.start:o.end]]
+        alias = re.match(r"\s*\(([A-Z][a-z]{3,})\)", text[o.end:o.end + 30])
+        if alias and alias.group(1).lower() not in common:
+            forms.append(alias.group(1))
+        counsel = o.kind == "counsel"
+        action = "review" if o.doubtful else table().get("counsel_action", "keep") if counsel else "keep"
+        out.append(Person(forms, "counsel" if counsel else "pejabat", "", f"jabatan '{o.position}', hal. {page}",
+                          action=action, position=o.position, page=page, doubtful=o.doubtful))
+    return out
+
+
+def add_short_forms(people: list[Person], common: frozenset[str]) -> None:
+    """Parts of an official's name written alone later ("Romi" for "Romi Hariyanto"): words of four letters
+    or more that are no ordinary word and belong to no other person of the document."""
+    owners: dict[str, set[int]] = {}
+    for i, p in enumerate(people):
+        for f in p.forms:
+            for w in re.findall(r"[A-Za-z'’]+", f):
+                owners.setdefault(w.lower(), set()).add(i)
+    for i, p in enumerate(people):
+        if not p.position or p.position.startswith("inisial"):
+            continue
+        words = {w for f in p.forms if len(f.split()) > 1 for w in re.findall(r"[A-Za-z'’]+", f)}
+        p.short = [w for w in sorted(words) if len(w) >= 4 and w.lower() not in common
+                   and w.lower() not in officials.place_words() and owners.get(w.lower()) == {i}]
 
 
 # -- identity blocks -------------------------------------------------------------------------------
@@ -189,25 +233,51 @@ def named(value: str, role: dict, where: str) -> list[Person]:
 # -- role words before a name ----------------------------------------------------------------------
 
 def role_people(page: int, text: str) -> list[Person]:
-    """'Saksi X', 'Anak Korban X als Y', 'Terdakwa X': persons of the private roles of the table."""
+    """'Saksi X', 'Anak Korban X als Y', 'Terdakwa X': persons of the private roles of the table. One word
+    after a role is a name only for the roles marked `single` ("korban Sulastri", "tersangka Budi"), initials
+    only after "berinisial" ("pelaku berinisial AS")."""
     out = []
     for m in table()["private_rx"].finditer(text):
-        run = re.match(NAME_RUN + r"((?:\s*(?:als\.?|alias|al\.)\s*" + NAME_RUN + r")*)", text[m.end():m.end() + 160])
-        if not run:
-            continue
-        chunk = CUT.split(run.group(0))[0]
-        glued = GLUED.search(chunk)
-        chunk = chunk[:glued.start()] if glued else chunk
-        chunk = PARENT.split(chunk, maxsplit=1)[0]
-        forms = [trim(f) for f in ALIAS.split(chunk)]
-        forms = [f for f in forms if f and name_ok(f)]
         word = " ".join(m.group(1).split()).lower()
         role = next((r for rx, r in table()["role_rx"] if rx.search(word)), None)
+        if role and role.get("initials") and (ini := INITIALS.match(text, m.end())):
+            office = OFFICE_BEFORE.search(text[max(0, m.start() - 40):m.start()])
+            if office:  # "jaksa berinisial AR": an official named by initials
+                out.append(Person([ini.group(1)], "pejabat", "", f"jabatan '{office.group(0).strip()}', hal. {page}",
+                                  action="keep", position=office.group(0).strip(), page=page))
+            else:
+                out.append(Person([ini.group(1)], role["role"], role.get("basis", "17h"),
+                                  f"peran '{m.group(1).strip()}', hal. {page}"))
+            continue
+        forms = role_forms(text[m.end():m.end() + 160])
         multi = len(forms) > 1 or (forms and len(forms[0].split()) >= 2)
-        if role and forms and multi:
+        if role and forms and (multi or role.get("single") and single_ok(text, m.end(), forms[0])):
             where = f"peran '{m.group(1).strip()}', hal. {page}"
             out.append(Person(forms, role["role"], role.get("basis", "17h"), where))
     return out
+
+
+def role_forms(after: str) -> list[str]:
+    """The name (and aliases) written right after a role word."""
+    run = re.match(NAME_RUN + r"((?:\s*(?:als\.?|alias|al\.)\s*" + NAME_RUN + r")*)", after)
+    if not run:
+        return []
+    chunk = CUT.split(run.group(0))[0]
+    glued = GLUED.search(chunk)
+    chunk = chunk[:glued.start()] if glued else chunk
+    chunk = PARENT.split(chunk, maxsplit=1)[0]
+    return [f for f in (trim(f) for f in ALIAS.split(chunk)) if f and name_ok(f)]
+
+
+def single_ok(text: str, start: int, form: str) -> bool:
+    """One word after a private role is a name when it is title-case, not an office or agency word, and
+    the sentence goes on in lower case or with its age ("korban Sulastri (45) warga ...")."""
+    if not re.fullmatch(r"[A-Z][a-z'’]{2,}", form) or officials.office_word(form):
+        return False
+    if not text[:text.rfind("\n", 0, start) + 1].strip() and "\n" in text[start:]:
+        return False  # the first line of the page: a headline ("Pelaku Curanmor Diamankan")
+    after = text[start + text[start:].find(form) + len(form):][:20]
+    return bool(re.match(r"\s*(?:\(\d{1,2}\)|,|\s[a-z]|\.|$)", after))
 
 
 def trim(form: str) -> str:
@@ -236,15 +306,23 @@ def name_ok(form: str) -> bool:
 
 
 def merge(people: list[Person]) -> list[Person]:
-    """One person per name: persons sharing a form (same words, any case or spacing) are one."""
+    """One person per name: persons sharing a form (same words, any case or spacing) are one. A person
+    named with a position and with a private role ("tersangka X", "Kepala Desa X") is doubtful."""
     out: list[Person] = []
     for p in people:
         keys = {key(f) for f in p.forms}
         same = next((q for q in out if keys & {key(f) for f in q.forms}), None)
         if same is None:
             out.append(p)
-        else:
-            same.forms += [f for f in p.forms if key(f) not in {key(g) for g in same.forms}]
+            continue
+        same.forms += [f for f in p.forms if key(f) not in {key(g) for g in same.forms}]
+        if bool(same.position) != bool(p.position):
+            official, private = (same, p) if same.position else (p, same)
+            same.position, same.page, same.doubtful = official.position, official.page, True
+            same.role, same.basis, same.learned = private.role, private.basis, private.learned
+            same.action = "review"
+        elif p.doubtful and same.position:
+            same.doubtful, same.action = True, "review"
     return out
 
 
@@ -260,6 +338,8 @@ def form_rx(form: str) -> re.Pattern:
     words = [w for w in re.split(r"[\s.]+", form) if w]
     inner = r"[\s-]?" if len(form) >= 6 else "-?"  # "MIMIN LAELASARI" also written "MIMINLAELASARI"
     letters = [inner.join(re.escape(c) for c in w) for w in words]
+    if form.isupper() and len(key(form)) <= 4:  # initials ("AS"): as written, never inside "S.H."
+        return re.compile(r"(?<![A-Za-z.])" + re.escape(form) + r"(?!\.?[A-Za-z])")
     return re.compile(r"[\s.\-]*".join(letters) + (r"\.?" if form.endswith(".") else ""), re.IGNORECASE)
 
 
@@ -274,18 +354,44 @@ def boundary(text: str, i: int, j: int, multi: bool) -> bool:
     return (a.islower() and b.isupper()) or (a.isupper() and b.islower() and shout) or multi
 
 
-def mention_findings(page: int, text: str, person: Person) -> list[Finding]:
+def inside_longer_name(text: str, i: int, j: int, common: frozenset[str]) -> bool:
+    """A match with another name word right before or after it ("Sutrisno" in "Imam Gono Sutrisno"):
+    part of someone else's name, not a mention of this official."""
+    before = re.search(r"([A-Za-z'’]+)[ \t]+$", text[max(0, i - 30):i])
+    after = re.match(r"[ \t]+([A-Za-z'’]+)", text[j:j + 30])
+    return any(m and officials.name_word(m.group(1), common) for m in (before, after))
+
+
+def mention_findings(page: int, text: str, person: Person, common: frozenset[str] = frozenset()) -> list[Finding]:
     taken: list[tuple[int, int]] = []
     out = []
     first = person.forms[0]
-    for form in sorted(person.forms, key=len, reverse=True):
+    reasons = person_reasons(person)
+    for form in sorted(person.forms, key=len, reverse=True) + person.short:
         for m in form_rx(form).finditer(text):
             i, j = m.span()
             if not boundary(text, i, j, len(form.split()) > 1) or any(a < j and i < b for a, b in taken):
                 continue
+            if form in person.short and not (j == len(text) or text[j].isspace() or text[j] in ",.;:)’'\"”"):
+                continue  # a part of a name, written alone
+            if person.position and inside_longer_name(text, i, j, common):
+                continue
             taken.append((i, j))
-            reasons = (f"{person.role}: {person.learned}", f"sama dengan '{first}' ({person.entity}; {person.learned})",
-                       "nama orang pribadi: data pribadi (Pasal 17 huruf h, UU PDP)")
+            same = reason("person.same", name=first, entity=person.entity, learned=person.learned)
             out.append(Finding(page, i, j, text[i:j], "PERSON", person.basis, SCORE, person.action,
-                               f"{SOURCE}:person", reasons, entity=person.entity))
+                               f"{SOURCE}:{'official' if person.position else 'person'}",
+                               (reasons[0], same, *reasons[1:]), entity=person.entity))
     return out
+
+
+def person_reasons(person: Person) -> tuple[str, ...]:
+    """The role and the legal reason of a person's mentions: kept official, doubtful, or private."""
+    if person.position and person.doubtful:
+        return (reason("official.doubtful", position=person.position, role=person.role),
+                "nama orang pribadi: data pribadi (Pasal 17 huruf h, UU PDP)")
+    if person.position and person.role == "counsel":
+        return (reason("counsel.kept", position=person.position, page=person.page),)
+    if person.position:
+        code = "official.byline" if person.position.split()[0].lower() in BYLINE_WORDS else "official.position"
+        return (reason(code, position=person.position, page=person.page),)
+    return (f"{person.role}: {person.learned}", "nama orang pribadi: data pribadi (Pasal 17 huruf h, UU PDP)")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from reviewer.core import lexicon
 from reviewer.core.model import Document, Finding, Page
 from reviewer.core.reasons import reason as keep_reason
 from reviewer.core.settings import Settings
@@ -43,10 +44,8 @@ OFFICIAL_TITLE = re.compile(
     r"\b(kepala|sekretaris|wali ?kota|wakil|bupati|gubernur|camat|lurah|kepala desa|direktur|asisten|inspektur|"
     r"plt\.?|plh\.?|kabid|kasubag|kasi|menteri|ketua|anggota dprd|duta besar|konsul|juru bicara|kapolres|"
     r"kapolda|komandan|pejabat|ppid)\b", re.I)
-RANKS = re.compile(
-    r"\b(bharada|bharatu|bharaka|bripda|briptu|brigpol|brigadir|bripka|aipda|aiptu|ipda|iptu|akp|kompol|akbp|"
-    r"kombes|brigjen|irjen|komjen|jenderal|prada|pratu|praka|kopda|koptu|kopka|serda|sertu|serka|serma|pelda|peltu|"
-    r"letda|lettu|kapten|mayor|letkol|kolonel|penyidik|penyelidik|pemeriksa|selaku)\b", re.I)
+# police and military ranks: reviewer/data/people_words.yaml; the words after them name an officer's function
+RANKS = re.compile(r"\b(" + lexicon.rank_alternation() + r"|penyidik|penyelidik|pemeriksa|selaku)\b", re.I)
 SIGNATURE_ID = re.compile(r"(^|\n)[^\S\n]*(NIP|NRP|NIK)\.?[^\S\n]*$")
 # A service line that labels the number or address that follows it (issue 19: "Pusat Layanan",
 # "Call Center", "Humas" lines); a private cue between the label and the contact breaks it.

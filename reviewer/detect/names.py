@@ -10,12 +10,14 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-# Titles written before a name: religious (H., Hj., KH.), academic (Dr., Prof.), professional
-# (dr., drg., Ir., apt.), nobility (R., R.A., R.M., Tgk., Cut, Teuku, Raden).
-PREFIX = (r"(?:Prof|Dr|dr|drg|Drs|Dra|Ir|H|Hj|KH|K\.H|R|R\.A|R\.M|R\.Ay|Tgk|apt|Ns|Hajjah|Haji|Raden|Teuku|Cut"
-          r"|Prof\.\s?Dr|PROF|DR|DRS|DRA|IR|HJ|KH)")
+from reviewer.core import lexicon
+
+# Titles written before a name (religious, academic, professional, nobility) and courtesy words are
+# data: reviewer/data/people_words.yaml ("titles", "courtesy").
+PREFIX = "(?:" + "|".join(re.escape(f.rstrip(".")).replace(r"\ ", r"\s?") for f in lexicon.title_forms()) + ")"
+WORD_TITLES = "|".join(re.escape(f) for f in lexicon.title_forms() if not f.endswith("."))
 PREFIXES = re.compile(r"(?:\b" + PREFIX + r"\.?\s+)+$")
-PREFIXES_START = re.compile(r"^(?:" + PREFIX + r"\.\s*|(?:Hajjah|Haji|Raden|Teuku|Cut)\s+)+")
+PREFIXES_START = re.compile(r"^(?:" + PREFIX + r"\.\s*|(?:" + WORD_TITLES + r")\s+)+")
 # Degrees written after a name: S.H., M.Si., S.Kep., Ns., Sp.PD, A.Md.Keb., Ph.D., MBA, SH ...
 DEGREE = (r"(?:(?:S|M|D[1-4]|A|B|Sp|Ph|Lc|Ns|Apt|Dipl|LL|Bc|Psi)\."
           r"(?: ?[A-Za-z]{1,6}\.|[A-Za-z]{1,6}){0,3}(?:\([A-Z]\))?"
@@ -25,10 +27,10 @@ DEGREE = (r"(?:(?:S|M|D[1-4]|A|B|Sp|Ph|Lc|Ns|Apt|Dipl|LL|Bc|Psi)\."
 SEP = r"(?: *, *\n? *| +)"  # never across a tab: the next cell is someone else's
 DEGREES = re.compile(r"^(?:" + SEP + DEGREE + r")+")
 DEGREES_END = re.compile(r"(?:\s*,?\s*" + DEGREE + r")+\s*$")
-COURTESY = re.compile(r"^(?:(?:Sdr|Sdri|Sdra|Bpk|Bp|Tn|Ny|Nn|Yth|Alm|Almh|Kak|Mbak|Mas|Dik)\.?\s+|"
-                      r"(?:Saudara|Saudari|Ibu|Bapak|Pak|Bu|Tuan|Nyonya|Nona|Almarhum|Almarhumah|Yang\s+Terhormat|"
-                      r"Klien|Anak(?!\s+Agung)|Saksi|Korban|Pelapor|Pemohon|Tersangka|Terlapor|Pasien|Nama)\b"
-                      r"[\s:,]+)", re.IGNORECASE)
+_ABBR = "|".join(re.escape(c.rstrip(".")) for c in lexicon.words("courtesy") if c.endswith("."))
+_WORDS = "|".join(re.escape(c) for c in lexicon.words("courtesy") if not c.endswith("."))
+COURTESY = re.compile(r"^(?:(?:" + _ABBR + r")\.?\s+|(?:" + _WORDS + r"|Yang\s+Terhormat|Klien|Anak(?!\s+Agung)|Saksi|"
+                      r"Korban|Pelapor|Pemohon|Tersangka|Terlapor|Pasien|Nama)\b[\s:,]+)", re.IGNORECASE)
 TRAILING = re.compile(r"[\s,.;:()\-–]+$")
 
 

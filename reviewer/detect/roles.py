@@ -17,29 +17,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from reviewer.core import lexicon
 from reviewer.detect.names import strip_titles
 
 KEEP_REASON = "pejabat yang menjalankan jabatan: Pasal 18 ayat (2) huruf b UU 14/2008"
 
-# Titles of office. Staff job names (analis, perawat, pranata...) are not here on purpose: in a
-# personnel record the employee is the data subject, not an official acting in office.
-OFFICE = (r"(?:(?:Plt|Plh|Pj|Pjs)\.?\s+|Wakil\s+|a\.n\.\s+)?(?:Kepala(?!\s+Keluarga)|Sekretaris|Wali\s?[Kk]ota|"
-          r"Walikota|WALI\s?KOTA|Bupati|BUPATI|Gubernur|GUBERNUR|Camat|Lurah|Direktur|Komandan|Kapolres\w*|Kapolsek|"
-          r"Kapolda|Kasat\w*|Kanit\w*|Ketua(?!\s+(?:RT|RW|Rukun))|Inspektur|Penyidik|Pembimbing\s+Kemasyarakatan|"
-          r"Jaksa|Hakim|Panitera|Komisioner|Pejabat|PPID|Asisten|Staf\s+Ahli|Kabid|Kasi|Kasie|Kasubbag|Kabag|"
-          r"Kadis|Sekda|Bendahara|Menteri|Dirjen|Juru\s+Bicara|Kepala\s+Desa|Kades|Rektor|Dekan|Petugas|"
-          r"Koordinator|Narasumber|Ajudan|Auditor|Irban|Anggota\s+DPRD|Pimpinan|Dokter\s+Pemeriksa|"
-          r"Penanggung\s+Jawab|Pelaksana\s+Tugas|Danramil|Dandim|Kapten|Mayor|Kolonel|Juru\s?[Ss]ita|Notaris|Mediator|"
-          r"Anggota\s+(?:DPRD|DPR|DPD|Komisi|Dewan|Fraksi|Majelis|Pansus|Badan)|Wali\s+Kelas|Keuchik|Geuchik|Perbekel|Wali\s+Nagari|Kuwu|"
-          r"Dokter(?:\s+Spesialis|\s+yang\s+(?:merujuk|memeriksa|merawat))?)\b")
+# Positions of office, units, roles, ranks and courtesy words are data: reviewer/data/people_words.yaml
+OFFICE = (r"(?:" + "|".join(r"(?:" + a + r")\s+" for a in lexicon.words("acting")) + r")?"
+          + lexicon.alternation("offices") + r"\b")
 OFFICE_START = re.compile(r"(?i)^\s*" + OFFICE)
-UNIT = r"(?:Sekretariat|Bagian|Subbagian|Bidang|Seksi|Humas|Hubungan\s+Masyarakat|Dinas|Badan|Kantor|Unit|PPID)\b"
+UNIT = lexicon.alternation("units") + r"\b"
 OFFICE_ANY = re.compile(OFFICE)
-PRIVATE_ROLE = (r"(?:bernama|atas\s+nama|a/n|an\.|pemohon(?:\s+informasi)?|pelapor|pengadu|saksi|korban|"
-                r"terlapor|tersangka|terdakwa|terpidana|pelanggar|pasien|klien|anak|ahli\s+waris|penerima|peserta|"
-                r"informan|pewaris|almarhum(?:ah)?|alm\.|almh\.|istri|suami|ayah|ibu\s+kandung|orang\s+tua|"
-                r"wali(?!\s*(?:kelas|kota|nagari|murid))|"
-                r"kuasa|yang\s+diperiksa|yang\s+menyatakan|yang\s+bersangkutan|warga|penghuni|pegawai)")
+PRIVATE_ROLE = lexicon.alternation("private_roles")
 ROLE_BEFORE = re.compile(r"(?i)(?:\b" + PRIVATE_ROLE + r"|\bnama(?:\s+lengkap)?(?:\s+" + PRIVATE_ROLE
                          + r")?)\s*[:,]?[\s\-:]*$")
 NAME_FIELD = re.compile(r"(?i)\bnama(?:\s+lengkap)?\s*[:\t]?[\s:]*$")
@@ -57,8 +46,10 @@ COURT_OFFICE = (r"(?:Hakim(?:\s+(?:Ketua|Anggota|Agung))?|Ketua\s+Majelis|Panite
                 r"(?:Jaksa\s+)?Penuntut\s*Umum)\b")
 OFFICE_AFTER = re.compile(r"^\s*(?:(?:,\s*|\(\s*|\t+|\s+selaku\s+|\s+sebagai\s+|,\s*pangkat\s+\S+.*?selaku\s+)"
                           + OFFICE + r"|\(\s*" + UNIT + r"|[,\s]*(?:(?:selaku|sebagai)\s+)?" + COURT_OFFICE + ")")
+# police and military ranks written before a name in a signature ("AKP ROY TAMBAJONG, S.I.K.")
+RANK = r"\b(?:" + "|".join(re.escape(r.upper()) for r in lexicon.ranks()) + r")\b"
 ID_AFTER = re.compile(r"^[\s,]*(?:\n\s*)?(?:pangkat\s+\w+|NIP\b|NIP\.|NRP\b|(?:Pembina|Penata|Pengatur|Juru)"
-                      r"(?:\s+\w+){0,2}\s*\(|(?:AKBP|AKP|IPTU|IPDA|AIPTU|AIPDA|BRIPKA|BRIGPOL|BRIPTU|KOMPOL)\b)")
+                      r"(?:\s+\w+){0,2}\s*\(|" + RANK + ")")
 PRIVATE_SIGNER = re.compile(r"(?i)^\s*(?:hormat\s+saya|pemohon|pelapor|pengadu|yang\s+diperiksa|yang\s+menyatakan|"
                             r"saksi|ahli\s+waris|penerima|peserta|pihak\s+pertama|pihak\s+kedua|orang\s+tua|pasien|"
                             r"yang\s+membuat\s+pernyataan|kuasa)")
@@ -67,39 +58,22 @@ OFFICIAL_SIGNER = re.compile(r"(?i)^\s*(?:yang\s+memeriksa|hormat\s+kami|mengeta
 # its first letters.
 JABATAN_LINE = re.compile(r"^(?!.*\d).*\b(?:Kota|Kabupaten|Provinsi|Dinas|Badan|Kecamatan|Kelurahan|Desa|Bidang|Bagian|"
                           r"Kantor|Sekretariat|Daerah|Negeri|Pusat|Balai|Satuan|Unit|Seksi)\b.*,\s*$")
-# police and military ranks written before a name in a signature ("AKP ROY TAMBAJONG, S.I.K.")
-RANK = (r"\b(?:AKBP|AKP|KOMPOL|KOMBES|IPTU|IPDA|AIPTU|AIPDA|BRIPKA|BRIGPOL|BRIPTU|BRIPDA|LETDA|LETTU|KAPTEN|MAYOR|"
-        r"LETKOL|KOLONEL|PELDA|SERKA|SERTU|SERDA)\b")
 SKIP_LINE = re.compile(r"(?i)^\s*(?:ttd\.?|\(?tanda\s+tangan\)?|cap|materai.*|-+|_+|\(\s*\))?\s*$")
 CLAUSE_START = re.compile(r"(?:[.!?]\s+(?=[A-Z\"“])|\n|;)")
-COURTESY_WORD = r"(?:Bapak|Ibu|Sdr|Sdri|Saudara|Saudari|Tuan|Nyonya|Bpk|Pak|Bu)\b"
+COURTESY_WORD = lexicon.alternation("courtesy") + r"\b"
 # the office in lower case with one lower-case word after it ("petugas ukur Kantor Pertanahan, X")
-LOWER_OFFICE = (r"(?:petugas|kepala|ketua|sekretaris|camat|lurah|bupati|wali\s?kota|gubernur|direktur|jaksa|hakim|"
-                r"penyidik|panitera|juru\s?sita|mediator|notaris)(?:\s+[a-z]{3,})?")
+LOWER_OFFICE = lexicon.alternation("lower_offices") + r"(?:\s+[a-z]{3,})?"
 PRE_APPOSITION = re.compile(r"(?:" + OFFICE + "|" + LOWER_OFFICE + r")(?:[\s,]+(?:(?!" + COURTESY_WORD
                             + r")[A-Z][\w.&/()-]*|dan|I{1,3}|IV|V|\d{1,3}))*[\s,:(]*$")
 # "anak Kepala Desa, X": the person is a relative of the official, not the official
 KIN_BEFORE = re.compile(r"(?i)\b(?:anak|istri|suami|ayah|ibu|adik|kakak|keponakan|menantu|cucu|keluarga|orang\s+tua|"
                         r"kerabat|saudara)\s*$")
 # Private occupations in apposition: "Salah seorang petani, X", "X, nelayan Desa Y"
-OCCUPATION = (r"(?:petani|nelayan|pedagang(?:\s+\w+)?|buruh(?:\s+\w+)?|pekebun|peternak|pengemudi|sopir|"
-              r"pengojek|tukang\s+\w+|ibu\s+rumah\s+tangga|pelajar|mahasiswa|mahasiswi|siswa|siswi|santri|"
-              r"pensiunan|wiraswasta|karyawan(?:\s+swasta)?|warga|penduduk|penerima\s+manfaat|orang\s+tua\s+siswa|"
-              r"pengrajin|perajin|penjahit|guru\s+honorer|relawan|korban)")
+OCCUPATION = lexicon.alternation("occupations")
 OCCUPATION_BEFORE = re.compile(r"(?i)\b" + OCCUPATION + r"(?:\s+(?:dari\s+)?[A-Z][\w.-]*){0,4}\s*,\s*$")
 OCCUPATION_AFTER = re.compile(r"(?i)^\s*,\s*" + OCCUPATION + r"\b")
 
-KINDS = {
-    "press": r"\bSIARAN\s+PERS\b|\bPRESS\s+RELEASE\b|\bRILIS\s+(?:BERITA|PERS)\b",
-    "child": r"(?i)anak\s+berkonflik\s+dengan\s+hukum|peradilan\s+pidana\s+anak|persidangan\s+anak|"
-             r"penelitian\s+kemasyarakatan|\blitmas\b|klien\s+anak|anak\s+korban|anak\s+saksi|\bdiversi\b",
-    "sexual": r"(?i)kekerasan\s+seksual|pencabulan|perkosaan|pemerkosaan|\bTPKS\b|pelecehan\s+seksual",
-    "law": r"(?i)berita\s+acara\s+pemeriksaan|pro\s+justitia|\bpenyidik|laporan\s+polisi|tindak\s+pidana|"
-           r"\btersangka\b|reserse|penyelidikan|\bKUHP\b|laporan\s+kejadian|pelanggaran\s+perda|\bperkara\b",
-    "medical": r"(?i)diagnos[ai]s|rekam\s+medis|keterangan\s+sakit|\bpasien\b|rawat\s+inap",
-    "personnel": r"(?i)\bcuti\b|slip\s+gaji|kepegawaian|hukuman\s+disiplin|penilaian\s+kinerja|data\s+pegawai",
-    "list": r"(?i)daftar\s+(?:penerima|peserta|hadir|nominatif|ahli\s+waris|delegasi)",
-}
+KINDS = lexicon.document_kinds()
 FIELD_ONLY = "isian jabatan tanpa 'yang bertanda tangan'"
 LAW_ROLES = ("saksi", "korban", "pelapor", "informan", "pengadu", "dirahasiakan", "yang diperiksa")
 

@@ -138,6 +138,8 @@ def person(page: Page, start: int, end: int, lexicon: Lexicon | None = None) -> 
         return None  # "Menimbang", "Terdakwa", "Mengadili": the decision's own words, never a person
     if PLACE_DATE.match(text[end:end + 30]):
         return None  # "Tondano, 14 Juli 2024": the place of a date line
+    if acronyms(text, start, end, bare):
+        return None
 
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end) if "\n" in text[end:] else len(text)
@@ -150,6 +152,17 @@ def person(page: Page, start: int, end: int, lexicon: Lexicon | None = None) -> 
                           and text.count("\n", 0, start) < TITLE_LINES)
     return roles.Mention(page.number, start, end, value, roles.collect(text, start, end),
                          in_table="\t" in text[line_start:line_end], in_heading=heading)
+
+
+def acronyms(text: str, start: int, end: int, bare: str) -> bool:
+    """Short upper-case words of at most one vowel in a mixed-case line ("LHP LKPP", "BPK RI"): abbreviations,
+    not a name (an upper-case name has vowels: "DEWI ANA", "SRI RAHAYU")."""
+    tokens = [t.strip(".,") for t in bare.split()]
+    if not bare.isupper() or not all(len(t) <= 5 and len(re.findall("[AEIOU]", t)) <= 1 for t in tokens):
+        return False
+    line = text[text.rfind("\n", 0, start) + 1:(text.find("\n", end) + 1 or len(text) + 1) - 1]
+    rest = line[:start - text.rfind("\n", 0, start) - 1] + line[end - text.rfind("\n", 0, start) - 1:]
+    return sum(c.islower() for c in rest) > sum(c.isupper() for c in rest)
 
 
 def titled(text: str, start: int, end: int) -> bool:

@@ -15,17 +15,20 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
+from reviewer.core import lexicon
 from reviewer.core.errors import ReviewerError
 
 Entity = tuple[int, int, str]
 
-PREFIX_M = ("H.", "Drs.", "Ir.", "Dr.", "dr.", "Prof. Dr.", "KH.", "R.", "drg.", "Dr. H.", "Ir. H.")
-PREFIX_F = ("Hj.", "Dra.", "Ir.", "Dr.", "dr.", "drg.", "Dr. Hj.", "R.A.")
+# titles, courtesy words and ranks: reviewer/data/people_words.yaml (the detectors read the same table)
+_TITLES = [t for t in lexicon.title_forms() if t.endswith(".") and t.upper() != t or t in ("H.", "KH.", "R.", "R.A.")]
+PREFIX_M = (*(t for t in _TITLES if t in lexicon.title_forms("m")), "Dr. H.", "Ir. H.")
+PREFIX_F = (*(t for t in _TITLES if t in lexicon.title_forms("f")), "Dr. Hj.")
 DEGREES = ("S.H.", "S.E.", "S.Kom.", "M.Si.", "S.STP.", "M.AP.", "S.Kep.", "Ns.", "S.Pd.", "M.Pd.", "A.Md.",
            "A.Md.Keb.", "S.Sos.", "M.M.", "M.T.", "S.T.", "Sp.PD", "Sp.A.", "M.Kes.", "S.Psi.", "S.IP.", "M.H.",
            "Ph.D.", "S.Ag.", "M.Ak.", "Lc.", "S.Tr.Sos.", "M.Sc.", "S.Hut.", "S.I.Kom.", "M.I.Kom.", "S.Farm.",
            "Apt.", "S.Ked.", "S.Gz.", "M.E.", "S.Ak.", "MBA", "M.Kn.", "S.Pi.", "S.Si.", "SH", "SE", "MM")
-COURTESY = ("Bapak", "Ibu", "Sdr.", "Sdri.", "Bpk.", "Pak", "Bu", "Tn.", "Ny.", "Saudara", "Saudari", "Yth.")
+COURTESY = tuple(c for c in lexicon.words("courtesy") if not c.startswith("Alm"))
 BALI = ("I Wayan", "I Made", "I Nyoman", "I Ketut", "I Komang", "I Putu", "I Gede", "Ni Putu", "Ni Made",
         "Ni Luh", "Ni Wayan", "Ni Komang", "Ni Ketut", "Ni Kadek", "I Kadek")
 CHINESE = ("Tan", "Lie", "Liem", "Ong", "Go", "Oei", "Kwee", "Lim", "The", "Tjoa", "Han", "Sie")
@@ -37,8 +40,7 @@ JOBS = ("Kepala Dinas Sosial", "Kepala Dinas Kesehatan", "Sekretaris Daerah", "W
         "Pejabat Pengelola Informasi dan Dokumentasi", "Plt. Kepala Dinas Perhubungan", "Asisten Pemerintahan",
         "Kepala Pelaksana BPBD", "Penyidik Pembantu", "Pembimbing Kemasyarakatan", "Kepala Puskesmas",
         "Wakil Bupati", "Ketua DPRD", "Kepala Kantor Pertanahan", "Panitera", "Hakim Anak", "Kepala Sekolah")
-RANKS = ("Pembina (IV/a)", "Pembina Tingkat I (IV/b)", "Penata (III/c)", "Penata Tingkat I (III/d)",
-         "Pembina Utama Muda (IV/c)", "Penata Muda (III/a)", "AKP", "IPTU", "AIPTU", "KOMPOL", "BRIPKA")
+RANKS = (*lexicon.words("grades"), *(r.upper() for r in lexicon.ranks("police")))
 OFFICES = ("Dinas Sosial", "Dinas Kesehatan", "Dinas Pendidikan", "Dinas Komunikasi dan Informatika",
            "Badan Kepegawaian Daerah", "Dinas Kependudukan dan Pencatatan Sipil", "Dinas Pekerjaan Umum",
            "Badan Pengelola Keuangan dan Aset Daerah", "Satuan Polisi Pamong Praja", "Dinas Tenaga Kerja",

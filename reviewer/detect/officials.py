@@ -1,0 +1,273 @@
+"""Officials named in prose: a position of office next to a name, and the bylines of a news text.
+
+Press releases and news name officials acting in office in a few fixed shapes: "<jabatan> <instansi>,
+Bapak <gelar> <Nama>", "Bupati X", "Kasat Reskrim Polres Y IPTU Z", "<Nama>, <jabatan> ...", "<Nama>
+selaku/sebagai <jabatan>", "<Nama> (<jabatan>)", "dipimpin oleh <jabatan> <Nama>"; and the people who
+wrote them ("Penulis: X", "Editor: Y", "Foto: Z", "(yus/mas)" at the end). Officials acting in office
+are not exempt (Pasal 18 ayat 2 huruf b UU 14/2008): these names are kept, with the position as reason.
+
+The positions, acting titles, courtesy words, titles, ranks and agency words are data
+(`reviewer/data/people_words.yaml`); the unit's officials list may add positions (`positions`). This
+module only finds the (name, position) pairs; `reviewer.detect.identity` turns them into persons and
+finds every mention.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from reviewer.core import lexicon
+from reviewer.detect.names import DEGREE, PREFIX
+
+WORD = r"[A-Za-z][A-Za-z'’-]*\.?"
+TOKEN = re.compile(r"\([^()\n]{1,40}\)|" + WORD + r"|,|[^\sA-Za-z,]")
+PRIVATE_BEFORE = re.compile(r"(?i)\b(?:tersangka|terdakwa|terpidana|pelaku|korban|terlapor|tahanan|buronan|anak|istri|"
+                            r"suami|ayah|ibu|adik|kakak|keponakan|menantu|cucu|keluarga|orang\s+tua|kerabat)\s*$")
+STOP_WORDS = frozenset("yang dan di ke dari untuk dengan pada dalam oleh atau saat usai pun juga ketika serta bersama "
+                       "selaku sebagai menyampaikan mengatakan kata ujar ini itu".split())
+JOINERS = frozenset(("dan", "&", "-", "/"))
+PARTICLES = frozenset("bin binti br boru van de der al el da dos i ni".split())
+BYLINE = re.compile(r"(?im)^[^\S\n]*(?:" + lexicon.alternation("bylines") + r")\s*(?:[:/|]|oleh)\s*")
+VILLAGE_HEAD = re.compile(r"(?i)(?:kepala\s+desa|kades|lurah|camat|kepala\s+dusun|kadus|perbekel|kuwu|keuchik)$")
+STREET = re.compile(r"(?i)\b(?:jalan|jl|jln|gg|gang|lapangan|stadion|gedung|taman)\.?\s*$")
+INITIALS = re.compile(r"\((?!dok\b)([a-z]{2,4}(?:\s*/\s*[a-z]{2,4})+|[a-z]{3})\)\s*$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Official:
+    """A name at [start, end) of the text, the position that makes it official, and whether a private
+    role stands before it ("tersangka Kepala Desa X": the reviewer decides)."""
+
+    start: int
+    end: int
+    position: str
+    doubtful: bool = False
+    kind: str = "official"  # or "counsel" (penasihat hukum, ahli), "byline"
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern]:
+    acting = "|".join(lexicon.words("acting"))
+    office = r"(?:(?:" + acting + r")\s+)*" + lexicon.alternation("offices") + r"(?![A-Za-z])"
+    ranks = lexicon.rank_alternation()
+    return {
+        "office": re.compile(r"(?<![A-Za-z.])" + office, re.IGNORECASE),
+        "office_start": re.compile(r"^\s*" + office, re.IGNORECASE),
+        "counsel": re.compile(r"(?<![A-Za-z.])" + lexicon.alternation("counsel") + r"(?![A-Za-z])"),
+        "office_here": re.compile(r"\s*" + office, re.IGNORECASE),
+        "rank": re.compile(r"(?i)^" + ranks + r"\.?$"),
+        "rank_before": re.compile(r"(?<![A-Za-z])(?=[A-Z])(?i:" + ranks + r")(?![A-Za-z])\.?"),
+        "agency": re.compile(r"(?i)^(?:" + "|".join(lexicon.words("agency_words")) + r")\.?$"),
+        "courtesy": re.compile(r"(?i)^" + lexicon.alternation("courtesy") + r"$"),
+        "title": re.compile(r"^" + PREFIX + r"\.?$"),
+        "degree": re.compile(r"^" + DEGREE + r"\.?$|^[A-Z]{1,3}\.(?:[A-Za-z]{1,4}\.?)*$"),
+    }
+
+
+@lru_cache(maxsize=1)
+def place_words() -> frozenset[str]:
+    """Words of province and regency/city names (lower case): the instansi, not the name."""
+    path = Path(__file__).resolve().parent.parent / "data" / "kode_wilayah_historis.csv"
+    out: set[str] = set()
+    with open(path, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if row["level"] in ("1", "2"):
+                out.update(w.lower() for w in re.findall(r"[A-Za-z]+", row["nama_terakhir"]))
+    return frozenset(out - {"kabupaten", "kota", "provinsi"})
+
+
+@lru_cache(maxsize=1)
+def district_names() -> frozenset[str]:
+    """Kecamatan names of one word (lower case): "Camat Banyumanik" names the place, not the camat."""
+    path = Path(__file__).resolve().parent.parent / "data" / "kode_wilayah_historis.csv"
+    with open(path, encoding="utf-8", newline="") as fh:
+        return frozenset(r["nama_terakhir"].lower() for r in csv.DictReader(fh)
+                         if r["level"] == "3" and " " not in r["nama_terakhir"].strip())
+
+
+def find(text: str, common: frozenset[str] = frozenset(), extra_positions: tuple[str, ...] = ()) -> list[Official]:
+    """Every official of the text: names after and before a position or a rank, bylines, closing initials."""
+    after: list[Official] = []
+    before: list[Official] = []
+    rx = [(_patterns()["office"], "official"), (_patterns()["rank_before"], "official"),
+          (_patterns()["counsel"], "counsel")]
+    rx += [(re.compile(r"(?<![A-Za-z])" + re.escape(p) + r"(?![A-Za-z])", re.IGNORECASE), "official")
+           for p in extra_positions]
+    for pattern, kind in rx:
+        for m in pattern.finditer(text):
+            if STREET.search(text[max(0, m.start() - 12):m.start()]):
+                continue  # "Jalan Jenderal Sudirman": a street
+            position = " ".join(m.group(0).split())
+            doubtful = bool(PRIVATE_BEFORE.search(text[max(0, m.start() - 30):m.start()]))
+            span = name_after(text, m.end(), common, lower=position[:1].islower())
+            one = span is not None and " " not in text[span[0]:span[1]]
+            if span is not None and one and (VILLAGE_HEAD.search(position) and not text[m.end():span[0]].strip()
+                        or text[span[0]:span[1]].lower() in district_names()):
+                span = None  # "Kepala Desa Sumberejo", "Camat Banyumanik": the place, not the name
+            if span:
+                full = " ".join(text[m.start():span[0]].split()).strip(" ,(")
+                after.append(Official(*span, full if len(full) <= 80 else position, doubtful, kind))
+            span = name_before(text, m.start(), common)
+            if span and not doubtful:
+                before.append(Official(*span, position, kind=kind))
+    named = {(o.start, o.end) for o in after}
+    before = [o for o in before if (o.start, o.end) not in named]
+    return [_trim(text, o) for o in after + before + bylines(text, common)]
+
+
+def _trim(text: str, o: Official) -> Official:
+    """No final dot on a name word ("Jokowi." ending a sentence); an initial keeps its dot."""
+    if text[o.end - 1] == "." and o.end - o.start > 2 and text[o.end - 3:o.end - 1].isalpha():
+        return Official(o.start, o.end - 1, o.position, o.doubtful, o.kind)
+    return o
+
+
+def office_word(word: str) -> bool:
+    """A word that is an office, rank or agency word ("Kades", "Polres", "AKBP"), not a name."""
+    return bool(_patterns()["office_start"].match(word + " ")) or _pat("agency", word) or _pat("rank", word)
+
+
+def positions(officials: tuple[str, ...], common: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """The entries of a unit's officials list that are a position only ("Kepala UPT Pasar Induk"): an office
+    word first and no word of a name after it. The others are names (`reviewer.detect.roles.official_listed`)."""
+    office = _patterns()["office_start"]
+    return tuple(o.strip() for o in officials if (m := office.match(o))
+                 and not any(_name_word(w, common) for w in o[m.end():].split()))
+
+
+def name_after(text: str, end: int, common: frozenset[str], lower: bool = False) -> tuple[int, int] | None:
+    """The name following a position: the last run of name words of the capitalised stretch after it
+    (the instansi comes first: "Bupati Tanjung Jabung Timur Romi Hariyanto"), a rank or a comma
+    opening the name ("Kapolres X AKBP Y", "Kepala Dinas X, Bapak Dr. Y")."""
+    tokens = stretch(text, end)
+    name = _last_name_run(tokens, common)
+    if not name:
+        return None
+    words = [t for t in name if t[2][:1].isalpha()]
+    if lower and len(words) < 2:
+        return None  # "kepala Budi": a lower-case office needs a fuller name
+    return name[0][0], name[-1][1]
+
+
+def stretch(text: str, start: int) -> list[tuple[int, int, str]]:
+    """The tokens of the capitalised stretch from `start` to the first lower-case word or clause end."""
+    out: list[tuple[int, int, str]] = []
+    for m in TOKEN.finditer(text, start, min(len(text), start + 220)):
+        tok = m.group(0)
+        if text[out[-1][1] if out else start:m.start()].count("\n") or tok in ".;:!?\"“”" or tok.isdigit():
+            break
+        if tok[:1].islower() and tok not in JOINERS and tok.lower() not in PARTICLES and not _pat("degree", tok):
+            break
+        if tok in JOINERS and (not text[m.end():].lstrip()[:1].isupper()
+                               or _patterns()["office_here"].match(text, m.end())):
+            break  # "X dan Kabid Y": the next official
+        out.append((m.start(), m.end(), tok))
+    return out
+
+
+def _pat(name: str, tok: str) -> bool:
+    return bool(_patterns()[name].match(tok))
+
+
+def _name_word(tok: str, common: frozenset[str], shout: bool = False) -> bool:
+    """A word that may be part of a person's name (not an agency, place, office, title or common word)."""
+    bare = tok.rstrip(".")
+    low = bare.lower()
+    if not bare[:1].isupper() and low not in PARTICLES or not re.fullmatch(r"[A-Za-z][A-Za-z'’-]*", bare):
+        return False
+    if bare.isupper() and 1 < len(bare) <= 5 and not shout:
+        return False  # an acronym in mixed-case text: the agency
+    if low in common or low in place_words() or low in STOP_WORDS or glued(low, common):
+        return False
+    return not any(_pat(p, tok) for p in ("agency", "rank", "courtesy", "title", "degree")) \
+        and not _patterns()["office_start"].match(bare)
+
+
+def name_word(tok: str, common: frozenset[str]) -> bool:
+    """A word that may belong to a person's name in mixed-case text (see `_name_word`)."""
+    return _name_word(tok, common, tok.isupper() and len(tok) > 5)
+
+
+def glued(low: str, common: frozenset[str]) -> bool:
+    """Two ordinary words glued where a line ended ("negerisejak", "umumtelah"): no name."""
+    return any(low[:i] in common and low[i:] in common for i in range(4, len(low) - 3))
+
+
+def _last_name_run(tokens: list[tuple[int, int, str]], common: frozenset[str]) -> list[tuple[int, int, str]]:
+    """The name in a stretch: it starts after the last rank, courtesy word or title, or after a comma
+    that ends the instansi; it is the last run of name words there, ending at a comma or degree."""
+    letters = [c for _, _, t in tokens for c in t if c.isalpha()]
+    shout = bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    cut, seen = 0, False
+    for i, (_, _, t) in enumerate(tokens):
+        opens = _pat("rank", t) or _pat("courtesy", t) or _pat("title", t) and not _pat("degree", t) \
+            or t == "," and not seen
+        if opens and any(_name_word(x, common, shout) for _, _, x in tokens[i + 1:i + 3]):
+            cut, seen = i + 1, False
+        elif _name_word(t, common, shout):
+            seen = True
+    run: list[tuple[int, int, str]] = []
+    best: list[tuple[int, int, str]] = []
+    for tok in tokens[cut:]:
+        if not run and (_pat("title", tok[2]) or _pat("courtesy", tok[2])):
+            continue
+        if _name_word(tok[2], common, shout) or run and tok[2].lower() in PARTICLES:
+            run.append(tok)
+        elif run:
+            best, run = run, []
+            if tok[2] == "," or _pat("degree", tok[2]) or tok[2].startswith("("):
+                break
+    best = run or best
+    while best and best[-1][2].lower() in PARTICLES:
+        best.pop()
+    if not best or len(best) > 6 or all(len(t[2].rstrip(".")) <= 1 for t in best):
+        return []
+    return best
+
+
+def name_before(text: str, start: int, common: frozenset[str]) -> tuple[int, int] | None:
+    """The name written before a position: "X, Kepala ...", "X selaku Kepala ...", "X (Kasi ...)"."""
+    before = text[max(0, start - 120):start]
+    m = re.search(r"(?:,\s*|\s+(?:selaku|sebagai)\s+|\s*\(\s*)$", before)
+    if not m:
+        return None
+    head = before[:m.start()]
+    base = start - len(before)
+    head = re.sub(r"(?:[\s,]*(?:" + DEGREE + r")\.?)*[\s,]*$", "", head)
+    words = list(re.finditer(r"[A-Za-z][A-Za-z'’-]*\.?", head))
+    run: list[re.Match] = []
+    for w in reversed(words):
+        gap = head[w.end():run[0].start()] if run else head[w.end():]
+        word = w.group(0)
+        if gap.strip() or not (_name_word(word, common, head.isupper()) or run and word.lower() in PARTICLES):
+            break
+        run.insert(0, w)
+    while run and run[0].group(0).lower() in PARTICLES:
+        run.pop(0)
+    if not run or len(run) > 5 or _pat("office_start", run[-1].group(0)):
+        return None
+    if len(run) == 1 and len(run[0].group(0)) < 4:
+        return None
+    return base + run[0].start(), base + run[-1].end()
+
+
+def bylines(text: str, common: frozenset[str]) -> list[Official]:
+    """'Penulis: X', 'Editor: Y', 'Foto: Z' at the start of a line, and '(yus/mas)' closing a paragraph."""
+    out = []
+    for m in BYLINE.finditer(text):
+        tokens = stretch(text, m.end())
+        run: list = []
+        for tok in tokens:
+            if _name_word(tok[2], common, True) or run and tok[2].lower() in PARTICLES:
+                run.append(tok)
+            else:
+                break
+        if run and not all(len(t[2]) <= 1 for t in run):
+            out.append(Official(run[0][0], run[-1][1], m.group(0).strip(" :/|").split()[0], kind="byline"))
+    for m in INITIALS.finditer(text):
+        out.append(Official(m.start(1), m.end(1), "inisial penulis/editor", kind="byline"))
+    return out

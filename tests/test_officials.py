@@ -1,0 +1,109 @@
+"""Officials named in prose (kept, Pasal 18 ayat 2) and single-word names after private roles (flagged)."""
+import pytest
+
+from reviewer.core import lexicon
+from reviewer.core.model import Document, Page
+from reviewer.detect import identity, officials
+
+COMMON = frozenset("dan yang timur barat sosial dinas kesehatan menyampaikan hadir kata rapat menurut bidang informasi "
+                   "kasus polisi tim acara pasar induk pengelola".split())
+
+
+def found(text: str, positions: tuple[str, ...] = ()) -> dict[str, str]:
+    return {text[o.start:o.end]: o.position for o in officials.find(text, COMMON, positions)}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Bupati Tanjung Jabung Timur Romi Hariyanto menerima penghargaan.", "Romi Hariyanto"),
+    ("Kepala Dinas Sosial, Bapak Dr. Yosef Nugraha, M.Si. membuka acara.", "Yosef Nugraha"),
+    ("Pj Bupati Bangkalan, I Gusti Ngurah Ranuh menyampaikan sambutan.", "I Gusti Ngurah Ranuh"),
+    ("Hal itu dibenarkan Kasat Reskrim Polres Ngawi IPTU Riki Nopariansyah, S.H. saat dikonfirmasi.",
+     "Riki Nopariansyah"),
+    ("Rapat dihadiri Ketua DPRD Mahrup, Sekda Sapril dan Kabid Humas Wulan Sari.", "Sapril"),
+    ("Rapat dihadiri Ketua DPRD Mahrup, Sekda Sapril dan Kabid Humas Wulan Sari.", "Wulan Sari"),
+    ("Menurut Hendra Wijaya selaku Kepala Bidang Informasi, data sudah terbuka.", "Hendra Wijaya"),
+    ("Acara dibuka Plt. Kadis Kominfo Khairul Anwar dan dihadiri camat.", "Khairul Anwar"),
+    ("Tim dipimpin oleh AIPTU Kadar Rahman bersama anggota.", "Kadar Rahman"),
+    ("Penulis: Muhlis Alawi\nEditor: Sari Dewi", "Muhlis Alawi"),
+    ("Penulis: Muhlis Alawi\nEditor: Sari Dewi", "Sari Dewi"),
+])
+def test_officials_in_prose(text, name):
+    assert name in found(text)
+
+
+@pytest.mark.parametrize("text,wrong", [
+    ("Kepala Dinas Kesehatan menyampaikan laporan.", "Kesehatan"),
+    ("Warga Jalan Jenderal Sudirman hadir.", "Sudirman"),
+    ("Kepala Desa Sumberejo ditangkap polisi.", "Sumberejo"),
+])
+def test_no_official_without_a_name(text, wrong):
+    assert wrong not in found(text)
+
+
+def test_private_role_before_the_position_makes_it_doubtful():
+    text = "Polisi menangkap tersangka Kepala Desa Budi Santoso di rumahnya."
+    (o,) = [o for o in officials.find(text, COMMON) if text[o.start:o.end] == "Budi Santoso"]
+    assert o.doubtful
+
+
+def test_unit_positions_from_the_officials_list():
+    assert officials.positions(("Kepala UPT Pasar", "Budi Santoso", "Camat Budi Santoso"), COMMON) == (
+        "Kepala UPT Pasar",)
+    text = "Pengelola UPT Pasar Induk Rahmat Hidayat menjelaskan."
+    assert "Rahmat Hidayat" in found(text, ("Pengelola UPT Pasar Induk",))
+
+
+def scan(text: str) -> list:
+    doc = Document("x" * 64, "t.txt", "txt", [Page(1, text)])
+    return identity.analyse(doc, COMMON)[1]
+
+
+def test_every_mention_of_an_official_kept_with_the_pasal_18_reason():
+    text = ("Bupati Demak Romi Hariyanto meresmikan pasar. Menurut Romi, pasar itu ramai. "
+            "Romi Hariyanto juga hadir.")
+    hits = [f for f in scan(text) if f.label == "PERSON"]
+    assert {f.text for f in hits} == {"Romi Hariyanto", "Romi"}
+    assert all(f.action == "keep" and "Pasal 18" in f.reasons[0] for f in hits)
+    assert len({f.entity for f in hits}) == 1
+
+
+def test_single_word_after_a_private_role_is_a_name():
+    text = "Kasus ini menimpa korban Sulastri (45) warga Desa Maju. Sulastri dibawa ke rumah sakit."
+    hits = [f for f in scan(text) if f.label == "PERSON"]
+    assert [f.text for f in hits] == ["Sulastri", "Sulastri"] and all(f.action == "redact" for f in hits)
+
+
+def test_initials_after_berinisial_are_a_name_and_never_inside_degrees():
+    text = "Polisi menangkap pelaku berinisial AS di rumahnya. AS, S.H. bukan dia. Kini AS ditahan."
+    hits = [f.text for f in scan(text) if f.label == "PERSON"]
+    assert hits == ["AS", "AS", "AS"]
+    assert "S" not in hits
+
+
+def test_lexicon_is_one_table():
+    assert "Bupati" in lexicon.words("offices") and "AKBP" in lexicon.ranks("police")
+    assert "Sdr." in lexicon.words("courtesy") and "Hj." in lexicon.title_forms("f")
+
+
+def test_counsel_kept_by_default_and_judges_and_prosecutors_as_officials():
+    text = ("Terdakwa didampingi Penasihat Hukum Andi Saputra, S.H. Putusan diucapkan oleh Dr. Siti Rahma, S.H., "
+            "sebagai Hakim Ketua, dibantu Budi Hartono, S.H., Panitera Pengganti, dihadiri Rina Kusuma, S.H., "
+            "Penuntut Umum.")
+    hits = {f.text: f for f in scan(text) if f.label == "PERSON"}
+    assert hits["Andi Saputra"].action == "keep" and "KMA" in hits["Andi Saputra"].reasons[0]
+    for name in ("Siti Rahma", "Budi Hartono", "Rina Kusuma"):
+        assert hits[name].action == "keep" and "Pasal 18" in hits[name].reasons[0], name
+
+
+def test_initials_after_an_office_are_an_official_and_a_district_is_no_camat():
+    hits = {f.text: f.action for f in scan("Kasus pemerasan terhadap jaksa berinisial AR terungkap. AR melapor.")
+            if f.label == "PERSON"}
+    assert hits == {"AR": "keep"}
+    assert "Banyumanik" not in found("Surat ini diketahui Camat Banyumanik pada hari ini.")
+
+
+def test_an_official_is_not_found_inside_someone_elses_name():
+    text = ("Putusan diucapkan oleh Sutrisno, S.H., sebagai Hakim Ketua. Anak saksi Harun Alfatih bin Imam Gono "
+            "Sutrisno hadir.")
+    kept = [f.text for f in scan(text) if f.label == "PERSON" and f.action == "keep"]
+    assert kept == ["Sutrisno"]
