@@ -133,16 +133,27 @@ def page_json(sha: str, number: int):
                                  for f in store.findings_of(session, sha, number)]})
 
 
-def _done(sha: str, message: str, anchor: str = "", ok: bool = True, page: int | None = None, data=None):
+def _done(sha: str, message: str, anchor: str = "", ok: bool = True, page: int | None = None, data=None,
+          code: int = 400):
     if request.accept_mimetypes.best == "application/json":
-        return jsonify({"ok": ok, "message": message, **(data or {})}), 200 if ok else 400
+        return jsonify({"ok": ok, "message": message, **(data or {})}), 200 if ok else code
     flash(message, "info" if ok else "error")
     page = page or request.form.get("page", type=int) or 1
     return redirect(url_for("review.document", sha=sha, page=page) + (f"#{anchor}" if anchor else ""))
 
 
+def _refused(sha: str, exc: ReviewerError, anchor: str = "", page: int | None = None):
+    """The answer to a refused change, after the rollback: 403 for a role or the two-person rule,
+    409 for a race lost (someone else changed the document first), 400 for bad input."""
+    get_db().rollback()
+    if isinstance(exc, workflow.Forbidden):
+        abort(403, str(exc))
+    return _done(sha, str(exc), anchor, ok=False, page=page, code=409 if isinstance(exc, workflow.Conflict) else 400)
+
+
 def _finding(session, sha: str, finding_id: int) -> store.FindingRecord:
-    finding = session.get(store.FindingRecord, finding_id)
+    load_document(session, sha)
+    finding = session.get(store.FindingRecord, finding_id) if finding_id < 2**62 else None
     if finding is None or finding.document_sha != sha:
         abort(404, "Temuan tidak ditemukan / finding not found")
     return finding
@@ -166,12 +177,8 @@ def decide(sha: str, finding_id: int):
                             start=form.get("start", type=int), end=form.get("end", type=int))
             message = "Keputusan disimpan / decision saved"
         session.commit()
-    except workflow.Forbidden as exc:
-        session.rollback()
-        abort(403, str(exc))
     except ReviewerError as exc:
-        session.rollback()
-        return _done(sha, str(exc), f"f-{finding_id}", ok=False, page=finding.page)
+        return _refused(sha, exc, f"f-{finding_id}", finding.page)
     users = {current_user.id: current_user.row}
     decision = store.decision_history(session, finding.id)[-1]
     progress = workflow.progress(session, sha)
@@ -186,6 +193,7 @@ def decide(sha: str, finding_id: int):
 @login_required
 def manual(sha: str):
     session = get_db()
+    load_document(session, sha)
     form = request.form
     box = None
     if form.get("x0"):
@@ -199,12 +207,8 @@ def manual(sha: str):
                                       start=form.get("start", type=int), end=form.get("end", type=int),
                                       box=box, note=form.get("note", ""))
         session.commit()
-    except workflow.Forbidden as exc:
-        session.rollback()
-        abort(403, str(exc))
     except ReviewerError as exc:
-        session.rollback()
-        return _done(sha, str(exc), ok=False)
+        return _refused(sha, exc)
     return _done(sha, "Penghitaman manual ditambahkan / manual redaction added", f"f-{finding.id}",
                  data={"reload": True})
 
@@ -227,10 +231,6 @@ def step(sha: str, step: str):
             workflow.return_(session, user, doc, note)
             message = "Dikembalikan ke petugas / returned to the officer"
         session.commit()
-    except workflow.Forbidden as exc:
-        session.rollback()
-        abort(403, str(exc))
     except ReviewerError as exc:
-        session.rollback()
-        return _done(sha, str(exc), ok=False)
+        return _refused(sha, exc)
     return _done(sha, message)
