@@ -44,7 +44,7 @@ def index():
     if request.path.endswith(".json"):
         return jsonify({"documents": rows, "filters": filters, "status_counts": by_status})
     return render_template("documents/list.html", rows=rows, filters=filters, statuses=store.STATUSES,
-                           labels=_labels_in_use(session), by_status=by_status)
+                           labels=_labels_in_use(session, current_user.row), by_status=by_status)
 
 
 def _query(filters: dict):
@@ -68,8 +68,11 @@ def _users(session) -> dict[int, store.User]:
     return {u.id: u for u in session.scalars(select(store.User))}
 
 
-def _labels_in_use(session) -> list[str]:
-    return sorted(session.scalars(select(store.FindingRecord.label).distinct()))
+def _labels_in_use(session, user: store.User) -> list[str]:
+    """The labels found in the documents `user` may see (never another unit's)."""
+    visible = select(store.DocumentRecord.sha256).where(unitstore.visible_clause(session, user))
+    return sorted(session.scalars(select(store.FindingRecord.label).where(
+        store.FindingRecord.document_sha.in_(visible)).distinct()))
 
 
 @bp.route("/upload", methods=["POST"])
@@ -84,23 +87,31 @@ def upload():
 
 
 def receive(file, user, source: str):
-    """Store an uploaded file and queue it; (document, message) or (None, error message)."""
+    """Store an uploaded file and queue it; (document, message) or (None, error message).
+
+    A refused upload leaves nothing behind (no original, no row). A file that is already the document of
+    a unit the uploader cannot see is refused with the same words whatever that document is: neither its
+    name nor its state nor its unit is told."""
     if file is None or not file.filename:
         return None, "Pilih berkas dulu / choose a file first"
     session = get_db()
     fd, tmp = tempfile.mkstemp(dir=current_app.instance_path, suffix=".upload")
+    stored = None
     try:
         with os.fdopen(fd, "wb") as out:
             file.save(out)
+        stored = _new_original(Path(tmp))
         doc, created = process.accept_upload(session, Path(current_app.config["ORIGINALS"]), Path(tmp),
                                              file.filename, user=user, source=source)
+        if not created and not unitstore.can_see(session, user, doc.sha256):
+            raise ReviewerError(ELSEWHERE)
         units_views.place_upload(session, doc, user, created)
         session.commit()
     except ReviewerError as exc:
-        session.rollback()
+        _discard(session, stored)
         return None, f"{display_name(file.filename)}: berkas ditolak / file rejected — {exc}"
     except OSError as exc:  # a full disk, a read-only folder: say so, record nothing
-        session.rollback()
+        _discard(session, stored)
         log.error("upload of %r not stored: %s", file.filename, exc)
         return None, (f"{display_name(file.filename)}: tidak dapat disimpan di server (disk penuh?) / could not "
                       f"be stored on the server (disk full?): {exc.strerror or exc}")
@@ -110,6 +121,33 @@ def receive(file, user, source: str):
         return doc, f"Dokumen ini sudah ada (diunggah sebelumnya) / already uploaded: {doc.filename}"
     worker.wake()
     return doc, f"{doc.filename} diunggah; sedang dipindai / uploaded; scanning"
+
+
+ELSEWHERE = ("berkas yang sama sudah ditangani di luar unit Anda; hubungi PPID utama / the same file is "
+             "handled outside your unit; ask the PPID utama")
+
+
+def _new_original(tmp: Path) -> str | None:
+    """The SHA-256 of the upload when its original is not stored yet (this upload will store it)."""
+    import hashlib
+
+    from reviewer.store import originals
+
+    digest = hashlib.sha256()
+    with tmp.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    sha = digest.hexdigest()
+    return None if originals.path_of(current_app.config["ORIGINALS"], sha).exists() else sha
+
+
+def _discard(session, sha: str | None) -> None:
+    """Roll back, and remove the original this refused upload stored (unless a document now owns it)."""
+    from reviewer.store import originals
+
+    session.rollback()
+    if sha and session.get(store.DocumentRecord, sha) is None:
+        originals.path_of(current_app.config["ORIGINALS"], sha).unlink(missing_ok=True)
 
 
 @bp.route("/documents/<sha>/status.json")

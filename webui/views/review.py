@@ -114,7 +114,7 @@ def page_image(sha: str, number: int):
                                Path(current_app.config["CACHE"]))
     except LookupError:
         abort(404)
-    return send_file(path, mimetype="image/png", max_age=3600)
+    return send_file(path, mimetype="image/png", max_age=None, conditional=False)
 
 
 @bp.route("/documents/<sha>/pages/<int:number>.json")
