@@ -20,10 +20,11 @@ def _add_documents(app, n: int, status="needs_review", by="ani", prefix="surat")
         user = accounts.get(s, by)
         start = store.utcnow() - timedelta(days=10)
         for i in range(n):
+            at = start + timedelta(minutes=i)
             sha = hashlib.sha256(f"{prefix}-{i}".encode()).hexdigest()
             s.add(store.DocumentRecord(sha256=sha, filename=f"{prefix}-{i:03d}.txt", size=10, kind="txt",
                                        status=status, uploaded_by_id=user.id, warnings=[],
-                                       created_at=start + timedelta(minutes=i), updated_at=start + timedelta(minutes=i)))
+                                       created_at=at, updated_at=at))
             shas.append(sha)
         s.commit()
     return shas
