@@ -3,6 +3,7 @@ two-person rule, open redirect, long submits in chunks, password policy, 404 wha
 originals removed on refusal, no caching of contents, no server paths, scoped label lists, no slow work
 inside a write transaction and no write on a read request."""
 
+import re
 import sqlite3
 
 import pytest
@@ -347,3 +348,61 @@ def test_a_read_request_does_not_wait_for_a_long_write(tmp_path, short_busy_time
     with app.extensions["reviewer.sessions"]() as s:
         seen = s.scalar(select(store.LoginSession.last_seen))
     assert store.utcnow() - seen < timedelta(minutes=1)
+
+
+# --- the review screen never lies: one drawn box is one redaction ------------------------------------
+
+def test_one_drawn_box_is_one_redaction_with_one_label(app, client, samples):
+    import json
+
+    login(client, "ani")
+    sha = upload(app, client, samples / "daftar-penerima-bansos.pdf")
+    findings = client.get(f"/documents/{sha}.json").get_json()["findings"]
+    nik = next(f for f in findings if f["label"] == "NIK")
+    for f in findings:
+        post(client, f"/documents/{sha}/findings/{f['id']}/decide", {"verdict": "keep"}, headers=JSON)
+    x0, top, x1, bottom = nik["boxes"][0]
+    res = post(client, f"/documents/{sha}/manual", {"page": 1, "x0": x0 - 1, "top": top - 1, "x1": x1 + 1,
+                                                     "bottom": bottom + 1, "label": "NIK", "basis": "17h"},
+               headers=JSON)
+    assert res.status_code == 200
+    assert post(client, f"/documents/{sha}/submit", headers=JSON).status_code == 200
+    budi = client_of(app, "budi")
+    assert post(budi, f"/documents/{sha}/approve", headers=JSON).status_code == 200
+    log = json.loads(budi.get(f"/documents/{sha}/export/log-json").get_data(as_text=True))
+    assert log["dokumen"]["jumlah_penghitaman"] == 1, log
+    (row,) = log["penghitaman"]
+    assert row["label"] == "NIK" and row["jumlah_kotak"] == 1, row
+    assert log["dokumen"]["pemeriksaan"] and all(c.get("lulus", c.get("passed", True)) is not False
+                                                 for c in log["dokumen"]["pemeriksaan"]), log["dokumen"]
+    redacted = budi.get(f"/documents/{sha}/export/redacted").get_data()
+    import fitz
+
+    with fitz.open(stream=redacted, filetype="pdf") as pdf:
+        assert nik["text"] not in pdf[0].get_text()
+
+
+def test_the_submit_button_and_what_it_will_accept_follow_each_decision(app, client, tmp_path):
+    login(client, "ani")
+    sha = upload(app, client, _doc(tmp_path))
+    with app.extensions["reviewer.sessions"]() as s:
+        question = s.scalars(select(store.FindingRecord).where(store.FindingRecord.document_sha == sha)).first()
+        question.action = "review"
+        s.commit()
+        question_id, label = question.id, question.label
+    html = client.get(f"/documents/{sha}").get_data(as_text=True)
+    assert re.search(r'id="submit-btn"\s+disabled', html)
+    before = client.get(f"/documents/{sha}/pending.json").get_json()
+    assert before["open_review"] == 1 and before["accept"]
+    res = post(client, f"/documents/{sha}/findings/{question_id}/decide", {"verdict": "redact", "basis": "17h1"},
+               headers=JSON).get_json()
+    assert res["pending"] == {**before, "open_review": 0}  # the button enables at once; the list is the same
+    assert res["finding"]["decision"]["basis"] == "17h1"
+    html = client.get(f"/documents/{sha}").get_data(as_text=True)
+    assert not re.search(r'id="submit-btn"\s+disabled', html) and "17h1" in html
+    accepted = sum(a["count"] for a in before["accept"])
+    assert post(client, f"/documents/{sha}/submit", headers=JSON).status_code == 200
+    with app.extensions["reviewer.sessions"]() as s:
+        notes = s.scalars(select(store.DecisionRecord.note).where(store.DecisionRecord.document_sha == sha)).all()
+    assert sum(n == workflow.ACCEPTED_ON_SUBMIT for n in notes) == accepted
+    assert label

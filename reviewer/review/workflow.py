@@ -297,6 +297,24 @@ def undecided(session: Session, sha: str, limit: int | None = None) -> list[Find
     return list(session.scalars(q.limit(limit) if limit else q))
 
 
+def pending(session: Session, sha: str) -> dict:
+    """What a submit would do now: {open_review: findings marked `review` still undecided (they block it),
+    accept: [(label, verdict, count)] the undecided suggestions it would accept as they are}."""
+    from sqlalchemy import func
+
+    decided = select(DecisionRecord.finding_id).where(DecisionRecord.document_sha == sha)
+    rows = session.execute(select(FindingRecord.label, FindingRecord.action, func.count()).where(
+        FindingRecord.document_sha == sha, FindingRecord.id.not_in(decided))
+        .group_by(FindingRecord.label, FindingRecord.action)).all()
+    accept: dict[tuple[str, str], int] = {}
+    for label, action, n in rows:
+        if action != "review":
+            key = (label, "keep" if action == "keep" else "redact")
+            accept[key] = accept.get(key, 0) + n
+    return {"open_review": sum(n for _l, action, n in rows if action == "review"),
+            "accept": [(label, verdict, n) for (label, verdict), n in sorted(accept.items())]}
+
+
 ACCEPTED_ON_SUBMIT = "saran diterima saat diajukan / suggestion accepted on submit"
 
 

@@ -48,8 +48,8 @@ def document(sha: str):
         "documents/review.html", doc=doc, info=doc_dict(doc, counts, users), page=record, number=number,
         findings=on_page, groups=_groups(on_page), segments=_segments(record, on_page) if record else [],
         page_summary=_page_summary(doc, findings, decisions), labels=LABELS, bases=BASES,
-        label_names=LABEL_NAMES, progress=_progress(findings, decisions),
-        undecided_review=sum(1 for f in findings if f.action == "review" and f.id not in decisions))
+        pending=_pending(session, sha),
+        label_names=LABEL_NAMES, progress=_progress(findings, decisions))
 
 
 def _progress(findings, decisions) -> dict:
@@ -183,10 +183,30 @@ def decide(sha: str, finding_id: int):
     decision = store.decision_history(session, finding.id)[-1]
     progress = workflow.progress(session, sha)
     return _done(sha, message, f"f-{finding_id}", page=finding.page,
-                 data={"finding": finding_dict(finding, decision, users),
+                 data={"finding": finding_dict(finding, decision, users), "pending": _pending(session, sha),
                        "reload": bool(form.get("all")), "progress": progress,
                        "progress_text": gettext("%(d)s dari %(n)s temuan sudah diputuskan", d=progress["decided"],
                                                 n=progress["act"])})
+
+
+def _pending(session, sha: str) -> dict:
+    """`workflow.pending` with names in the user's language (for the submit button and its confirmation)."""
+    from webui.present import VERDICT_NAMES
+
+    now = workflow.pending(session, sha)
+    return {"open_review": now["open_review"],
+            "accept": [{"label": label, "verdict": verdict, "count": n,
+                        "label_name": gettext(LABEL_NAMES.get(label, label)),
+                        "verdict_name": gettext(VERDICT_NAMES[verdict])} for label, verdict, n in now["accept"]]}
+
+
+@bp.route("/documents/<sha>/pending.json")
+@login_required
+def pending(sha: str):
+    """What a submit would accept now, asked at the moment the officer presses the button."""
+    session = get_db()
+    load_document(session, sha)
+    return jsonify(_pending(session, sha))
 
 
 @bp.route("/documents/<sha>/manual", methods=["POST"])
