@@ -94,8 +94,12 @@ def test_officer_proposes_reviewer_approves_export_is_redacted(server, browser, 
     page.click("#manual-submit")
     page.wait_for_selector("li.finding .f-text:text-is('TUNAI')")
     shot(page, "03-diputuskan")
-    page.click("#submit-btn")
+    assert page.locator("li.finding.state-redact").count() == 3  # the drawn box is one redaction, not two
+    asked = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
+    page.click("#submit-btn")  # asks first, listing what will be accepted as it is now
     page.wait_for_selector(".status.st-awaiting_approval")
+    assert asked and "diterima atas nama Anda" in asked[0] and "— dihitamkan:" in asked[0], asked
 
     page.click("text=Keluar")
     log_in(page, server, "budi")

@@ -76,7 +76,7 @@ def _routes(app):
 # or admins only. Refusals must be 403; anything else must not be a 403 nor a server error.
 ADMIN_ONLY = {"admin.index", "admin.index_json", "admin.add_user", "admin.change_user", "admin.add_term",
               "admin.delete_term", "admin.set_labels", "admin.passages", "audit.everything", "audit.all_json",
-              "audit.export"}
+              "audit.export", "audit.export_csv"}
 OPEN_TO_ALL_ROLES = {"documents", "review", "exports", "audit", "auth"}
 # POST routes whose refusal depends on the document state or the two-person rule.
 STEP_EXPECTED = {"petugas": 403, "penyetuju": None, "admin": None}

@@ -126,7 +126,16 @@ def _errors(app: Flask) -> None:
         return page(503, "Basis data sedang sibuk atau tidak tersedia; tidak ada yang disimpan, coba lagi / "
                          "database busy or unavailable; nothing was saved, try again")
 
-    for code, message in ((403, "Anda tidak berhak melakukan ini / forbidden"),
+    @app.errorhandler(OverflowError)
+    def out_of_range(exc):  # a number too large for the database (`?page=99999999999999999999`)
+        from flask import g
+
+        if g.get("db") is not None:
+            g.db.rollback()
+        return page(400, "Angka di luar jangkauan / number out of range")
+
+    for code, message in ((400, "Permintaan tidak sah / bad request"),
+                          (403, "Anda tidak berhak melakukan ini / forbidden"),
                           (404, "Tidak ditemukan / not found"),
                           (429, "Terlalu banyak percobaan; tunggu sebentar / too many attempts; wait a minute"),
                           (500, "Galat server; sudah dicatat / server error; it has been logged")):

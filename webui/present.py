@@ -47,7 +47,7 @@ def holder(doc: store.DocumentRecord, users: dict) -> str:
     if doc.status == "awaiting_approval":
         return "penyetuju"
     if doc.status == "approved":
-        return "selesai"
+        return "tidak ada (selesai)"
     return name_of(users, doc.proposed_by_id or doc.uploaded_by_id) or "petugas"
 
 
@@ -105,12 +105,72 @@ EVENT_NAMES = {
     "term_removed": "daftar: dihapus", "box_labels_changed": "kode kotak diubah",
 }
 TERM_NAMES = {"official": "pejabat", "allow": "izin", "deny": "tolak", "contact": "kontak instansi"}
+SENTENCES = {
+    "uploaded": "%(who)s mengunggah %(doc)s", "scanned": "Sistem selesai memindai %(doc)s",
+    "scan_failed": "Sistem gagal membaca %(doc)s", "decision": "%(who)s memutuskan %(detail)s di %(doc)s",
+    "manual_added": "%(who)s menambah penghitaman manual di %(doc)s",
+    "submitted": "%(who)s mengajukan %(doc)s untuk persetujuan", "approved": "%(who)s menyetujui %(doc)s",
+    "returned": "%(who)s mengembalikan %(doc)s ke petugas", "exported": "%(who)s mengunduh hasil %(doc)s",
+    "document_unit": "%(who)s memindahkan %(doc)s ke unit %(detail)s", "login": "%(who)s masuk",
+    "login_failed": "Percobaan masuk yang gagal sebagai %(target)s", "logout": "%(who)s keluar",
+    "user_added": "%(who)s membuat akun %(target)s", "user_disabled": "%(who)s menonaktifkan akun %(target)s",
+    "user_enabled": "%(who)s mengaktifkan akun %(target)s",
+    "password_changed": "%(who)s mengganti kata sandi akun %(target)s",
+    "role_changed": "%(who)s mengubah peran akun %(target)s menjadi %(detail)s",
+    "api_token_issued": "%(who)s membuat token API untuk %(target)s",
+    "term_added": "%(who)s menambah %(detail)s ke daftar", "term_removed": "%(who)s menghapus %(detail)s dari daftar",
+    "box_labels_changed": "%(who)s mengubah kode kotak", "unit_added": "%(who)s membuat unit %(target)s",
+    "unit_changed": "%(who)s mengubah unit %(target)s",
+}
+SORT_NAMES = {"updated": "terakhir diubah", "created": "terbaru diunggah", "oldest": "terlama diunggah",
+              "name": "nama berkas", "status": "status"}
+
+
+def sentence(event: dict, filenames: dict[str, str], link: bool = True) -> str:
+    """What happened, as a sentence in the user's language: "Ani mengajukan surat.pdf untuk persetujuan".
+    With `link`, safe HTML with the document's name linked to its review page."""
+    from flask import url_for
+    from flask_babel import gettext
+    from markupsafe import Markup, escape
+
+    sha = event.get("document")
+    name = filenames.get(sha, sha[:12] if sha else "")
+    doc = Markup('<a href="{}">{}</a>').format(url_for("review.document", sha=sha), name) if link and sha else name
+    params = {"who": event.get("user") or gettext("sistem"), "doc": doc, "detail": _detail(event),
+              "target": (event.get("target") or "").partition(":")[2] or event.get("target") or ""}
+    template = SENTENCES.get(event["action"])
+    if template is None:
+        text = f"{params['who']}: {gettext(EVENT_NAMES.get(event['action'], event['action']))} {params['target']}"
+        return escape(text) if link else text
+    if not link:
+        return gettext(template, **params)
+    return Markup(gettext(template, **{k: v if isinstance(v, Markup) else escape(v) for k, v in params.items()}))
+
+
+def _detail(event: dict) -> str:
+    """The object of the sentence: which label became what, the new role, the term, the unit."""
+    from flask_babel import gettext
+
+    after = event.get("after") or {}
+    if event["action"] == "decision":
+        label, verdict = after.get("label", ""), after.get("verdict", "")
+        return f"{label_name(label)}: {verdict_name(verdict)}"
+    if event["action"] == "role_changed":
+        from reviewer.review.accounts import ROLE_NAMES
+
+        return gettext(ROLE_NAMES.get(after.get("role", ""), after.get("role", "")))
+    if event["action"] in ("term_added", "term_removed"):
+        term = after or event.get("before") or {}
+        return f"{term.get('value', '')} ({gettext(TERM_NAMES.get(term.get('kind', ''), term.get('kind', '')))})"
+    return str(after.get("unit", ""))
 
 
 def register(app) -> None:
     app.jinja_env.globals.update(STATUS_NAMES=STATUS_NAMES, EVENT_NAMES=EVENT_NAMES, TERM_NAMES=TERM_NAMES,
+                                 SORT_NAMES=SORT_NAMES,
                                  **{f.__name__: f for f in (label_name, action_name, verdict_name, basis_label)})
     app.add_template_filter(when)
+    app.add_template_filter(number)
     app.add_template_filter(compact)
 
 
@@ -147,6 +207,15 @@ def when(value) -> str:
         return ""
     moment = datetime.fromisoformat(value.rstrip("Z")) if isinstance(value, str) else value
     return format_datetime(moment, "d MMM yyyy HH:mm")
+
+
+def number(value, digits: int | None = None) -> str:
+    """A number in the user's language: `1.234` and `0,80` in Indonesian, `1,234` and `0.80` in English."""
+    from flask_babel import format_decimal
+
+    if value is None or value == "":
+        return ""
+    return format_decimal(value, f"#,##0.{'0' * digits}" if digits else None)
 
 
 def compact(value) -> str:

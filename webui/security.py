@@ -2,7 +2,9 @@
 
 Scripts only from our own static files (no inline script anywhere), no framing (clickjacking on the
 approve button), no MIME sniffing of downloads and page images, no referrer leaking document URLs.
-Inline style attributes stay allowed: the boxes on a page image are positioned with them.
+Inline style attributes stay allowed: the boxes on a page image are positioned with them. Nothing but
+the static files may be cached (`private, no-store`): page images and exports stay readable in a
+shared office PC's browser cache after logout otherwise.
 """
 
 from __future__ import annotations
@@ -36,10 +38,6 @@ def add_headers(response):
 
     for name, value in HEADERS.items():
         response.headers.setdefault(name, value)
-    if request.endpoint != "static":  # everything else holds documents' contents: never in shared caches
-        if response.cache_control.public:
-            response.cache_control.public = False
-            response.cache_control.private = True
-        elif "Cache-Control" not in response.headers:
-            response.headers["Cache-Control"] = "no-store"
+    if request.endpoint != "static":  # everything else holds documents' contents: never kept anywhere, not
+        response.headers["Cache-Control"] = "private, no-store"  # even in the browser of a shared office PC
     return response

@@ -4,7 +4,10 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import secrets
+from functools import cache
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -34,7 +37,7 @@ def add_user(session: Session, username: str, password: str, role: str, full_nam
     if get(session, username) is not None:
         raise AccountError(f"pengguna '{username}' sudah ada / user already exists")
     user = User(username=username, full_name=full_name.strip(), role=role, active=True,
-                password_hash=_hash(password))
+                password_hash=_hash(password, username))
     session.add(user)
     session.flush()
     log_event(session, by, "user_added", target=f"user:{username}", after={"role": role})
@@ -42,7 +45,7 @@ def add_user(session: Session, username: str, password: str, role: str, full_nam
 
 
 def set_password(session: Session, user: User, password: str, by: User | None = None) -> None:
-    user.password_hash = _hash(password)
+    user.password_hash = _hash(password, user.username)
     log_event(session, by, "password_changed", target=f"user:{user.username}")
 
 
@@ -93,13 +96,37 @@ def by_token(session: Session, token: str) -> User | None:
     return user if user is not None and user.active else None
 
 
-def _hash(password: str) -> str:
+def _hash(password: str, username: str = "") -> str:
     from werkzeug.security import generate_password_hash
 
-    if len(password) < MIN_PASSWORD:
-        raise AccountError(f"kata sandi minimal {MIN_PASSWORD} karakter / password needs at least "
-                           f"{MIN_PASSWORD} characters")
+    reason = weak_password(password, username)
+    if reason:
+        raise AccountError(reason)
     return generate_password_hash(password)
+
+
+COMMON_PASSWORDS = Path(__file__).resolve().parent.parent / "data" / "common-passwords.txt"
+
+
+@cache
+def common_passwords() -> frozenset[str]:
+    lines = COMMON_PASSWORDS.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().casefold() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def weak_password(password: str, username: str = "") -> str | None:
+    """Why a password may not be used, or None: too short, a common password (`data/common-passwords.txt`,
+    also with digits or punctuation added at the end), the user name itself, or one or two characters repeated."""
+    if len(password) < MIN_PASSWORD:
+        return (f"kata sandi minimal {MIN_PASSWORD} karakter / password needs at least {MIN_PASSWORD} "
+                "characters")
+    folded = password.casefold()
+    stem = re.sub(r"[\d\W_]+$", "", folded)
+    if folded in common_passwords() or stem in common_passwords() or len(set(folded)) <= 2:
+        return "kata sandi terlalu umum; pilih yang lain / password is too common; choose another"
+    if username and folded == username.casefold():
+        return "kata sandi tidak boleh sama dengan nama pengguna / password must not be the user name"
+    return None
 
 
 _DUMMY = "scrypt:32768:8:1$dummysaltdummys$" + "0" * 128

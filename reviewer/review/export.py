@@ -49,12 +49,16 @@ def _one(d: store.DecisionRecord, f: store.FindingRecord, page, kind: str | None
         if d.verdict == "keep" or page is None or page.width is None or kind not in PAGED:
             return []  # a flag about the page, not a stretch of text: nothing to black out
         return [Decision(d.page, 0, 0, "", box=Box(0.0, 0.0, page.width, page.height), **common)]
-    out = []
-    if d.end > d.start and d.text.strip():
-        out.append(Decision(d.page, d.start, d.end, d.text, **common))
     if drawn and kind in PAGED and d.verdict == "redact":
-        out += [Decision(d.page, 0, 0, "", box=Box(*map(float, b)), **common) for b in d.boxes or f.boxes]
-    return out
+        # one drawn box is one redaction with one label: the box itself (whatever it covers goes), carrying
+        # the words inside it so the leak check still looks for them; not a second burn over their lines
+        boxes = d.boxes or f.boxes
+        text = d.text if len(boxes) == 1 else ""
+        return [Decision(d.page, d.start if text else 0, d.end if text else 0, text, box=Box(*map(float, b)),
+                         **common) for b in boxes]
+    if d.end > d.start and d.text.strip():
+        return [Decision(d.page, d.start, d.end, d.text, **common)]
+    return []
 
 
 def export_files(session: Session, doc: store.DocumentRecord, originals_root: Path, out_dir: Path,
@@ -98,7 +102,7 @@ def _make(session: Session, doc: store.DocumentRecord, originals_root: Path, fol
     out = folder / name
     report = redact_document(originals.path_of(originals_root, doc.sha256), decisions(session, doc), out,
                              settings, sha256=doc.sha256)
-    report.source, report.output = doc.filename, str(final)
+    report.source, report.output = doc.filename, final.name  # never a server path in what is handed out
     write_all(report, settings, log_paths(str(out)))
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import select
+from sqlalchemy import exists, insert, select, update
 from sqlalchemy.orm import Session
 
 from reviewer.core.errors import ReviewerError
@@ -19,15 +19,17 @@ from reviewer.store.records import (
     VERDICTS,
     DecisionRecord,
     DocumentRecord,
+    Event,
     FindingRecord,
     PageRecord,
     User,
-    current_decisions,
     log_event,
     utcnow,
 )
 
 EDITABLE = ("processing", "needs_review", "returned")
+SUBMITTABLE = ("needs_review", "returned")
+CHUNK = 500  # suggestions accepted per transaction on submit: the write lock is released in between
 ACTIONS = ("view", "upload", "decide", "submit", "approve", "return", "export", "admin")
 
 
@@ -37,6 +39,14 @@ class WorkflowError(ReviewerError):
 
 class Forbidden(WorkflowError):
     """The user's role or the two-person rule does not allow the action."""
+
+
+class Conflict(WorkflowError):
+    """Someone else changed the document's state first (a race lost): nothing was done."""
+
+
+CHANGED = ("dokumen baru saja diubah oleh orang lain; muat ulang halaman / the document was just changed by "
+           "someone else; reload the page")
 
 
 def refusal(user: User, action: str, doc: DocumentRecord | None = None) -> str | None:
@@ -55,16 +65,16 @@ def refusal(user: User, action: str, doc: DocumentRecord | None = None) -> str |
     if action == "decide" and doc.status not in EDITABLE:
         return "dokumen terkunci selama persetujuan / document is locked (awaiting approval or approved)"
     if action == "submit":
-        if doc.status not in ("needs_review", "returned"):
+        if doc.status not in SUBMITTABLE:
             return "dokumen belum siap diajukan / document cannot be submitted in this state"
     if action in ("approve", "return"):
         if role not in ("reviewer", "admin"):
             return "hanya penyetuju yang dapat menyetujui / only reviewers can approve or return"
         if doc.status != "awaiting_approval":
             return "dokumen tidak sedang menunggu persetujuan / document is not awaiting approval"
-        if doc.proposed_by_id == user.id:
-            return ("aturan dua orang: Anda yang mengajukan dokumen ini / two-person rule: you proposed "
-                    "this document")
+        if took_part(doc, user):
+            return ("aturan dua orang: Anda ikut memutuskan atau mengajukan dokumen ini / two-person rule: "
+                    "you decided on or submitted this document")
     if action == "export" and doc.status != "approved":
         return "hanya dokumen yang disetujui dapat diekspor / only approved documents can be exported"
     return None
@@ -78,6 +88,17 @@ def _unit_role(user: User, doc: DocumentRecord) -> str | None:
 
     session = object_session(doc)
     return user.role if session is None else unitstore.role_for(session, user, doc.sha256)
+
+
+def took_part(doc: DocumentRecord, user: User) -> bool:
+    """Whether `user` submitted the document or decided any of its findings (two-person rule)."""
+    from sqlalchemy.orm import object_session
+
+    if doc.proposed_by_id == user.id:
+        return True
+    session = object_session(doc)
+    return session is not None and bool(session.scalar(select(exists().where(
+        DecisionRecord.document_sha == doc.sha256, DecisionRecord.user_id == user.id))))
 
 
 def require(user: User, action: str, doc: DocumentRecord | None = None) -> None:
@@ -103,9 +124,10 @@ def decide(session: Session, user: User, finding: FindingRecord, verdict: str, *
            label: str | None = None, note: str = "", start: int | None = None,
            end: int | None = None) -> DecisionRecord:
     """Record a decision about a finding: `redact` (accept) or `keep` (reject), optionally with another
-    basis, label or span."""
+    basis, label or span. Refused once the document is submitted, even by a request that read it before."""
     doc = session.get(DocumentRecord, finding.document_sha)
     require(user, "decide", doc)
+    lock_editable(session, doc)
     if verdict not in VERDICTS:
         raise WorkflowError(f"keputusan tidak dikenal / unknown verdict: {verdict}")
     basis = finding.basis if basis is None else basis.strip()
@@ -128,6 +150,32 @@ def decide(session: Session, user: User, finding: FindingRecord, verdict: str, *
     log_event(session, user, "decision", document_sha=finding.document_sha, target=f"finding:{finding.id}",
               before=summary(previous), after=summary(decision))
     return decision
+
+
+def lock_editable(session: Session, doc: DocumentRecord) -> None:
+    """Take the document's row (the write lock on SQLite) while it is still editable, or refuse: a decision
+    racing a submit either lands before it or is refused, never after it."""
+    if not _transition(session, doc, EDITABLE, None):
+        raise Conflict("dokumen terkunci selama persetujuan / document is locked (awaiting approval or approved)")
+
+
+def _transition(session: Session, doc: DocumentRecord, allowed: tuple[str, ...], status: str | None,
+                **values) -> bool:
+    """`UPDATE documents SET status … WHERE sha256 = … AND status IN allowed` (status None: unchanged);
+    True when this request won. The row stays locked until the transaction ends (the whole database on
+    SQLite), so of N simultaneous requests exactly one wins and the others see its result."""
+    values["updated_at"] = utcnow()
+    if status is not None:
+        values["status"] = status
+    result = session.execute(update(DocumentRecord).where(DocumentRecord.sha256 == doc.sha256,
+                                                          DocumentRecord.status.in_(allowed))
+                             .values(**values)
+                             .execution_options(synchronize_session=False))
+    if result.rowcount != 1:
+        session.expire(doc)
+        return False
+    session.refresh(doc)
+    return True
 
 
 def _span(session: Session, finding: FindingRecord, start: int, end: int) -> tuple[str, list]:
@@ -156,6 +204,9 @@ def apply_to_all(session: Session, user: User, finding: FindingRecord, verdict: 
     value = normalise(finding.text)
     if not value:
         raise WorkflowError("temuan tanpa teks / finding has no text")
+    doc = session.get(DocumentRecord, finding.document_sha)
+    require(user, "decide", doc)
+    lock_editable(session, doc)
     _add_missing_occurrences(session, user, finding)
     same = [f for f in session.scalars(select(FindingRecord).where(
         FindingRecord.document_sha == finding.document_sha)) if normalise(f.text) == value]
@@ -193,6 +244,7 @@ def add_manual(session: Session, user: User, sha: str, page_number: int, *, labe
     """A redaction no detector suggested: a text selection (start, end) or a drawn box (points)."""
     doc = session.get(DocumentRecord, sha)
     require(user, "decide", doc)
+    lock_editable(session, doc)
     record = get_page(session, sha, page_number)
     if record is None:
         raise WorkflowError("halaman belum tersedia / page not available yet")
@@ -237,44 +289,101 @@ def progress(session: Session, sha: str) -> dict:
     return {"total": len(rows), "act": len(act), "decided": sum(map(bool, act)), "keep": len(rows) - len(act)}
 
 
-def undecided(session: Session, sha: str) -> list[FindingRecord]:
-    current = current_decisions(session, sha)
-    return [f for f in session.scalars(select(FindingRecord).where(FindingRecord.document_sha == sha))
-            if f.id not in current]
+def undecided(session: Session, sha: str, limit: int | None = None) -> list[FindingRecord]:
+    """The document's findings nobody has decided yet, in page order (at most `limit`)."""
+    decided = select(DecisionRecord.finding_id).where(DecisionRecord.document_sha == sha)
+    q = select(FindingRecord).where(FindingRecord.document_sha == sha, FindingRecord.id.not_in(decided)) \
+        .order_by(FindingRecord.id)
+    return list(session.scalars(q.limit(limit) if limit else q))
 
 
-def submit(session: Session, user: User, doc: DocumentRecord, note: str = "") -> None:
+def pending(session: Session, sha: str) -> dict:
+    """What a submit would do now: {open_review: findings marked `review` still undecided (they block it),
+    accept: [(label, verdict, count)] the undecided suggestions it would accept as they are}."""
+    from sqlalchemy import func
+
+    decided = select(DecisionRecord.finding_id).where(DecisionRecord.document_sha == sha)
+    rows = session.execute(select(FindingRecord.label, FindingRecord.action, func.count()).where(
+        FindingRecord.document_sha == sha, FindingRecord.id.not_in(decided))
+        .group_by(FindingRecord.label, FindingRecord.action)).all()
+    accept: dict[tuple[str, str], int] = {}
+    for label, action, n in rows:
+        if action != "review":
+            key = (label, "keep" if action == "keep" else "redact")
+            accept[key] = accept.get(key, 0) + n
+    return {"open_review": sum(n for _l, action, n in rows if action == "review"),
+            "accept": [(label, verdict, n) for (label, verdict), n in sorted(accept.items())]}
+
+
+ACCEPTED_ON_SUBMIT = "saran diterima saat diajukan / suggestion accepted on submit"
+
+
+def submit(session: Session, user: User, doc: DocumentRecord, note: str = "", *, chunk: int = CHUNK) -> None:
     """Send for approval. Findings marked `review` must be decided first; undecided `redact` and `keep`
-    suggestions are recorded as accepted, in the submitter's name, so the log shows who."""
+    suggestions are recorded as accepted, in the submitter's name, so the log shows who.
+
+    Commits: the suggestions are accepted `chunk` at a time, one transaction each, so a document with
+    thousands of findings never holds the write lock for long; the last transaction moves the document
+    (a conditional update) together with whatever is still undecided then. A submit cut off half-way
+    leaves an editable document with some suggestions accepted in the submitter's name, nothing else.
+    """
     require(user, "submit", doc)
-    pending = undecided(session, doc.sha256)
-    open_questions = [f for f in pending if f.action == "review"]
+    before = doc.status
+    _refuse_open_questions(session, doc.sha256)
+    while len(batch := undecided(session, doc.sha256, chunk + 1)) > chunk:
+        lock_editable(session, doc)
+        _accept(session, user, batch[:chunk])
+        session.commit()
+    if not _transition(session, doc, SUBMITTABLE, "awaiting_approval", proposed_by_id=user.id,
+                       proposed_at=utcnow()):
+        raise Conflict(CHANGED)
+    _refuse_open_questions(session, doc.sha256)
+    _accept(session, user, undecided(session, doc.sha256))
+    _log_move(session, user, doc, "submitted", before, note)
+
+
+def _refuse_open_questions(session: Session, sha: str) -> None:
+    open_questions = [f for f in undecided(session, sha) if f.action == "review"]
     if open_questions:
         raise WorkflowError(f"{len(open_questions)} temuan 'tinjau' belum diputuskan / findings marked "
                             "'review' are still undecided")
-    for f in pending:
-        decide(session, user, f, "keep" if f.action == "keep" else "redact",
-               note="saran diterima saat diajukan / suggestion accepted on submit")
-    _move(session, user, doc, "awaiting_approval", "submitted", note)
-    doc.proposed_by_id, doc.proposed_at = user.id, utcnow()
+
+
+def _accept(session: Session, user: User, findings: list[FindingRecord]) -> None:
+    """Accept undecided suggestions as they are, in two bulk inserts (decisions and their events)."""
+    if not findings:
+        return
+    now = utcnow()
+    rows = [{"document_sha": f.document_sha, "finding_id": f.id, "verdict": "keep" if f.action == "keep" else
+             "redact", "label": f.label, "basis": f.basis, "page": f.page, "start": f.start, "end": f.end,
+             "text": f.text, "boxes": f.boxes, "note": ACCEPTED_ON_SUBMIT, "user_id": user.id, "created_at": now}
+            for f in findings]
+    session.execute(insert(DecisionRecord), rows)
+    session.execute(insert(Event), [
+        {"user_id": user.id, "username": user.username, "action": "decision", "document_sha": r["document_sha"],
+         "target": f"finding:{r['finding_id']}", "before": None, "at": now,
+         "after": {k: r[k] for k in ("verdict", "label", "basis", "start", "end", "text", "note")}}
+        for r in rows])
 
 
 def approve(session: Session, user: User, doc: DocumentRecord, note: str = "") -> None:
+    """Approve (a conditional update: of simultaneous approvals and returns exactly one wins)."""
     require(user, "approve", doc)
-    _move(session, user, doc, "approved", "approved", note)
-    doc.approved_by_id, doc.approved_at = user.id, utcnow()
+    if not _transition(session, doc, ("awaiting_approval",), "approved", approved_by_id=user.id,
+                       approved_at=utcnow()):
+        raise Conflict(CHANGED)
+    _log_move(session, user, doc, "approved", "awaiting_approval", note)
 
 
 def return_(session: Session, user: User, doc: DocumentRecord, comment: str) -> None:
     require(user, "return", doc)
     if not comment.strip():
         raise WorkflowError("tulis alasan pengembalian / a comment is required to return a document")
-    _move(session, user, doc, "returned", "returned", comment)
-    doc.return_comment = comment.strip()
+    if not _transition(session, doc, ("awaiting_approval",), "returned", return_comment=comment.strip()):
+        raise Conflict(CHANGED)
+    _log_move(session, user, doc, "returned", "awaiting_approval", comment)
 
 
-def _move(session: Session, user: User, doc: DocumentRecord, status: str, action: str, note: str) -> None:
-    before = doc.status
-    doc.status = status
+def _log_move(session: Session, user: User, doc: DocumentRecord, action: str, before: str, note: str) -> None:
     log_event(session, user, action, document_sha=doc.sha256, target=f"document:{doc.sha256}",
-              before={"status": before}, after={"status": status, "note": note.strip()})
+              before={"status": before}, after={"status": doc.status, "note": note.strip()})

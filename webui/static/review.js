@@ -46,11 +46,50 @@
     update(body.finding);
     const count = $("#decided-count");
     if (count && body.progress_text) count.firstChild.textContent = body.progress_text;
+    if (body.pending) showPending(body.pending);
     next(1, true);
   }));
 
+  // The submit button and what a submit would accept follow every decision, no reload needed.
+  function showPending(p) {
+    const button = $("#submit-btn"), open = $("#open-review"), summary = $("#accept-summary"), list = $("#accept-list");
+    if (button) button.disabled = p.open_review > 0;
+    if (open) { open.hidden = !p.open_review; open.textContent = open.dataset.text.replace("{n}", p.open_review); }
+    if (list) {
+      list.textContent = "";
+      p.accept.forEach((a) => {
+        const li = document.createElement("li"), b = document.createElement("b");
+        b.textContent = a.count.toLocaleString(document.documentElement.lang || "id");
+        li.append(a.label_name + " — " + a.verdict_name + ": ", b);
+        list.append(li);
+      });
+      summary.hidden = !p.accept.length;
+    }
+  }
+
+  // Submitting asks first, listing what will be accepted as it is at this moment (asked of the server).
+  const submitForm = $("#submit-form");
+  if (submitForm) submitForm.addEventListener("submit", async (ev) => {
+    if (submitForm.dataset.confirmed) return;
+    ev.preventDefault();
+    const res = await fetch(submitForm.dataset.pending, { headers: { Accept: "application/json" } });
+    if (!res.ok) { submitForm.dataset.confirmed = "1"; submitForm.submit(); return; }
+    const p = await res.json();
+    showPending(p);
+    if (p.open_review) return;
+    const lines = p.accept.map((a) => "• " + a.label_name + " — " + a.verdict_name + ": " + a.count);
+    const text = lines.length ? submitForm.dataset.confirm + "\n" + lines.join("\n") + "\n\n" + submitForm.dataset.confirmTail
+      : submitForm.dataset.confirmNone;
+    if (window.confirm(text)) { submitForm.dataset.confirmed = "1"; submitForm.submit(); }
+  });
+
   function update(f) {
     const state = f.decision ? f.decision.verdict : (f.action === "keep" ? "keep-suggested" : "pending");
+    const basis = $("#f-" + f.id + " .f-basis");
+    if (basis) basis.textContent = (f.decision ? f.decision.basis : f.basis) || "—";
+    $$('[data-id="' + f.id + '"]').forEach((el) => {
+      if (el.title) el.title = el.title.replace(/ · [^·]*$/, " · " + ((f.decision ? f.decision.basis : f.basis) || "—"));
+    });
     $$('[data-id="' + f.id + '"]').forEach((el) => {
       el.className = el.className.replace(/state-[\w-]+/, "state-" + state);
     });

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from contextlib import contextmanager
 from datetime import timedelta
 from functools import wraps
 
@@ -80,11 +81,43 @@ def load_user(user_id: str):
     login = db.get(store.LoginSession, accounts.token_digest(token))
     if login is None or login.user_id != row.id or not _alive(login):
         return None
-    now = store.utcnow()
-    if now - login.last_seen > timedelta(minutes=1):  # one write a minute at most, not one per request
-        login.last_seen = now
-        db.commit()
+    if store.utcnow() - login.last_seen > timedelta(minutes=1):  # one write a minute at most
+        _touch(login.token_hash)
     return SessionUser(row, token)
+
+
+def _touch(token_hash: str) -> None:
+    """Mark the login session seen, on a connection of its own that does not wait for the write lock:
+    a read request must never queue behind a long write (a submit, a scan). When the database is busy
+    the mark waits for a later request; the idle limit counts in minutes."""
+    from sqlalchemy import update
+    from sqlalchemy.exc import OperationalError
+
+    engine = current_app.extensions["reviewer.engine"]
+    now = store.utcnow()
+    try:
+        with engine.connect() as conn:
+            with _no_waiting(conn):
+                conn.execute(update(store.LoginSession).where(store.LoginSession.token_hash == token_hash)
+                             .values(last_seen=now))
+                conn.commit()
+    except OperationalError:
+        current_app.logger.info("login session not marked seen: database busy")
+
+
+@contextmanager
+def _no_waiting(conn):
+    if conn.dialect.name != "sqlite":
+        conn.exec_driver_sql("SET LOCAL lock_timeout = '200ms'")
+        yield
+        return
+    waited = conn.exec_driver_sql("PRAGMA busy_timeout").scalar()
+    conn.exec_driver_sql("PRAGMA busy_timeout=0")
+    try:
+        yield
+    finally:
+        conn.rollback()
+        conn.exec_driver_sql(f"PRAGMA busy_timeout={int(waited)}")
 
 
 def _alive(login: store.LoginSession) -> bool:
@@ -147,7 +180,14 @@ def login():
 
 
 def _safe_next(target: str | None) -> str:
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+    """Only a path on this site: no scheme, no host, no `//` or `/\\` (also once a browser has dropped
+    tabs and line breaks, as it does: `/%09/host` is `//host`), no control characters at all."""
+    from urllib.parse import urlsplit
+
+    if not target or any(ord(c) < 0x21 or c in "\\\x7f" for c in target):
+        return url_for("documents.index")
+    parts = urlsplit(target)
+    if target.startswith("/") and not target.startswith("//") and not parts.scheme and not parts.netloc:
         return target
     return url_for("documents.index")
 

@@ -195,6 +195,8 @@ def due():
 def figures(fmt: str | None = None):
     session = get_db()
     year = request.args.get("year", date.today().year, type=int)
+    if not 1900 <= year <= 9999:
+        abort(400, "Tahun tidak sah (1900–9999) / invalid year")
     me = current_user.row
     seen = None if unitstore.sees_unassigned(session, me) else unitstore.visible_units(session, me)
     figs = yearly.yearly(session, year, seen)

@@ -47,8 +47,7 @@ def document(sha: str):
         "documents/review.html", doc=doc, info=doc_dict(doc, counts, users), page=record, number=number,
         findings=on_page, groups=_groups(on_page), segments=_segments(record, on_page) if record else [],
         page_summary=_page_summary(doc, findings, decisions), labels=LABELS, bases=vocabulary.BASES,
-        progress=_progress(findings, decisions),
-        undecided_review=sum(1 for f in findings if f.action == "review" and f.id not in decisions))
+        pending=_pending(session, sha), progress=_progress(findings, decisions))
 
 
 def _progress(findings, decisions) -> dict:
@@ -113,7 +112,7 @@ def page_image(sha: str, number: int):
                                Path(current_app.config["CACHE"]))
     except LookupError:
         abort(404)
-    return send_file(path, mimetype="image/png", max_age=3600)
+    return send_file(path, mimetype="image/png", max_age=None, conditional=False)
 
 
 @bp.route("/documents/<sha>/pages/<int:number>.json")
@@ -132,16 +131,27 @@ def page_json(sha: str, number: int):
                                  for f in store.findings_of(session, sha, number)]})
 
 
-def _done(sha: str, message: str, anchor: str = "", ok: bool = True, page: int | None = None, data=None):
+def _done(sha: str, message: str, anchor: str = "", ok: bool = True, page: int | None = None, data=None,
+          code: int = 400):
     if request.accept_mimetypes.best == "application/json":
-        return jsonify({"ok": ok, "message": message, **(data or {})}), 200 if ok else 400
+        return jsonify({"ok": ok, "message": message, **(data or {})}), 200 if ok else code
     flash(message, "info" if ok else "error")
     page = page or request.form.get("page", type=int) or 1
     return redirect(url_for("review.document", sha=sha, page=page) + (f"#{anchor}" if anchor else ""))
 
 
+def _refused(sha: str, exc: ReviewerError, anchor: str = "", page: int | None = None):
+    """The answer to a refused change, after the rollback: 403 for a role or the two-person rule,
+    409 for a race lost (someone else changed the document first), 400 for bad input."""
+    get_db().rollback()
+    if isinstance(exc, workflow.Forbidden):
+        abort(403, str(exc))
+    return _done(sha, str(exc), anchor, ok=False, page=page, code=409 if isinstance(exc, workflow.Conflict) else 400)
+
+
 def _finding(session, sha: str, finding_id: int) -> store.FindingRecord:
-    finding = session.get(store.FindingRecord, finding_id)
+    load_document(session, sha)
+    finding = session.get(store.FindingRecord, finding_id) if finding_id < 2**62 else None
     if finding is None or finding.document_sha != sha:
         abort(404, "Temuan tidak ditemukan / finding not found")
     return finding
@@ -165,26 +175,43 @@ def decide(sha: str, finding_id: int):
                             start=form.get("start", type=int), end=form.get("end", type=int))
             message = "Keputusan disimpan / decision saved"
         session.commit()
-    except workflow.Forbidden as exc:
-        session.rollback()
-        abort(403, str(exc))
     except ReviewerError as exc:
-        session.rollback()
-        return _done(sha, str(exc), f"f-{finding_id}", ok=False, page=finding.page)
+        return _refused(sha, exc, f"f-{finding_id}", finding.page)
     users = {current_user.id: current_user.row}
     decision = store.decision_history(session, finding.id)[-1]
     progress = workflow.progress(session, sha)
     return _done(sha, message, f"f-{finding_id}", page=finding.page,
-                 data={"finding": finding_dict(finding, decision, users),
+                 data={"finding": finding_dict(finding, decision, users), "pending": _pending(session, sha),
                        "reload": bool(form.get("all")), "progress": progress,
                        "progress_text": gettext("%(d)s dari %(n)s temuan sudah diputuskan", d=progress["decided"],
                                                 n=progress["act"])})
+
+
+def _pending(session, sha: str) -> dict:
+    """`workflow.pending` with names in the user's language (for the submit button and its confirmation)."""
+    from webui.present import label_name, verdict_name
+
+    now = workflow.pending(session, sha)
+    return {"open_review": now["open_review"],
+            "accept": [{"label": label, "verdict": verdict, "count": n,
+                        "label_name": label_name(label), "verdict_name": verdict_name(verdict)}
+                       for label, verdict, n in now["accept"]]}
+
+
+@bp.route("/documents/<sha>/pending.json")
+@login_required
+def pending(sha: str):
+    """What a submit would accept now, asked at the moment the officer presses the button."""
+    session = get_db()
+    load_document(session, sha)
+    return jsonify(_pending(session, sha))
 
 
 @bp.route("/documents/<sha>/manual", methods=["POST"])
 @login_required
 def manual(sha: str):
     session = get_db()
+    load_document(session, sha)
     form = request.form
     box = None
     if form.get("x0"):
@@ -198,12 +225,8 @@ def manual(sha: str):
                                       start=form.get("start", type=int), end=form.get("end", type=int),
                                       box=box, note=form.get("note", ""))
         session.commit()
-    except workflow.Forbidden as exc:
-        session.rollback()
-        abort(403, str(exc))
     except ReviewerError as exc:
-        session.rollback()
-        return _done(sha, str(exc), ok=False)
+        return _refused(sha, exc)
     return _done(sha, "Penghitaman manual ditambahkan / manual redaction added", f"f-{finding.id}",
                  data={"reload": True})
 
@@ -226,10 +249,6 @@ def step(sha: str, step: str):
             workflow.return_(session, user, doc, note)
             message = "Dikembalikan ke petugas / returned to the officer"
         session.commit()
-    except workflow.Forbidden as exc:
-        session.rollback()
-        abort(403, str(exc))
     except ReviewerError as exc:
-        session.rollback()
-        return _done(sha, str(exc), ok=False)
+        return _refused(sha, exc)
     return _done(sha, message)

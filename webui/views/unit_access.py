@@ -26,6 +26,23 @@ def reaches(session, user: store.User, code: str, role: str) -> bool:
     return held is not None and ROLE_RANK[held] >= ROLE_RANK[role]
 
 
+def restructures(session, user: store.User, code: str) -> bool:
+    """Whether `user` may change the hierarchy at unit `code` (its PPID level or parent, or a PPID utama
+    below it): an instance admin, or an admin of a PPID utama whose tree holds `code`. A PPID pembantu's
+    admin edits their unit, but cannot make it (or a new child) the PPID utama and so see the whole tree."""
+    if user.role == "admin":
+        return True
+    tree = unitstore.load_tree(session)
+    return any(role == "admin" and unit in tree and tree[unit].ppid == "utama" and code in tree.scope(unit)
+               for unit, role in unitstore.memberships(session, user))
+
+
+def require_restructure(code: str) -> None:
+    if not restructures(get_db(), current_user.row, code):
+        abort(403, "Hanya admin PPID utama yang dapat mengubah susunan unit / only an admin of the PPID utama "
+                   "can change the unit hierarchy")
+
+
 def unit_or_404(code: str, role: str | None = None) -> Unit:
     session = get_db()
     tree = unitstore.load_tree(session)

@@ -22,7 +22,7 @@ from reviewer.store import dik as dikstore
 from reviewer.store import records as store
 from reviewer.store import units as unitstore
 from webui.db import get_db
-from webui.views.unit_access import DIK_EDIT, UNIT_EDIT, back, commit, reaches, unit_or_404
+from webui.views.unit_access import DIK_EDIT, UNIT_EDIT, back, commit, reaches, require_restructure, unit_or_404
 
 bp = Blueprint("units", __name__)
 
@@ -104,6 +104,8 @@ def add_unit():
     elif current_user.role != "admin":
         abort(403, "Hanya admin yang membuat unit akar / only admins create root units")
     unit = Unit(f.get("code", "").strip(), f.get("name", ""), f.get("kind", "dinas"), parent, f.get("ppid", ""))
+    if parent and unit.ppid == "utama":
+        require_restructure(parent)
     return commit(None, lambda s: unitstore.add_unit(s, unit, current_user.row),
                    f"Unit {unit.code} dibuat / unit created")
 
@@ -140,15 +142,18 @@ def unit(code: str):
 @bp.route("/units/<code>/edit", methods=["POST"])
 @login_required
 def edit_unit(code: str):
-    unit_or_404(code, UNIT_EDIT)
+    current = unit_or_404(code, UNIT_EDIT)
     f = request.form
     changes = {k: f.get(k) for k in ("name", "kind", "ppid") if f.get(k) is not None}
-    if "parent" in f:
+    if "parent" in f and (f["parent"] or None) != current.parent:
         if f["parent"]:
             unit_or_404(f["parent"], UNIT_EDIT)
+            require_restructure(f["parent"])
         elif current_user.role != "admin":
             abort(403)
         changes["parent"] = f["parent"]
+    if changes.get("parent") is not None or changes.get("ppid", current.ppid) != current.ppid:
+        require_restructure(code)
     return commit(code, lambda s: unitstore.update_unit(s, code, current_user.row, **changes),
                    "Unit diubah / unit changed")
 
