@@ -193,3 +193,64 @@ def test_scan_of_a_scanned_file_shows_ocr_pages(tmp_path):
     code, out, err = run(["scan", "--no-ner", "--no-passages", str(path)], tmp_path)
     assert code == 0
     assert b"OCR" in err and b"3/3" in err and b"hlm" in err
+
+
+def test_queue_commits_each_page_read_for_the_upload_progress(tmp_path, monkeypatch):
+    """Another connection (the web UI polling status.json) sees `pages_read` grow page by page."""
+    import dataclasses
+
+    from reviewer.core.settings import Settings
+    from reviewer.detect import pipeline
+    from reviewer.review import scanning
+    from reviewer.store import jobs, originals
+    from reviewer.store import records as store
+    from tests.webui_helpers import migrate
+
+    url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    migrate(url)
+    engine = store.make_engine(url)
+    factory = store.session_factory(engine)
+    src = _scan_tiff(tmp_path / "scan.tif", 3)
+    with factory() as session:
+        sha, _ = originals.put_file(tmp_path / "originals", src)
+        store.add_document(session, sha, src.name, src.stat().st_size)
+        jobs.enqueue(session, sha)
+        session.commit()
+    seen = []
+
+    def fake_ocr(document, settings, warnings):  # Tesseract is tested elsewhere; here only the counting
+        if not any(p.needs_ocr for p in document.pages):
+            return document
+        with factory() as other:
+            seen.append(other.get(store.DocumentRecord, sha).pages_read)
+        read = dataclasses.replace
+        return read(document, pages=tuple(read(p, text="Surel: ani@contoh.co.id", needs_ocr=False, ocr=True)
+                                          for p in document.pages))
+
+    monkeypatch.setattr(pipeline, "prepare", fake_ocr)
+    settings = Settings(use_ner=False, use_passages=False, use_ocr=True, ocr_cache=False)
+    with factory() as session:
+        scanning.run_job(factory, jobs.claim(session, "w"), tmp_path / "originals", settings)
+    with factory() as session:
+        doc = session.get(store.DocumentRecord, sha)
+        assert (doc.status, doc.pages_read, doc.pages_done) == ("needs_review", 3, 3)
+    assert seen == [0, 1, 2]
+    engine.dispose()
+
+
+def test_review_page_shows_the_reading_stage(tmp_path):
+    from reviewer.store import records as store
+    from tests.webui_helpers import login, make_app
+
+    app = make_app(tmp_path / "instance")
+    with app.extensions["reviewer.sessions"]() as session:
+        doc, _ = store.add_document(session, "a" * 64, "pindaian.pdf", 10)
+        doc.kind, doc.page_count, doc.pages_read = "pdf", 12, 4
+        session.commit()
+    client = app.test_client()
+    login(client, "root")
+    html = client.get(f"/documents/{'a' * 64}").get_data(as_text=True)
+    assert 'value="4"' in html and "Membaca halaman (OCR untuk hasil pindaian): 4 dari 12." in html
+    assert 'data-detecting="Semua {total} halaman terbaca' in html
+    status = client.get(f"/documents/{'a' * 64}/status.json").get_json()
+    assert (status["pages_read"], status["pages_done"], status["page_count"]) == (4, 0, 12)
