@@ -94,9 +94,12 @@ if [ -d /run/systemd/system ]; then
     systemctl enable --now ppid-reviewer-web ppid-reviewer-worker ppid-reviewer-backup.timer
     systemctl restart ppid-reviewer-web ppid-reviewer-worker
 else
+    # the same commands as the units (and the staging drop-in); no nightly backup without systemd: use cron
+    if [ "$staging" = 1 ]; then listen="--host 0.0.0.0"; else listen="--host 127.0.0.1 --proxy 127.0.0.1"; fi
     echo "systemd tidak berjalan (kontainer/WSL lama): jalankan sendiri / systemd not running, start by hand:"
-    echo "  su -s /bin/sh $SVC -c 'set -a; . $ETC/env; $APP/venv/bin/reviewer serve --no-worker --port 8000' &"
-    echo "  su -s /bin/sh $SVC -c 'set -a; . $ETC/env; $APP/venv/bin/reviewer worker' &"
+    echo "  su -s /bin/sh $SVC -c 'set -a; . $ETC/env; cd $APP/app; $APP/venv/bin/reviewer serve --no-worker $listen --port 8000 --threads 8' &"
+    echo "  su -s /bin/sh $SVC -c 'set -a; . $ETC/env; cd $APP/app; $APP/venv/bin/reviewer worker' &"
+    echo "  cadangan malam / nightly backup (cron): 30 1 * * * su -s /bin/sh $SVC -c 'set -a; . $ETC/env; sh $APP/app/deploy/backup.sh'"
 fi
 
 if [ -n "$https" ]; then
