@@ -5,8 +5,12 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 5000
+# Parallel tests with pytest-xdist (in the dev extra): `make test TEST_WORKERS=4`, or TEST_WORKERS=0 for one process.
+TEST_WORKERS ?= auto
+PARALLEL = $$($(PY) -c 'import xdist' 2>/dev/null && [ "$(TEST_WORKERS)" != 0 ] && \
+	printf '%s' '-n $(TEST_WORKERS) --dist loadfile')
 
-.PHONY: setup system-deps run test test-fast scan-samples lint doctor server-install screenshots
+.PHONY: setup system-deps run test test-fast test-time scan-samples lint doctor server-install screenshots
 
 setup: $(VENV)/.installed
 
@@ -30,12 +34,16 @@ run: setup system-deps
 	$(VENV)/bin/reviewer demo --host $(HOST) --port $(PORT)
 
 test: setup system-deps
-	$(PY) -m pytest
+	$(PY) -m pytest $(PARALLEL)
 
 # While you work: everything except the tests marked slow (browser, training, batch, fault, deploy tests and
 # those listed in tests/conftest.py). CI runs `make test`, the whole suite.
 test-fast: setup
-	$(PY) -m pytest -m "not slow"
+	$(PY) -m pytest $(PARALLEL) -m "not slow"
+
+# The suite's wall time on this machine (run it when the machine is otherwise idle); see the script.
+test-time: setup system-deps
+	sh benchmarks/test_suite_time.sh
 
 lint: setup
 	$(VENV)/bin/ruff check reviewer webui tests

@@ -38,6 +38,7 @@ apt-get install -y -qq python3 python3-venv python3-dev build-essential tesserac
 [ -n "$https" ] && apt-get install -y -qq caddy >/dev/null
 
 step "pengguna layanan / service user $SVC"
+install -d -m 0750 "$DATA"
 id "$SVC" >/dev/null 2>&1 || adduser --system --group --home "$DATA" --no-create-home "$SVC"
 install -d -o "$SVC" -g "$SVC" -m 0750 "$DATA" "$DATA/instance" /var/cache/ppid-reviewer /var/backups/ppid-reviewer
 install -d -o "$SVC" -g adm -m 0750 /var/log/ppid-reviewer
@@ -45,9 +46,14 @@ install -d -m 0755 "$APP" "$ETC"
 
 step "kode dan venv / code and venv in $APP"
 mkdir -p "$APP/app"
-tar -C "$src" --exclude=./.venv --exclude=./instance --exclude=./.git --exclude='*/__pycache__' -cf - . \
-    | tar -C "$APP/app" -xf -
-[ -x "$APP/venv/bin/python" ] || python3 -m venv "$APP/venv"
+tar -C "$src" --exclude=./.venv --exclude=./instance --exclude=./.git --exclude='*/__pycache__' \
+    --exclude=./.pytest_cache --exclude=./.ruff_cache --exclude=./.hypothesis --exclude=./out \
+    --exclude='*.egg-info' -cf - . | tar -C "$APP/app" -xf -
+# Debian's Python, which the service user can run: not a pyenv/conda python first on root's PATH (a venv made
+# from one of those points into /root and fails with "Permission denied").
+if ! su -s /bin/sh "$SVC" -c "$APP/venv/bin/python -c ''" 2>/dev/null; then
+    /usr/bin/python3 -m venv --clear "$APP/venv"
+fi
 "$APP/venv/bin/pip" install -q --upgrade pip
 "$APP/venv/bin/pip" install -q -e "$APP/app[postgres]"
 
@@ -88,9 +94,12 @@ if [ -d /run/systemd/system ]; then
     systemctl enable --now ppid-reviewer-web ppid-reviewer-worker ppid-reviewer-backup.timer
     systemctl restart ppid-reviewer-web ppid-reviewer-worker
 else
+    # the same commands as the units (and the staging drop-in); no nightly backup without systemd: use cron
+    if [ "$staging" = 1 ]; then listen="--host 0.0.0.0"; else listen="--host 127.0.0.1 --proxy 127.0.0.1"; fi
     echo "systemd tidak berjalan (kontainer/WSL lama): jalankan sendiri / systemd not running, start by hand:"
-    echo "  su -s /bin/sh $SVC -c 'set -a; . $ETC/env; $APP/venv/bin/reviewer serve --no-worker --port 8000' &"
-    echo "  su -s /bin/sh $SVC -c 'set -a; . $ETC/env; $APP/venv/bin/reviewer worker' &"
+    echo "  su -s /bin/sh $SVC -c 'set -a; . $ETC/env; cd $APP/app; $APP/venv/bin/reviewer serve --no-worker $listen --port 8000 --threads 8' &"
+    echo "  su -s /bin/sh $SVC -c 'set -a; . $ETC/env; cd $APP/app; $APP/venv/bin/reviewer worker' &"
+    echo "  cadangan malam / nightly backup (cron): 30 1 * * * su -s /bin/sh $SVC -c 'set -a; . $ETC/env; sh $APP/app/deploy/backup.sh'"
 fi
 
 if [ -n "$https" ]; then

@@ -32,6 +32,8 @@ for _ in 1 2 3 4 5 6 7 8 9 10; do
 done
 su postgres -c "psql -p $port -qtAc \"select 1 from pg_roles where rolname='reviewer_test'\"" | grep -q 1 \
     || su postgres -c "psql -p $port -qc \"create role reviewer_test login password 'reviewer_test'\"" >/dev/null
+# CREATEDB: in parallel runs (pytest -n) each worker creates its own reviewer_test_gwN (tests/conftest.py)
+su postgres -c "psql -p $port -qc 'alter role reviewer_test createdb'" >/dev/null
 su postgres -c "psql -p $port -qtAc \"select 1 from pg_database where datname='reviewer_test'\"" | grep -q 1 \
     || su postgres -c "createdb -p $port -O reviewer_test reviewer_test" >/dev/null
 echo "postgresql+psycopg://reviewer_test:reviewer_test@127.0.0.1:$port/reviewer_test"

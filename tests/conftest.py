@@ -1,3 +1,5 @@
+import os
+import re
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,49 @@ def samples() -> Path:
 @pytest.fixture
 def data_dir() -> Path:
     return DATA
+
+
+# --- running in parallel (pytest-xdist, `make test`) ---------------------------------------------------------------
+# Each worker gets what tests would otherwise share: its own PostgreSQL database (DATABASE_URL_TEST with a `_gw0`
+# suffix, created on first use; the role needs CREATEDB, which scripts/ci-postgres.sh grants) and its own cache
+# folder (XDG_CACHE_HOME: the OCR cache and Chromium's). Ports are always free ones (port 0), and every other
+# folder a test writes is its tmp_path. A file's tests run on one worker (`--dist loadfile`), so a module-scoped
+# fixture (a loaded model, a trained one, a running server) is built once; `loadgroup` would be finer, but
+# pytest-xdist 3.8 cannot rename pytest 9.2's node ids, so its groups are silently ignored.
+
+
+def pytest_configure(config):
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return
+    base = Path(config.cache.mkdir(f"xdist-{worker}")) if config.cache else None
+    if base is not None:
+        os.environ["XDG_CACHE_HOME"] = str(base / "cache")
+    if os.environ.get("DATABASE_URL_TEST"):
+        os.environ["DATABASE_URL_TEST"] = _worker_database(os.environ["DATABASE_URL_TEST"], worker)
+
+
+def _worker_database(url: str, worker: str) -> str:
+    """The URL of this worker's own database next to the one of `url`, created when it does not exist."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import SQLAlchemyError
+
+    if not re.fullmatch(r"gw\d+", worker):
+        raise pytest.UsageError(f"unexpected xdist worker name {worker!r}")
+    base = make_url(url)
+    name = f"{base.database}_{worker}"
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as conn:
+            if not conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).scalar():
+                conn.execute(text(f'CREATE DATABASE "{name}"'))
+    except SQLAlchemyError as exc:
+        raise pytest.UsageError(f"cannot create the worker database {name} ({getattr(exc, 'orig', exc)}); "
+                                f"give the test role CREATEDB (scripts/ci-postgres.sh does) or run without -n") from exc
+    finally:
+        engine.dispose()
+    return base.set(database=name).render_as_string(hide_password=False)
 
 
 def _reset_postgres(url: str) -> None:

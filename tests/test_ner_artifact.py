@@ -113,7 +113,9 @@ def test_pipeline_warns_and_patterns_keep_working(models, tmp_path, damage):
         ner.detector(settings)
     warnings: list[str] = []
     detectors = build_detectors(settings, warnings)
-    assert len(detectors) == 1 and len(warnings) == 1
+    without_ner = build_detectors(Settings(models_dir=models, use_ner=False, use_passages=False, use_ocr=False))
+    assert len(detectors) == len(without_ner) and len(warnings) == 1  # the other detectors all still run
+    assert not any(d.__module__.startswith("reviewer.detect.ner") for d in detectors)
     assert "NER" in warnings[0]
     doc = tmp_path / "surat.txt"
     doc.write_text("Nama : Budi Santoso\nE-mail : budi.santoso@gmail.com\n", encoding="utf-8")

@@ -60,6 +60,7 @@ def doc_dict(doc: store.DocumentRecord, counts: dict, users: dict, act: dict | N
         "sha256": doc.sha256, "filename": doc.filename, "kind": doc.kind, "size": doc.size,
         "status": doc.status, "status_name": STATUS_NAMES[doc.status], "error": doc.error,
         "warnings": doc.warnings or [], "page_count": doc.page_count, "pages_done": doc.pages_done,
+        "pages_read": doc.pages_read,
         "label_counts": dict(sorted(counts.items())), "holder": holder(doc, users), "source": doc.source,
         "action_counts": dict(sorted((act if act is not None else counts).items())),
         "keep_count": sum(counts.values()) - sum((act if act is not None else counts).values()),

@@ -65,7 +65,9 @@ def batch(paths, db, instance, workers, scheduler, report_dir, timeout, max_memo
                         use_ocr=False if no_ocr else None)
     options = BatchOptions(workers=workers, timeout=timeout, max_memory_mb=max_memory, scheduler=scheduler,
                            originals_root=instance_path / "originals", fresh=fresh, unit=unit)
-    show = _Progress(paths) if sys.stderr.isatty() else _Quiet()
+    from reviewer.cli.progress import on_terminal
+
+    show = _Progress(paths) if on_terminal() else _Quiet()
     from sqlalchemy.exc import SQLAlchemyError
 
     from reviewer.core.units import UnitError
@@ -111,7 +113,7 @@ def _database(db: str | None, instance: str | None) -> tuple[str, Path]:
 
 
 class _Quiet:
-    """Not a terminal: one JSON line per failed document and a summary line, nothing else."""
+    """Not a terminal (stdout or stderr piped): one JSON line per failed document and a summary line."""
 
     def start(self, info) -> None:
         pass

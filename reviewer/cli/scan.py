@@ -29,7 +29,7 @@ def scan(paths: tuple[str, ...], fmt: str, no_ner: bool, no_passages: bool, no_o
     Exit code 0 when every file was read, 1 when some could not be, 2 for usage errors.
     """
     from reviewer.core.settings import from_env
-    from reviewer.detect.pipeline import detectors_for, scan_file
+    from reviewer.detect.pipeline import detectors_for
 
     settings = from_env(use_ner=False if no_ner else None, use_passages=False if no_passages else None,
                         use_ocr=False if no_ocr else None)
@@ -46,27 +46,61 @@ def scan(paths: tuple[str, ...], fmt: str, no_ner: bool, no_passages: bool, no_o
         click.echo(f"peringatan / warning: {w}", err=True)
     from reviewer.extract import iter_paths
 
-    failed = 0
-    for path in iter_paths(paths):
-        try:
-            result = scan_file(path, settings, detectors)
-        except ReviewerError as exc:
-            failed += 1
-            _print_error(path, str(exc), fmt)
-            continue
-        except Exception as exc:  # a bug or an input we did not foresee: report it, go on
-            failed += 1
-            _print_error(path, f"galat tak terduga / unexpected error: {type(exc).__name__}: {exc}", fmt)
-            continue
-        for w in result.warnings:
-            if w not in warnings:
-                click.echo(f"peringatan / warning: {path}: {w}", err=True)
-        if fmt == "jsonl":
-            for f in result.findings:
-                click.echo(json.dumps(finding_json(path, f, result.document), ensure_ascii=False))
-        else:
-            _print_table(path, result)
+    files = iter_paths(paths)
+    show = _progress(files, fmt)
+    try:
+        failed = sum(not _scan_one(path, settings, detectors, fmt, warnings, show) for path in files)
+    finally:
+        if show:
+            show.close()
+    if show:
+        click.echo(show.summary(), err=True)
     sys.exit(1 if failed else 0)
+
+
+def _progress(files: list[str], fmt: str):
+    """A progress bar for a person at a terminal reading the table; None for JSONL or a pipe."""
+    from reviewer.cli.progress import ScanProgress, on_terminal
+
+    return ScanProgress(len(files)) if fmt == "table" and on_terminal() else None
+
+
+def _scan_one(path: str, settings, detectors, fmt: str, warnings: list[str], show) -> bool:
+    """Scan and print one file; False when it could not be read (the error is printed)."""
+    from contextlib import nullcontext
+
+    from reviewer.core import progress
+    from reviewer.detect.pipeline import scan_file
+
+    result = None
+    if show:
+        show.start(path)
+    try:
+        with progress.watching(show.stage) if show else nullcontext():
+            result = scan_file(path, settings, detectors)
+    except ReviewerError as exc:
+        message = str(exc)
+    except Exception as exc:  # a bug or an input we did not foresee: report it, go on
+        message = f"galat tak terduga / unexpected error: {type(exc).__name__}: {exc}"
+    if show:
+        show.finished(result)
+    with show.writing() if show else nullcontext():
+        if result is None:
+            _print_error(path, message, fmt)
+        else:
+            _print_result(path, result, fmt, warnings)
+    return result is not None
+
+
+def _print_result(path: str, result, fmt: str, warnings: list[str]) -> None:
+    for w in result.warnings:
+        if w not in warnings:
+            click.echo(f"peringatan / warning: {path}: {w}", err=True)
+    if fmt == "jsonl":
+        for f in result.findings:
+            click.echo(json.dumps(finding_json(path, f, result.document), ensure_ascii=False))
+    else:
+        _print_table(path, result)
 
 
 def finding_json(path: str, finding, document) -> dict:

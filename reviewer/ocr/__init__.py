@@ -17,6 +17,7 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
+from reviewer.core import progress
 from reviewer.core.errors import OcrError
 from reviewer.core.model import Cell, Document, Page, Word
 from reviewer.core.settings import Settings
@@ -61,7 +62,9 @@ def ocr_document(document: Document, settings: Settings, warnings: list[str]) ->
             missing.append(page)
         else:
             done[page.number] = hit
-    for number, outcome in read_pages(document, missing, engine, settings):
+    progress.report("ocr", len(done), len(todo))
+    read = lambda i: progress.report("ocr", len(todo) - len(missing) + i, len(todo))  # noqa: E731
+    for number, outcome in read_pages(document, missing, engine, settings, read):
         if isinstance(outcome, Exception):
             warnings.append(f"halaman {number}: OCR gagal / OCR failed: {outcome}")
             continue
@@ -86,8 +89,10 @@ def workers(settings: Settings, pages: int) -> int:
     return max(1, min(wanted, pages))
 
 
-def read_pages(document: Document, pages: list[Page], engine, settings: Settings):
-    """(page number, (text, words) or the exception) for each page, in page order."""
+def read_pages(document: Document, pages: list[Page], engine, settings: Settings, on_read=None):
+    """(page number, (text, words) or the exception) for each page, in page order.
+
+    `on_read(i)` is called (in the caller's thread) when the first `i` pages are finished."""
     if not pages:
         return []
     try:
@@ -98,7 +103,12 @@ def read_pages(document: Document, pages: list[Page], engine, settings: Settings
     try:
         with ThreadPoolExecutor(max_workers=workers(settings, len(pages))) as pool:
             futures = [(p.number, pool.submit(_read_one, engine, source, p)) for p in pages]
-            return [(number, _outcome(future)) for number, future in futures]
+            out = []
+            for number, future in futures:
+                out.append((number, _outcome(future)))
+                if on_read:
+                    on_read(len(out))
+            return out
     finally:
         source.close()
 

@@ -75,18 +75,25 @@ def scan_into(session: Session, job: store.Job, originals_root: Path, settings: 
 
 
 def _read_scanned_pages(session: Session, job: store.Job, document, settings: Settings, warnings: list[str]):
-    """The document with its scanned pages OCR'd, one page at a time with a heartbeat in between."""
+    """The document with its scanned pages OCR'd, one page at a time with a heartbeat in between.
+
+    `pages_read` counts the pages read so far, for the upload's progress bar (digital pages are read
+    by the extraction already)."""
     from reviewer.detect import pipeline
 
+    doc = session.get(store.DocumentRecord, job.document_sha)
     if not settings.use_ocr or not any(p.needs_ocr for p in document.pages):
+        doc.pages_read = len(document.pages)
+        session.commit()
         return document
     pages = []
     for page in document.pages:
         if page.needs_ocr:
             page = pipeline.prepare(replace(document, pages=(page,)), settings, warnings).pages[0]
             jobs.heartbeat(session, job)
-            session.commit()
         pages.append(page)
+        doc.pages_read = len(pages)
+        session.commit()
     return replace(document, pages=tuple(pages))
 
 

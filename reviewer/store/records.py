@@ -93,7 +93,8 @@ class DocumentRecord(Base):
     error: Mapped[str | None] = mapped_column(Text, default=None)
     warnings: Mapped[list] = mapped_column(JSON, default=list)
     page_count: Mapped[int | None] = mapped_column(Integer, default=None)
-    pages_done: Mapped[int] = mapped_column(Integer, default=0)
+    pages_done: Mapped[int] = mapped_column(Integer, default=0)  # pages stored: they can be reviewed
+    pages_read: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # read (OCR'd), not stored
     source: Mapped[str] = mapped_column(String(20), default="upload")  # upload, api, batch
     uploaded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
     proposed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
@@ -413,6 +414,7 @@ def save_scan(session: Session, result, *, filename: str | None = None, size: in
     for page in document.pages:
         save_page(session, document.sha256, page, by_page.get(page.number, []))
     doc.kind, doc.page_count, doc.pages_done = document.kind, len(document.pages), len(document.pages)
+    doc.pages_read = doc.page_count
     doc.warnings = list(result.warnings)
     doc.status = "needs_review"
     return doc

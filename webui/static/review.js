@@ -234,7 +234,13 @@
       if (!res.ok) return;
       const doc = await res.json();
       const bar = $("#progress progress");
-      if (bar) { bar.max = doc.page_count || 1; bar.value = doc.pages_done; }
+      if (bar) { bar.max = doc.page_count || 1; bar.value = doc.pages_done || doc.pages_read || 0; }
+      const note = $("#progress span");
+      if (note) {
+        const which = doc.pages_done ? "stored" : (doc.page_count && doc.pages_read >= doc.page_count ? "detecting" : "reading");
+        note.textContent = note.dataset[which].replace("{read}", doc.pages_read || 0)
+          .replace("{done}", doc.pages_done).replace("{total}", doc.page_count || "?");
+      }
       if (doc.status !== "processing" || (missing && doc.pages_done >= page)) { clearInterval(timer); location.reload(); }
     }, 2000);
   }
