@@ -272,3 +272,47 @@ def test_a_lone_phrase_is_reviewed_a_corroborated_one_redacted():
     hit = passages.judge(Page(1, both), _one_window(both, first), sure, DocumentContext(), rules,
                          gate=_gate(rules, both))
     assert hit.action == "redact", hit.reasons
+
+
+# --- the unit's DIK backs a redaction (issue 19 item 3) ---------------------------------------------
+
+def test_a_dik_row_that_covers_the_passage_backs_a_redaction():
+    """Model only, in a document with no rule evidence: nothing (below the 0.99 gate) without the DIK;
+    with a decreed row of the same huruf about the same thing, `redact` naming the row."""
+    from reviewer.core.settings import DikEntry
+    from reviewer.detect import passages
+    from reviewer.detect.passages.rules import DocumentContext
+
+    sentence = ("Rekam medis pasien rawat jalan memuat keluhan, riwayat alergi obat dan hasil pemeriksaan "
+                "penunjang selama tiga bulan terakhir.")
+    text = f"CATATAN\n{sentence}\n"
+    win, model = _one_window(text, sentence), passages.Judgement(0.9, "17h2", 0.85)
+    gate = passages.Gate(passages.MODEL_ALONE)
+    row = DikEntry("4", "Rekam medis pasien", ("17h2",))
+    assert passages.judge(Page(1, text), win, model, DocumentContext(), (), hits=((), ()), gate=gate) is None
+    hit = passages.judge(Page(1, text), win, model, DocumentContext(), (), hits=((), ()), gate=gate, dik=(row,))
+    assert hit.action == "redact" and any("DIK unit no. 4" in r for r in hit.reasons)
+    for other in (DikEntry("5", "Rekam medis pasien", ("17i",)),  # another huruf
+                  DikEntry("6", "Daftar gaji pegawai honorer", ("17h",)),  # another subject
+                  DikEntry("7", "Rekam medis pasien", ("17h3",))):  # another angka
+        assert passages.judge(Page(1, text), win, model, DocumentContext(), (), hits=((), ()), gate=gate,
+                              dik=(other,)) is None, other
+    keyword = DikEntry("8", "Catatan klinis", ("17h",), keywords=("riwayat alergi",))
+    assert passages.judge(Page(1, text), win, model, DocumentContext(), (), hits=((), ()), gate=gate,
+                          dik=(keyword,)).action == "redact"
+
+
+def test_the_detector_reads_the_dik_from_the_settings(detect):
+    """Without the DIK a lone health passage in a plain report is sent to review; with a decreed row
+    about it in `Settings.dik_entries` (as `reviewer.store.context.scan_settings` fills them) it is redacted."""
+    from reviewer.core.settings import DikEntry
+
+    sentence = POSITIVE[8][2]
+    text = "LAPORAN\n" + sentence + "\n"
+    doc = Document(hashlib.sha256(text.encode()).hexdigest(), "t.txt", "txt", (Page(1, text),))
+    (plain,) = flagged(detect(doc, SETTINGS).get(1, []), sentence)
+    assert plain.action == "review"
+    words = " ".join(w for w in sentence.split() if len(w) >= 5)
+    row = DikEntry("9", words, ("17h",))
+    (backed,) = flagged(detect(doc, SETTINGS.with_(dik_entries=(row,))).get(1, []), sentence)
+    assert backed.action == "redact" and any("DIK unit no. 9" in r for r in backed.reasons)

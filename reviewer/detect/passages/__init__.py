@@ -32,6 +32,7 @@ from reviewer.core.legal import REDACT_AT
 from reviewer.core.model import Document, Finding, Page
 from reviewer.core.settings import Settings
 from reviewer.core.vocabulary import basis_name
+from reviewer.detect.passages import unit_dik
 from reviewer.detect.passages.rules import DocumentContext, Rule, document_context, load_rules, rules_dir, window_hits
 from reviewer.detect.passages.windows import Window, page_windows
 
@@ -77,7 +78,7 @@ def detector(settings: Settings):
     rules = _rules(str(settings.patterns_dir))
 
     def detect_passages(document: Document, settings: Settings) -> dict[int, list[Finding]]:
-        return analyse(model, rules, document)
+        return analyse(model, rules, document, settings.dik_entries)
 
     return detect_passages
 
@@ -87,8 +88,9 @@ def _rules(patterns_dir: str) -> tuple[Rule, ...]:
     return tuple(load_rules(rules_dir(Path(patterns_dir))))
 
 
-def analyse(model, rules, document: Document) -> dict[int, list[Finding]]:
-    """Findings of every readable page of the document, by page number."""
+def analyse(model, rules, document: Document, dik: tuple = ()) -> dict[int, list[Finding]]:
+    """Findings of every readable page of the document, by page number (`dik`: the unit's decreed
+    DIK rows, `Settings.dik_entries`)."""
     pages = [p for p in document.pages if not p.needs_ocr]
     windows = [(p, w) for p in pages for w in page_windows(p.text, p.cells)]
     if not windows:
@@ -101,7 +103,7 @@ def analyse(model, rules, document: Document) -> dict[int, list[Finding]]:
     gate = Gate.of(ctx, hits)
     out: dict[int, list[Finding]] = {}
     for i, ((page, win), p, f) in enumerate(zip(windows, probs, fine, strict=True)):
-        finding = judge(page, win, _judgement(p, f), ctx, rules, partial(model.top_terms, x[i]), hits[i], gate)
+        finding = judge(page, win, _judgement(p, f), ctx, rules, partial(model.top_terms, x[i]), hits[i], gate, dik)
         if finding is not None:
             out.setdefault(page.number, []).append(finding)
     return out
@@ -142,8 +144,11 @@ def _judgement(p: np.ndarray, f: np.ndarray) -> Judgement:
 
 
 def judge(page: Page, win: Window, model_says: Judgement, ctx: DocumentContext, rules,
-          top_terms=None, hits=None, gate: Gate | None = None) -> Finding | None:
-    """One window's finding, or None when neither the model nor a rule thinks it exempt."""
+          top_terms=None, hits=None, gate: Gate | None = None, dik: tuple = ()) -> Finding | None:
+    """One window's finding, or None when neither the model nor a rule thinks it exempt.
+
+    A row of the unit's DIK that covers the window (`unit_dik.covering`) is rule-backed evidence: it
+    lifts the model-only gate and backs `redact`."""
     phrases, exceptions = hits if hits is not None else window_hits(list(rules), win.classify_text)
     rule, rule_text = max(phrases, key=lambda h: h[0].weight) if phrases else (None, "")
     score, basis, summary = _combine(model_says, rule, rule_text)
@@ -151,7 +156,8 @@ def judge(page: Page, win: Window, model_says: Judgement, ctx: DocumentContext, 
     # but the model did not agree (dev slice: a 17h model call with a 17e phrase was taken as agreement)
     agrees = rule is not None and _agree(model_says, rule)
     model_only = rule is None or (not agrees and model_says.p_exempt >= REPORT_AT)
-    below_gate = model_only and not exceptions and score < (gate or Gate(REPORT_AT)).model_only_at
+    in_dik = unit_dik.covering(dik, basis, win.classify_text) if dik else None
+    below_gate = model_only and not exceptions and not in_dik and score < (gate or Gate(REPORT_AT)).model_only_at
     if score < REPORT_AT or below_gate or is_the_mark(win, ctx):
         return None
     reasons = [summary]
@@ -165,8 +171,10 @@ def judge(page: Page, win: Window, model_says: Judgement, ctx: DocumentContext, 
         if basis[:3] in r.applies_to:
             reasons.append(f"dasar diubah {basis} -> {r.basis}: {r.reason} ({r.cite})")
             basis = r.basis
+    if in_dik:
+        reasons.append(unit_dik.reason(*in_dik))
     lone = agrees and gate is not None and not gate.corroborated(basis[:3])
-    action = _action(score, basis, agrees and not lone, ctx, reasons)
+    action = _action(score, basis, (agrees and not lone) or bool(in_dik), ctx, reasons)
     if lone and action == "review" and score >= REDACT_AT and MODEL_ONLY in reasons:
         reasons[reasons.index(MODEL_ONLY)] = LONE_PHRASE
     for r, text in list(exceptions) + list(ctx.exceptions):
@@ -179,8 +187,9 @@ def judge(page: Page, win: Window, model_says: Judgement, ctx: DocumentContext, 
                    f"passages:{'model+rule' if rule else 'model'}", tuple(reasons))
 
 
-def _action(score: float, basis: str, agrees: bool, ctx: DocumentContext, reasons: list[str]) -> str:
-    """`redact` only with rule-backed evidence for this huruf; otherwise `review` (reason appended)."""
+def _action(score: float, basis: str, backed: bool, ctx: DocumentContext, reasons: list[str]) -> str:
+    """`redact` only with rule-backed evidence for this huruf (`backed`: an agreeing, corroborated phrase
+    or a DIK row of the unit); otherwise `review` (reason appended)."""
     huruf = basis[:3]
     doctype = [(r, t) for r, t in ctx.doctypes if r.basis[:3] == huruf]
     for r, text in doctype:
@@ -188,7 +197,7 @@ def _action(score: float, basis: str, agrees: bool, ctx: DocumentContext, reason
     context = any(r.basis[:3] == huruf for r, _ in ctx.contexts)
     if score < REDACT_AT:
         return "review"
-    if agrees or ctx.markers or context or doctype:
+    if backed or ctx.markers or context or doctype:
         return "redact"
     reasons.append(MODEL_ONLY)
     return "review"
