@@ -144,3 +144,17 @@ def test_redact_suggested_reports_unresolved_near_miss(tmp_path):
                                        "--no-passages"], env={"REVIEWER_OCR_CACHE": "off"})
     assert result.exit_code == 3, result.output
     assert "mirip" in result.output and "belum" in result.output
+
+
+def test_review_page_lists_near_misses_first():
+    """The web UI's finding groups: a near-miss leads, and so does its label's group (issue 19 item 5)."""
+    from reviewer.detect.near_miss import SOURCE
+    from webui.views.review import _groups
+
+    found = [{"label": "PERSON", "action": "redact", "start": 5, "source": "ner"},
+             {"label": "NIK", "action": "redact", "start": 10, "source": "pattern:nik"},
+             {"label": "NIK", "action": "review", "start": 90, "source": SOURCE}]
+    groups = _groups(found)
+    assert [label for label, _ in groups] == ["NIK", "PERSON"]
+    assert groups[0][1][0]["source"] == SOURCE
+    assert [label for label, _ in _groups(found[:2])] == ["PERSON", "NIK"]  # otherwise the usual order

@@ -210,3 +210,109 @@ def test_text_about_exemptions_is_not_exempt(detect, title, sentence):
 def test_the_confidentiality_mark_itself_is_not_a_passage(detect):
     text = "DOKUMEN INTERNAL - tidak untuk dipublikasikan\n" + POSITIVE[1][2] + "\n"
     assert not [f for f in scan(detect, text) if "tidak untuk dipublikasikan" in f.text]
+
+
+# --- tuned on the dev slice of real sentences (benchmarks/real/false_alarms.py --split dev) -------------
+
+def _one_window(text, sentence):
+    from reviewer.detect.passages.windows import page_windows
+
+    return [w for w in page_windows(text) if sentence[:30] in w.text][0]
+
+
+def _gate(rules, text):
+    from reviewer.detect import passages
+    from reviewer.detect.passages.rules import DocumentContext, window_hits
+    from reviewer.detect.passages.windows import page_windows
+
+    return passages.Gate.of(DocumentContext(), [window_hits(rules, w.classify_text) for w in page_windows(text)])
+
+
+def test_a_phrase_of_another_huruf_is_not_agreement():
+    """The model says 17h, a phrase says 17e: the phrase's huruf may name the basis, but that is a
+    disagreement and never backs a redaction."""
+    from reviewer.detect import passages
+    from reviewer.detect.passages.rules import DocumentContext
+
+    rules = list(passages._rules(str(ROOT / "patterns")))
+    sentence = "Perusahaan itu berencana melakukan divestasi anak usahanya pada kuartal pertama tahun depan."
+    text = f"SIARAN PERS\n{sentence}\n"
+    hit = passages.judge(Page(1, text), _one_window(text, sentence), passages.Judgement(0.9, "17h2", 0.5),
+                         DocumentContext(), rules, gate=_gate(rules, text))
+    assert hit is not None and hit.action == "review" and "BERBEDA" in hit.reasons[0]
+
+
+def test_a_model_that_leans_open_does_not_agree_with_a_phrase():
+    from reviewer.detect import passages
+    from reviewer.detect.passages.rules import DocumentContext
+
+    rules = list(passages._rules(str(ROOT / "patterns")))
+    sentence = "Anjing peliharaan sang aktris mati pada usia empat belas tahun karena gagal ginjal."
+    text = f"BERITA\n{sentence}\n"
+    weak = passages.Judgement(passages.AGREE_MIN - 0.1, "17h2", 0.2)
+    assert passages.judge(Page(1, text), _one_window(text, sentence), weak, DocumentContext(), rules,
+                          gate=_gate(rules, text)) is None
+
+
+def test_a_lone_phrase_is_reviewed_a_corroborated_one_redacted():
+    """One phrase-rule window in a document is a topic (review); a second window with a phrase of the
+    same huruf makes it a record (redact)."""
+    from reviewer.detect import passages
+    from reviewer.detect.passages.rules import DocumentContext
+
+    rules = list(passages._rules(str(ROOT / "patterns")))
+    first = "Pegawai tersebut didiagnosis gagal ginjal kronis sejak bulan Maret dan menjalani cuci darah."
+    second = "Ia pernah dirawat di rumah sakit selama dua minggu menurut surat keterangan dokter terlampir."
+    sure = passages.Judgement(0.95, "17h2", 0.9)
+    alone = f"CATATAN\n{first}\n"
+    hit = passages.judge(Page(1, alone), _one_window(alone, first), sure, DocumentContext(), rules,
+                         gate=_gate(rules, alone))
+    assert hit.action == "review" and passages.LONE_PHRASE in hit.reasons
+    both = f"CATATAN\n{first}\n\n{second}\n"
+    hit = passages.judge(Page(1, both), _one_window(both, first), sure, DocumentContext(), rules,
+                         gate=_gate(rules, both))
+    assert hit.action == "redact", hit.reasons
+
+
+# --- the unit's DIK backs a redaction (issue 19 item 3) ---------------------------------------------
+
+def test_a_dik_row_that_covers_the_passage_backs_a_redaction():
+    """Model only, in a document with no rule evidence: nothing (below the 0.99 gate) without the DIK;
+    with a decreed row of the same huruf about the same thing, `redact` naming the row."""
+    from reviewer.core.settings import DikEntry
+    from reviewer.detect import passages
+    from reviewer.detect.passages.rules import DocumentContext
+
+    sentence = ("Rekam medis pasien rawat jalan memuat keluhan, riwayat alergi obat dan hasil pemeriksaan "
+                "penunjang selama tiga bulan terakhir.")
+    text = f"CATATAN\n{sentence}\n"
+    win, model = _one_window(text, sentence), passages.Judgement(0.9, "17h2", 0.85)
+    gate = passages.Gate(passages.MODEL_ALONE)
+    row = DikEntry("4", "Rekam medis pasien", ("17h2",))
+    assert passages.judge(Page(1, text), win, model, DocumentContext(), (), hits=((), ()), gate=gate) is None
+    hit = passages.judge(Page(1, text), win, model, DocumentContext(), (), hits=((), ()), gate=gate, dik=(row,))
+    assert hit.action == "redact" and any("DIK unit no. 4" in r for r in hit.reasons)
+    for other in (DikEntry("5", "Rekam medis pasien", ("17i",)),  # another huruf
+                  DikEntry("6", "Daftar gaji pegawai honorer", ("17h",)),  # another subject
+                  DikEntry("7", "Rekam medis pasien", ("17h3",))):  # another angka
+        assert passages.judge(Page(1, text), win, model, DocumentContext(), (), hits=((), ()), gate=gate,
+                              dik=(other,)) is None, other
+    keyword = DikEntry("8", "Catatan klinis", ("17h",), keywords=("riwayat alergi",))
+    assert passages.judge(Page(1, text), win, model, DocumentContext(), (), hits=((), ()), gate=gate,
+                          dik=(keyword,)).action == "redact"
+
+
+def test_the_detector_reads_the_dik_from_the_settings(detect):
+    """Without the DIK a lone health passage in a plain report is sent to review; with a decreed row
+    about it in `Settings.dik_entries` (as `reviewer.store.context.scan_settings` fills them) it is redacted."""
+    from reviewer.core.settings import DikEntry
+
+    sentence = POSITIVE[8][2]
+    text = "LAPORAN\n" + sentence + "\n"
+    doc = Document(hashlib.sha256(text.encode()).hexdigest(), "t.txt", "txt", (Page(1, text),))
+    (plain,) = flagged(detect(doc, SETTINGS).get(1, []), sentence)
+    assert plain.action == "review"
+    words = " ".join(w for w in sentence.split() if len(w) >= 5)
+    row = DikEntry("9", words, ("17h",))
+    (backed,) = flagged(detect(doc, SETTINGS.with_(dik_entries=(row,))).get(1, []), sentence)
+    assert backed.action == "redact" and any("DIK unit no. 9" in r for r in backed.reasons)

@@ -225,3 +225,20 @@ def test_yearly_figures_per_unit_and_city(session, city, samples):
 
     book = load_workbook(BytesIO(figures.to_xlsx(list(figs.values()))))
     assert book.sheetnames == ["Ringkasan", "Per huruf", "Per bulan"] and book["Per huruf"]._charts
+
+
+def test_scan_settings_carry_the_units_decreed_dik_rows(session, city):
+    """Decreed rows of the unit and of the units above reach the passage detector; proposals do not."""
+    from reviewer.dik.model import Decree, DikRow
+    from reviewer.store.context import scan_settings
+
+    decree = Decree("188/12/2024", date(2024, 1, 2), "Kepala Dinas")
+    dikstore.add_row(session, "kota", DikRow("Data kepegawaian", "Pasal 17 huruf h", decree=decree, number="1"))
+    dikstore.add_row(session, "dinkes", DikRow("Rekam medis pasien", "Pasal 17 huruf h angka 2", decree=decree,
+                                               number="2", keywords=("rekam medis",)))
+    dikstore.add_row(session, "dinkes", DikRow("Hasil uji coba", "Pasal 17 huruf e", status="usulan", number="3"))
+    entries = scan_settings(session, SETTINGS, unit="pkm-utara").dik_entries
+    assert [(e.number, e.codes, e.keywords) for e in entries] == [("1", ("17h",), ()),
+                                                                  ("2", ("17h2",), ("rekam medis",))]
+    assert scan_settings(session, SETTINGS, unit="dinsos").dik_entries[0].number == "1"
+    assert scan_settings(session, SETTINGS).dik_entries == ()

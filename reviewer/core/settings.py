@@ -18,6 +18,16 @@ DEFAULT_BOX_LABELS = {
 
 
 @dataclass(frozen=True)
+class DikEntry:
+    """A decreed row of the unit's DIK, as the passage detector needs it (`reviewer.store.context`)."""
+
+    number: str
+    information: str
+    codes: tuple[str, ...]  # Pasal 17 codes: "17h2", "17i"
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Settings:
     patterns_dir: Path = DEFAULT_PATTERNS
     models_dir: Path = DEFAULT_MODELS
@@ -37,6 +47,8 @@ class Settings:
     deny_terms: tuple[str, ...] = ()  # always suggested for redaction
     # The agency's own published contacts (phone, fax, e-mail, website, address, social account): kept open.
     agency_contacts: tuple[str, ...] = ()
+    # The decreed DIK rows of the document's unit: a passage one of them covers may be suggested `redact`.
+    dik_entries: tuple[DikEntry, ...] = ()
     box_labels: dict = field(default_factory=lambda: dict(DEFAULT_BOX_LABELS), hash=False)
     # How a redacted spreadsheet cell reads: "label" ("[DIKECUALIKAN Ps.17 j]") or "partial" (a NIK or
     # KK keeps its first and last four digits, "3201********0001"; other data still gets the label).

@@ -3,7 +3,8 @@
 `reviewer scan --db`, the web upload job and `reviewer batch` all call `scan_settings`: the base
 settings (environment), plus the agency's own officials, allow and deny terms and box labels, plus those
 of the document's unit and of the units above it (lists add up down the tree; a label set lower down
-replaces the one above).
+replaces the one above), plus the decreed rows of the unit's DIK (with those inherited from above), which
+let the passage detector back a `redact` with the row that covers a passage (issue 19).
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from reviewer.core.settings import Settings
+from reviewer.core.settings import DikEntry, Settings
+from reviewer.store import dik as dikstore
 from reviewer.store import records as store
 from reviewer.store import units as unitstore
 
@@ -40,4 +42,12 @@ def scan_settings(session: Session, settings: Settings, sha: str | None = None, 
     if code is None:
         return settings
     unitstore.unit_record(session, code)  # a clear error for an unknown code
-    return unitstore.effective_settings(session, code, settings)
+    settings = unitstore.effective_settings(session, code, settings)
+    return settings.with_(dik_entries=tuple(settings.dik_entries) + dik_entries(session, code))
+
+
+def dik_entries(session: Session, code: str) -> tuple[DikEntry, ...]:
+    """The unit's decreed DIK rows (inherited ones first) that name a Pasal 17 code: proposals
+    (`usulan`) and revoked rows back nothing."""
+    return tuple(DikEntry(r.number, r.information, r.codes, r.keywords) for r in dikstore.rows_of(session, code)
+                 if r.status == "ditetapkan" and r.decree.describe() and r.codes)

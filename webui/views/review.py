@@ -13,6 +13,7 @@ from sqlalchemy import select
 from reviewer.core import vocabulary
 from reviewer.core.errors import ReviewerError
 from reviewer.core.model import LABELS
+from reviewer.detect.near_miss import SOURCE as NEAR_MISS
 from reviewer.review import workflow
 from reviewer.store import originals
 from reviewer.store import records as store
@@ -59,11 +60,18 @@ def _progress(findings, decisions) -> dict:
 
 def _groups(findings: list[dict]) -> list[tuple[str, list[dict]]]:
     """Findings by label in the order of `LABELS` (people and identity numbers first); within a label,
-    the ones to act on first and the ones left open (`keep`) last, each in page order."""
+    the ones to act on first and the ones left open (`keep`) last, each in page order. Near-misses (a
+    number one edit from a valid identifier, maybe misread by OCR) come first of all: their label's group
+    leads and they lead it (issue 19 item 5)."""
     groups: dict[str, list[dict]] = {}
-    for f in sorted(findings, key=lambda f: (f["action"] == "keep", f["start"])):
+    for f in sorted(findings, key=lambda f: (f.get("source") != NEAR_MISS, f["action"] == "keep", f["start"])):
         groups.setdefault(f["label"], []).append(f)
-    return sorted(groups.items(), key=lambda g: LABELS.index(g[0]) if g[0] in LABELS else len(LABELS))
+
+    def order(group: tuple[str, list[dict]]) -> tuple[bool, int]:
+        label, items = group
+        return (items[0].get("source") != NEAR_MISS, LABELS.index(label) if label in LABELS else len(LABELS))
+
+    return sorted(groups.items(), key=order)
 
 
 def _page_summary(doc, findings, decisions) -> list[dict]:

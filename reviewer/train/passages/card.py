@@ -31,7 +31,9 @@ def render(meta: dict) -> str:
         "sentences, ten to a document, every window `none`: the training half of idner-news-2k (MIT, (c) 2020 "
         "khairunnisaor) and NERGRIT (MIT, (c) 2019 NERGRIT developers) by the fixed split rule of "
         "`reviewer/train/passages/real_open.py`; the other half and every share-alike corpus are held out "
-        "for `benchmarks/real/false_alarms.py`. The rest is synthetic (AGPL-3.0-or-later). "
+        "for `benchmarks/real/false_alarms.py`, and a quarter of the MIT sentences (the `dev` slice, "
+        "`real_open.splits`) is kept out of training for tuning the detector's thresholds. "
+        "The rest is synthetic (AGPL-3.0-or-later). "
         "Windows per label:", "",
         "| label | windows |", "|---|---|",
         *[f"| {k} | {n} |" for k, n in d["windows_per_label"].items()], "",

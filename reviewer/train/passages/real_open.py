@@ -15,8 +15,11 @@ notices go into its model card). NERP is left out: it is lower-cased, unlike doc
 
 The split rule, fixed and deterministic: a sentence's key is its lower-cased letters and digits;
 every sentence whose key occurs in a share-alike corpus is held out; any other sentence is held out
-when the SHA-256 of its key (UTF-8, hex) read as an integer is odd, and trains when it is even.
-Copies of a sentence (the same key) are read once and always fall on the same side.
+when the SHA-256 of its key (UTF-8, hex) read as an integer is odd. Of the even ones, those whose
+second-lowest bit is set are `dev`: a tuning slice, never trained on and never the reported
+figure (the passage thresholds and rules are tuned on it, `benchmarks/real/false_alarms.py
+--split dev`); the rest train. Copies of a sentence (the same key) are read once and always fall
+on the same side.
 """
 
 from __future__ import annotations
@@ -49,8 +52,17 @@ def sentence_key(text: str) -> str:
     return "".join(re.findall(r"[0-9a-z]", text.lower()))
 
 
+def _hash(key: str) -> int:
+    return int(hashlib.sha256(key.encode("utf-8")).hexdigest(), 16)
+
+
 def heldout_by_hash(key: str) -> bool:
-    return int(hashlib.sha256(key.encode("utf-8")).hexdigest(), 16) % 2 == 1
+    return _hash(key) % 2 == 1
+
+
+def dev_by_hash(key: str) -> bool:
+    """The tuning slice of the MIT half: an even hash whose second-lowest bit is set."""
+    return _hash(key) % 4 == 2
 
 
 def detokenize(tokens: list[str]) -> str:
@@ -103,6 +115,15 @@ def split(data_dir: Path) -> tuple[list[Sentence], list[Sentence]]:
 
     Raises FileNotFoundError when a corpus folder is missing.
     """
+    train, _, held = splits(data_dir)
+    return train, held
+
+
+def splits(data_dir: Path) -> tuple[list[Sentence], list[Sentence], list[Sentence]]:
+    """(training, dev, held-out sentences), deduplicated, in corpus and file order.
+
+    Raises FileNotFoundError when a corpus folder is missing.
+    """
     for corpus in MIT + SHARE_ALIKE:
         if not (Path(data_dir) / corpus).is_dir():
             raise FileNotFoundError(f"korpus tidak ada / corpus missing: {Path(data_dir) / corpus}")
@@ -110,13 +131,14 @@ def split(data_dir: Path) -> tuple[list[Sentence], list[Sentence]]:
     sa_keys = {s.key for s in share_alike}
     seen: set[str] = set()
     train: list[Sentence] = []
+    dev: list[Sentence] = []
     held: list[Sentence] = []
     for s in [s for c in MIT for s in read_corpus(data_dir, c)] + share_alike:
         if not s.key or s.key in seen:
             continue
         seen.add(s.key)
-        (held if s.key in sa_keys or heldout_by_hash(s.key) else train).append(s)
-    return train, held
+        (held if s.key in sa_keys or heldout_by_hash(s.key) else dev if dev_by_hash(s.key) else train).append(s)
+    return train, dev, held
 
 
 PER_DOC = 10  # sentences per training document, two to a paragraph
