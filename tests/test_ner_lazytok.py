@@ -58,3 +58,11 @@ def test_serialised_rules_are_the_languages():
 def test_split_keeps_non_hyphen_rules_eager():
     eager, deferred = lazytok.split_rules({"a-b": [1], "Jan.": [2], "x": [3], "-a": [4]})
     assert deferred == {"a-b": [1]} and set(eager) == {"Jan.", "x", "-a"}
+
+
+def test_cached_chunks_give_the_same_tokens(pair):
+    full, lazy = pair
+    text = "Jl. Kenanga No. 7, (Kel. Sumber) kupu-kupu; Kenanga, (Kel. Sumber) Jl. 7, No. kupu-kupu."
+    for _ in range(3):  # the second and third pass read the chunks from spaCy's cache
+        assert _tokens(lazy.tokenizer(text)) == _tokens(full.tokenizer(text))
+    assert "Kenanga," in lazy.tokenizer.warmed

@@ -1,4 +1,5 @@
-"""A spaCy tokenizer that adds the language's hyphenated special cases only when a text contains them.
+"""A spaCy tokenizer that adds the language's hyphenated special cases only when a text contains them,
+and caches every chunk it may.
 
 spaCy's Indonesian tokenizer carries ~16,000 special cases, ~15,600 of them hyphenated words kept whole
 ("anak-anak", "Kupu-Kupu"). Adding them all (`Tokenizer.add_special_case`) is more than half of a
@@ -6,6 +7,8 @@ process's start-up cost. A special case can change a text's tokens only where it
 text, so this tokenizer adds the few a text contains just before tokenizing it: the tokens are those
 of the full tokenizer (see tests/test_ner_lazytok.py). Everything else (prefixes, suffixes, infixes,
 URL and token matches, the other special cases) is the language's own, as `spacy.Tokenizer.v1` builds it.
+It also fills spaCy's chunk cache chunk by chunk (`warm`), which spaCy itself stops doing for the rest
+of a text once a special case occurs in it.
 
 Imported only when the NER model loads (it imports spaCy).
 """
@@ -37,11 +40,28 @@ class LazyHyphenTokenizer(Tokenizer):
     def __init__(self, vocab, rules=None, **kwargs):
         eager, self.deferred = split_rules(dict(rules or {}))
         self.longest = max((len(s) for s in self.deferred), default=0)
+        self.warmed: set[str] = set()
         super().__init__(vocab, rules=eager, **kwargs)
 
     def __call__(self, text):
         self.add_needed(text)
+        self.warm(text)
         return super().__call__(text)
+
+    def warm(self, text: str) -> None:
+        """Tokenize each new whitespace-separated chunk of `text` alone, so that spaCy caches it.
+
+        spaCy stops caching a text's chunks after the first special case it meets in that text
+        (its issue #1250: a chunk holding a special case must not be cached as plain lexemes), so a
+        page is tokenized almost uncached. Alone, a chunk is cached exactly when it holds no special
+        case; the page then reads its other chunks from the cache, with the same tokens.
+        """
+        if len(self.warmed) >= self.max_cache_size:
+            return
+        new = set(text.split()) - self.warmed
+        for chunk in sorted(new):
+            Tokenizer.__call__(self, chunk)
+        self.warmed |= new
 
     def pipe(self, texts, batch_size=1000):
         for text in texts:
@@ -53,6 +73,7 @@ class LazyHyphenTokenizer(Tokenizer):
             return
         for found in sorted(self.needed(text)):
             self.add_special_case(found, self.deferred.pop(found))
+            self.warmed = set()  # adding a special case empties spaCy's cache
 
     def needed(self, text: str) -> set[str]:
         """The deferred strings that are substrings of `text` (each lies inside a run of [A-Za-z0-9-])."""
@@ -68,14 +89,14 @@ class LazyHyphenTokenizer(Tokenizer):
         """Add every deferred special case (before serialising or replacing the rules)."""
         for string in sorted(self.deferred):
             self.add_special_case(string, self.deferred[string])
-        self.deferred = {}
+        self.deferred, self.warmed = {}, set()
 
     def to_bytes(self, *, exclude=tuple()):
         self.materialise()
         return super().to_bytes(exclude=exclude)
 
     def from_bytes(self, bytes_data, *, exclude=tuple()):
-        self.deferred = {}  # the saved rules replace the language's
+        self.deferred, self.warmed = {}, set()  # the saved rules replace the language's
         return super().from_bytes(bytes_data, exclude=exclude)
 
     @property
@@ -85,7 +106,7 @@ class LazyHyphenTokenizer(Tokenizer):
 
     @rules.setter
     def rules(self, rules):
-        self.deferred = {}
+        self.deferred, self.warmed = {}, set()
         Tokenizer.rules.__set__(self, rules)
 
 
