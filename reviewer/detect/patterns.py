@@ -268,6 +268,8 @@ def run_pattern(pattern: Pattern, text: str, page: Page | None = None) -> list[H
 
 
 def _last_word(haystack: str, word: str) -> int:
+    if word not in haystack:  # the common case, without a regex
+        return -1
     last = -1
     for m in re.finditer(re.escape(word), haystack):
         a, b = m.start(), m.end()

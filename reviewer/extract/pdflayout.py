@@ -242,37 +242,44 @@ def _grow(word: _Word, g: Glyph, text: bool = True) -> None:
 
 def _pieces(glyphs: list[Glyph], body: float) -> list[_Word]:
     """Body glyphs in content-stream order cut into pieces of words: a glyph continues the piece
-    before it when it sits on the same line right after it; a space ends a piece."""
+    before it when it sits on the same line right after it (`_continues_at`); a space ends a piece.
+    The hottest loop of the layout, so each glyph is unpacked once."""
     pieces: list[_Word] = []
     cur: _Word | None = None
-    prev: Glyph | None = None
+    px1 = ptop = pbottom = psize = 0.0  # the previous glyph's right edge, top, bottom, size
     after_space = True
-    for g in glyphs:
-        if g.text.isspace():
+    for text, x0, top, x1, bottom, size, _angle, _light, order in glyphs:
+        if text.isspace():
             if cur is not None:
                 cur.sp_after = True
-            cur, prev, after_space = None, None, True
+            cur, after_space = None, True
             continue
-        if cur is not None and prev is not None and _continues(prev, g, body):
-            cur.text += g.text
-            if g.x1 > cur.x1:
-                cur.x1 = g.x1
-            if g.top < cur.top or g.bottom > cur.bottom or g.size > cur.size or g.x0 < cur.x0:
-                _grow(cur, g, text=False)
+        if cur is not None and _continues_at(px1, ptop, pbottom, psize, x0, top, bottom, size, body):
+            cur.text += text
+            if x1 > cur.x1:
+                cur.x1 = x1
+            if top < cur.top or bottom > cur.bottom or size > cur.size or x0 < cur.x0:
+                _grow(cur, Glyph(text, x0, top, x1, bottom, size), text=False)
         else:
-            cur = _Word(g.text, g.x0, g.top, g.x1, g.bottom, g.size, "body", g.order, sp_before=after_space)
+            cur = _Word(text, x0, top, x1, bottom, size, "body", order, sp_before=after_space)
             pieces.append(cur)
-        prev, after_space = g, False
+        px1, ptop, pbottom, psize, after_space = x1, top, bottom, size, False
     return pieces
 
 
-def _continues(prev: Glyph, g: Glyph, body: float) -> bool:
-    size = max(g.size, prev.size, 1.0)
-    gap = g.x0 - prev.x1
-    if not -0.5 * size <= gap <= min(WORD_GAP, 0.3 * size):
+def _continues_at(px1: float, ptop: float, pbottom: float, psize: float, x0: float, top: float, bottom: float,
+                  size: float, body: float) -> bool:
+    """Whether a glyph continues the one before it on its line (min/max written out: the same values)."""
+    big = psize if psize > size else size
+    if 1.0 > big:
+        big = 1.0
+    gap = x0 - px1
+    if not -0.5 * big <= gap <= (WORD_GAP if WORD_GAP < 0.3 * big else 0.3 * big):
         return False
-    dy = (g.top + g.bottom - prev.top - prev.bottom) / 2
-    return abs(dy) <= LINE_TOLERANCE * min(body, max(1.0, min(g.size, prev.size)))
+    small = psize if psize < size else size
+    if 1.0 > small:
+        small = 1.0
+    return abs((top + bottom - ptop - pbottom) / 2) <= LINE_TOLERANCE * (body if body < small else small)
 
 
 def _lines_of(pieces: list[_Word], body: float) -> list[list[_Word]]:

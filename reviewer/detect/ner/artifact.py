@@ -124,20 +124,37 @@ def check_files(manifest: dict, folder: Path) -> None:
 
 def load(folder: Path):
     """(spaCy pipeline, manifest), or ModelMissing / ModelIncompatible / ModelCorrupt."""
-    import spacy
 
     folder = Path(folder)
     manifest = read_manifest(folder)
     check_compatible(manifest, folder)
     check_files(manifest, folder)
     try:
-        nlp = spacy.load(folder, exclude=["tokenizer"])  # the config already built the language's tokenizer
+        nlp = _load_pipeline(folder)
         if not _same_tokenizer(nlp, folder / "tokenizer"):
             nlp.tokenizer.from_disk(folder / "tokenizer")
     except Exception as exc:  # spaCy raises many kinds for damaged folders; all mean the same here
         raise ModelCorrupt(f"model NER rusak: spaCy tidak dapat memuatnya / NER model corrupt: spaCy "
                            f"cannot load it ({type(exc).__name__}) — {RETRAIN}") from exc
     return nlp, manifest
+
+
+def _load_pipeline(folder: Path):
+    """The saved pipeline with the language's tokenizer built from the config, special cases deferred.
+
+    A config naming spaCy's own tokenizer gets the same tokenizer with its ~15,600 hyphenated
+    special cases added only when a text contains them (`reviewer.detect.ner.lazytok`); the
+    artifact on disk is unchanged.
+    """
+    import spacy
+
+    from reviewer.detect.ner import lazytok
+
+    config = spacy.util.load_config(folder / "config.cfg")
+    overrides = {}
+    if config["nlp"]["tokenizer"] == {"@tokenizers": "spacy.Tokenizer.v1"}:
+        overrides = {"nlp.tokenizer": {"@tokenizers": lazytok.NAME}}
+    return spacy.load(folder, exclude=["tokenizer"], config=overrides)
 
 
 def _same_tokenizer(nlp, path: Path) -> bool:
@@ -147,12 +164,17 @@ def _same_tokenizer(nlp, path: Path) -> bool:
     the model's loading time; when the saved rules are the language's own, that work is skipped.
     """
     import srsly
+    from spacy.tokenizer import Tokenizer
 
     if not path.is_file():
         return True  # a pipeline saved without its tokenizer uses the config's
     saved = srsly.msgpack_loads(path.read_bytes())
-    built = srsly.msgpack_loads(nlp.tokenizer.to_bytes(exclude=["vocab"]))
-    return {k: v for k, v in saved.items() if k != "vocab"} == built
+    tokenizer = nlp.tokenizer
+    built = srsly.msgpack_loads(Tokenizer.to_bytes(tokenizer, exclude=["vocab", "exceptions"]))
+    rules = {**Tokenizer.rules.__get__(tokenizer), **getattr(tokenizer, "deferred", {})}
+    rules = srsly.msgpack_loads(srsly.msgpack_dumps(rules))
+    return saved.get("exceptions") == rules and {
+        k: v for k, v in saved.items() if k not in ("vocab", "exceptions")} == built
 
 
 def provenance(data_dir: Path) -> dict:
