@@ -338,9 +338,18 @@ def form_rx(form: str) -> re.Pattern:
     words = [w for w in re.split(r"[\s.]+", form) if w]
     inner = r"[\s-]?" if len(form) >= 6 else "-?"  # "MIMIN LAELASARI" also written "MIMINLAELASARI"
     letters = [inner.join(re.escape(c) for c in w) for w in words]
-    if form.isupper() and len(key(form)) <= 4:  # initials ("AS"): as written, never inside "S.H."
-        return re.compile(r"(?<![A-Za-z.])" + re.escape(form) + r"(?!\.?[A-Za-z])")
+    if form.isupper() and len(key(form)) <= 4:
+        return short_rx(form)
     return re.compile(r"[\s.\-]*".join(letters) + (r"\.?" if form.endswith(".") else ""), re.IGNORECASE)
+
+
+def short_rx(form: str) -> re.Pattern:
+    """A short upper-case form, matched as written. Initials ("AS", "AR": two letters or no vowel) stand
+    alone, never inside "S.H." or a longer word; a short alias ("LALA", "IKA") may be glued to the word
+    before or after it at a former line end ("AliasLALA", "Als.CILA", "IPAMsejak")."""
+    if len(key(form)) <= 2 or not re.search(r"[AEIOU]", form):
+        return re.compile(r"(?<![A-Za-z.])" + re.escape(form) + r"(?!\.?[A-Za-z])")
+    return re.compile(r"(?<![A-Z])(?<!(?<![A-Za-z])[A-Za-z]\.)" + re.escape(form) + r"(?![A-Z]|\.[A-Za-z]\.)")
 
 
 def boundary(text: str, i: int, j: int, multi: bool) -> bool:
