@@ -70,3 +70,9 @@ def test_short_upper_case_alias_is_found_glued_at_a_line_end_but_initials_stand_
     lala = [f for f in run(text) if f.text == "LALA"]
     assert len(lala) == 4 and len({f.entity for f in lala}) == 1
     assert [f.text for f in run(text) if f.text.startswith("AS")] == ["AS"]
+
+
+def test_a_detention_house_is_no_detainee():
+    people = [p.forms for p in identity.role_people(1, "Ia ditahan di rumah tahanan Guntur, Jakarta. Petugas "
+                                                       "memeriksa tahanan Budi. ")]
+    assert people == [["Budi"]]

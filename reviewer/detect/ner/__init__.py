@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from reviewer.core import lexicon as words_table
 from reviewer.core.model import Document, Finding, Page
 from reviewer.core.reasons import reason
 from reviewer.core.settings import Settings
@@ -126,6 +127,7 @@ def person(page: Page, start: int, end: int, lexicon: Lexicon | None = None) -> 
         start += len(text[start:end]) - len(text[start:end].lstrip(" ,"))
         if not re.search(r"[A-Za-z]{2}", text[start:end]):
             return None
+    start, end = trim_non_name(text, start, end)
     value = text[start:end]
     bare = names.strip_titles(value)
     words = bare.lower().split()
@@ -152,6 +154,23 @@ def person(page: Page, start: int, end: int, lexicon: Lexicon | None = None) -> 
                           and text.count("\n", 0, start) < TITLE_LINES)
     return roles.Mention(page.number, start, end, value, roles.collect(text, start, end),
                          in_table="\t" in text[line_start:line_end], in_heading=heading)
+
+
+def trim_non_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span without the clause-opening word before the name ("Bila Mega", "Tentara Rwanda": data
+    `not_name_openers`) and without an office word after it ("Roosseno Menteri Pekerjaan Umum")."""
+    first = re.match(r"([A-Za-z]+)\s+(?=[A-Z])", text[start:end])
+    if first and first.group(1).lower() in _openers():
+        start += first.end()
+    for m in re.finditer(r"\s+(?=[A-Z])", text[start:end]):
+        if roles.OFFICE_START.match(text[start + m.end():end]):
+            return start, start + m.start()
+    return start, end
+
+
+@lru_cache(maxsize=1)
+def _openers() -> frozenset[str]:
+    return frozenset(words_table.words("not_name_openers"))
 
 
 def acronyms(text: str, start: int, end: int, bare: str) -> bool:
