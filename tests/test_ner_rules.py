@@ -137,3 +137,14 @@ def test_clause_openers_and_trailing_offices_are_not_part_of_a_name(text, span, 
     a = text.index(span)
     mention = ner.person(page, a, a + len(span), LEX)
     assert mention is not None and mention.text == name
+
+
+def test_a_run_of_ordinary_words_without_a_known_name_or_cue_is_no_person():
+    def group(text: str) -> list:
+        return [roles.Mention(1, 0, len(text), text, [])]
+
+    common = frozenset({"generasi", "tugas", "penanganan", "budi"})
+    assert not ner.supported(group("Generasi Milenial"), common)
+    assert not ner.supported(group("Gugus Tugas Penanganan Covid"), common)
+    assert ner.supported(group("Budi Santoso"), common)  # a known given name or surname is evidence
+    assert ner.supported(group("Waryono Karno"), common)  # no ordinary word: left to the model

@@ -99,7 +99,8 @@ def analyse(nlp, document: Document, settings: Settings, lexicon: Lexicon | None
                 finding = context(page, ent.start_char, ent.end_char, ent.label_)
                 if finding is not None:
                     out[page.number].append(finding)
-    mentions = [m for group in roles.group(mentions) if supported(group) for m in group]
+    common = (lexicon or Lexicon()).common
+    mentions = [m for group in roles.group(mentions) if supported(group, common) for m in group]
     kinds = roles.document_kinds(document.text)
     # words the document itself writes in lower case are ordinary words (e-mail and web addresses,
     # where names are lower-cased, do not count)
@@ -231,13 +232,21 @@ def extend(text: str, start: int, end: int, lexicon: Lexicon) -> tuple[int, int]
     return start, end
 
 
-def supported(group: list[roles.Mention]) -> bool:
+def supported(group: list[roles.Mention], common: frozenset[str] = frozenset()) -> bool:
     """A name with no cue at all is dropped when it is a lone word or sits only in table cells or
     title-case headings: there the model's guess is weakest (check-box options, budget lines)."""
     if any(m.cues for m in group):
         return True
     lone = all(len(names.strip_titles(m.text).split()) == 1 for m in group)
-    return not lone and not all(m.in_table or m.in_heading for m in group)
+    return not lone and not all(m.in_table or m.in_heading for m in group) and not common_run(group, common)
+
+
+def common_run(group: list[roles.Mention], common: frozenset[str]) -> bool:
+    """A capitalised run with an ordinary word in it and no known given name or surname ("Generasi Milenial",
+    "Gugus Tugas Penanganan Covid", "Berhasil Kabur Setibanya"): a heading or a slogan, not a person."""
+    known = words_table.given_names()
+    words = {w for m in group for w in re.findall(r"[a-z]+", names.strip_titles(m.text).lower()) if len(w) > 2}
+    return bool(words & common) and not words & known
 
 
 def name_like(bare: str, lexicon: Lexicon | None = None) -> bool:
