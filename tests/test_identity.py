@@ -61,3 +61,18 @@ def test_entity_id_is_an_addition_to_the_jsonl_only_where_set():
     f = next(f for f in run(BLOCK) if f.label == "PERSON")
     assert f.to_dict()["entity"] == f.entity
     assert "entity" not in f.replace(entity="").to_dict()
+
+
+def test_short_upper_case_alias_is_found_glued_at_a_line_end_but_initials_stand_alone():
+    text = ("Menimbang, bahwa saksi MIMIN LAELASARI Alias LALA hadir. Sdri. MIMIN LAELASARI AliasLALA dan "
+            "Sdri. LAELASARI Als.LALA bertemu; LALAsejak itu pergi. LALAH dan S.LALA. bukan dia. Pelaku "
+            "berinisial AS datang. ASIA dan S.H. bukan dia.")
+    lala = [f for f in run(text) if f.text == "LALA"]
+    assert len(lala) == 4 and len({f.entity for f in lala}) == 1
+    assert [f.text for f in run(text) if f.text.startswith("AS")] == ["AS"]
+
+
+def test_a_detention_house_is_no_detainee():
+    people = [p.forms for p in identity.role_people(1, "Ia ditahan di rumah tahanan Guntur, Jakarta. Petugas "
+                                                       "memeriksa tahanan Budi. ")]
+    assert people == [["Budi"]]

@@ -124,3 +124,27 @@ def test_place_of_a_date_line_is_no_person():
     a = page.text.index("Tondano")
     assert ner.person(page, a, a + len("Tondano"), ner.Lexicon()) is None
     assert ner.name_like("Gampong Lampulo", ner.Lexicon()) is False
+
+
+@pytest.mark.parametrize("text,span,name", [
+    ("Bila Mega tidak lagi memimpin, partai berubah.", "Bila Mega", "Mega"),
+    ("Tapi Bouygues mengatakan laba naik.", "Tapi Bouygues", "Bouygues"),
+    ("Roosseno Menteri Pekerjaan Umum pada kabinet itu hadir.", "Roosseno Menteri Pekerjaan Umum", "Roosseno"),
+    ("Budi Santoso hadir di kantor.", "Budi Santoso", "Budi Santoso"),
+])
+def test_clause_openers_and_trailing_offices_are_not_part_of_a_name(text, span, name):
+    page = Page(1, text)
+    a = text.index(span)
+    mention = ner.person(page, a, a + len(span), LEX)
+    assert mention is not None and mention.text == name
+
+
+def test_a_run_of_ordinary_words_without_a_known_name_or_cue_is_no_person():
+    def group(text: str) -> list:
+        return [roles.Mention(1, 0, len(text), text, [])]
+
+    common = frozenset({"generasi", "tugas", "penanganan", "budi"})
+    assert not ner.supported(group("Generasi Milenial"), common)
+    assert not ner.supported(group("Gugus Tugas Penanganan Covid"), common)
+    assert ner.supported(group("Budi Santoso"), common)  # a known given name or surname is evidence
+    assert ner.supported(group("Waryono Karno"), common)  # no ordinary word: left to the model

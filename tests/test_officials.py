@@ -107,3 +107,26 @@ def test_an_official_is_not_found_inside_someone_elses_name():
             "Sutrisno hadir.")
     kept = [f.text for f in scan(text) if f.label == "PERSON" and f.action == "keep"]
     assert kept == ["Sutrisno"]
+
+
+def test_police_officers_heard_as_witnesses_are_officials_and_victims_are_not():
+    text = ("Penangkapan dilakukan oleh Saksi ARIEF SANTOSO DAN saksi HADI PURNOMO yang merupakan Anggota Polri pada "
+            "Polrestabes Surabaya. Saksi ARIEF SANTOSO : bahwa saksi menangkap terdakwa. Bahwa saksi DEWI LESTARI, "
+            "saksi RINA MAWAR beserta anggota Polda Jatim lainnya mengamankan saksi BUDI RAHARJO yang diamankan oleh "
+            "anggota Polri.")
+    hits = {f.text: f for f in scan(text) if f.label == "PERSON"}
+    for name in ("ARIEF SANTOSO", "HADI PURNOMO", "DEWI LESTARI", "RINA MAWAR"):
+        assert hits[name].action == "keep" and "Pasal 18" in hits[name].reasons[0], name
+    assert hits["BUDI RAHARJO"].action == "redact"
+
+
+def test_signature_lists_and_counsel_after_a_possessive_are_kept():
+    text = ("Terdakwa didampingi oleh Penasehat Hukumnya yang bernama :Fardi Yansyah, SH., Advokat. Demikian "
+            "diputuskan oleh kami Andi Wirawan, S.H. sebagai Hakim Ketua, Dr. Nuraini Hasanah,S.H., M.H. dan Yusuf "
+            "Kurniawan, S.H., M.H. masing-masing sebagai Hakim Anggota, dibantu oleh Asep Priyanto,S.H., M.H. Panitera "
+            "Pengganti dihadiri oleh Edi Budiman, S.H., M.H., Erna Wahyuni, S.H., M.H. Rita Nurcahya, S.H., Penuntut "
+            "Umum. Hakim Ketua, TTD Andi Wirawan, S.H. Dr. Nuraini Hasanah, S.H. TTD Yusuf Kurniawan, S.H., M.Hum.")
+    hits = {f.text: f.action for f in scan(text) if f.label == "PERSON"}
+    for name in ("Fardi Yansyah", "Andi Wirawan", "Nuraini Hasanah", "Yusuf Kurniawan", "Asep Priyanto", "Edi Budiman",
+                 "Erna Wahyuni", "Rita Nurcahya"):
+        assert hits.get(name) == "keep", (name, hits)

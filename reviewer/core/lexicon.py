@@ -64,3 +64,11 @@ def rank_alternation() -> str:
 
 def document_kinds() -> dict[str, str]:
     return dict(table()["document_kinds"])
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Indonesian given names and surnames (lower case; `reviewer/data/given_names.txt`, MIT word lists)."""
+    path = DATA.parent / "given_names.txt"
+    lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))

@@ -37,6 +37,7 @@ GLUED = re.compile(r"(?<=[A-Z]{2})(?!lias\b|ls\b)[a-z]")  # "BRATAmendapatkan": 
 PARENT = re.compile(r"(?<![a-z])(?:[Bb]in|[Bb]inti|BIN|BINTI|anak)(?![a-z])\s*")
 NAME_RUN = r"((?:[A-Z][A-Za-z'’.-]*(?:\s+|(?=[A-Z]))){0,4}[A-Z][A-Za-z'’-]+)"
 OFFICE_BEFORE = re.compile(r"(?i)(?:" + lexicon.alternation("offices") + r")(?:\s+[a-z]+)?\s+(?:yang\s+)?$")
+COUNSEL_BEFORE = re.compile(r"(?i)(?:" + lexicon.alternation("counsel") + r")\s*,?\s*(?:yang\s+)?$")
 INITIALS = re.compile(r"\s*([A-Z]{1,4}|(?:[A-Z]\.){1,4})(?![A-Za-z])")
 CUT = re.compile(r"(?<=[A-Za-z]{3})\.\s+|\s*(?i:,|;|\(|\bdan\b|\bdi\b|\byang\b|\bselaku\b|\bsebagai\b)")
 
@@ -70,7 +71,26 @@ def table() -> dict:
     data["private_rx"] = re.compile(r"(?i)(?<![A-Za-z])(" + "|".join(
         r["words"] for r in data["roles"] if r["side"] == "private") + r")[\s.:]*" + "(?=[A-Z])(?-i:(?=[A-Z]))")
     data["procedural_set"] = names.procedural()
+    w = data["witness_in_office"]
+    member = r"(?:(?:rekan|para)\s+)?(?P<member>" + w["member"] + r")"
+    data["witness_rx"] = re.compile(
+        r"(?i)(?P<chain>[^;:!?\n]{0,160}?)\s*,?\s*(?:(?:" + w["link"] + r")\s+" + member + r"|(?:" + w["link_others"]
+        + r")\s+" + member.replace("?P<member>", "?P<member2>") + r"(?=[^;.\n]{0,40}lain))"
+        + r"\s+(?:(?:dari|pada|di)\s+)?(?P<agency>" + w["agency"] + r")")  # glued: "Polripada"
     return data
+
+
+FILLER = re.compile(r"(?:[\s,.\-]|(?:dan|DAN|serta|[Ss]aksi|SAKSI)(?![a-z])|[A-Z][A-Za-z'’.]*)*")
+
+
+def in_office(text: str, end: int) -> str:
+    """The police body when the names after a 'saksi' are officers heard as witnesses ("saksi X dan saksi Y
+    yang merupakan anggota Polri", "saksi X, saksi Y beserta anggota Polda lainnya"), else ''."""
+    m = table()["witness_rx"].match(text, end)
+    if not m or not FILLER.fullmatch(m.group("chain")):
+        return ""
+    member = m.group("member") or m.group("member2")
+    return f"{member.lower()} {m.group('agency').capitalize()}"
 
 
 def procedural() -> frozenset[str]:
@@ -249,11 +269,18 @@ def role_people(page: int, text: str) -> list[Person]:
                 out.append(Person([ini.group(1)], role["role"], role.get("basis", "17h"),
                                   f"peran '{m.group(1).strip()}', hal. {page}"))
             continue
+        if role and role.get("initials") and (OFFICE_BEFORE.search(text[max(0, m.start() - 40):m.start()])
+                                              or COUNSEL_BEFORE.search(text[max(0, m.start() - 40):m.start()])):
+            continue  # "Penasihat Hukumnya yang bernama X": the official or counsel, found in `officials`
         forms = role_forms(text[m.end():m.end() + 160])
         multi = len(forms) > 1 or (forms and len(forms[0].split()) >= 2)
         if role and forms and (multi or role.get("single") and single_ok(text, m.end(), forms[0])):
             where = f"peran '{m.group(1).strip()}', hal. {page}"
-            out.append(Person(forms, role["role"], role.get("basis", "17h"), where))
+            office = in_office(text, m.end()) if role["role"] == "saksi" else ""
+            if office:  # a police officer heard as a witness: acting in office
+                out.append(Person(forms, "pejabat", "", where, action="keep", position=f"saksi, {office}", page=page))
+            else:
+                out.append(Person(forms, role["role"], role.get("basis", "17h"), where))
     return out
 
 
@@ -318,6 +345,11 @@ def merge(people: list[Person]) -> list[Person]:
         same.forms += [f for f in p.forms if key(f) not in {key(g) for g in same.forms}]
         if bool(same.position) != bool(p.position):
             official, private = (same, p) if same.position else (p, same)
+            if private.role == "saksi" and not official.doubtful:  # an official heard as a witness
+                same.position, same.page, same.role, same.learned = (official.position, official.page,
+                                                                     official.role, official.learned)
+                same.basis, same.action = official.basis, official.action
+                continue
             same.position, same.page, same.doubtful = official.position, official.page, True
             same.role, same.basis, same.learned = private.role, private.basis, private.learned
             same.action = "review"
@@ -338,9 +370,18 @@ def form_rx(form: str) -> re.Pattern:
     words = [w for w in re.split(r"[\s.]+", form) if w]
     inner = r"[\s-]?" if len(form) >= 6 else "-?"  # "MIMIN LAELASARI" also written "MIMINLAELASARI"
     letters = [inner.join(re.escape(c) for c in w) for w in words]
-    if form.isupper() and len(key(form)) <= 4:  # initials ("AS"): as written, never inside "S.H."
-        return re.compile(r"(?<![A-Za-z.])" + re.escape(form) + r"(?!\.?[A-Za-z])")
+    if form.isupper() and len(key(form)) <= 4:
+        return short_rx(form)
     return re.compile(r"[\s.\-]*".join(letters) + (r"\.?" if form.endswith(".") else ""), re.IGNORECASE)
+
+
+def short_rx(form: str) -> re.Pattern:
+    """A short upper-case form, matched as written. Initials ("AS", "AR": two letters or no vowel) stand
+    alone, never inside "S.H." or a longer word; a short alias ("LALA", "IKA") may be glued to the word
+    before or after it at a former line end ("AliasLALA", "Als.CILA", "IPAMsejak")."""
+    if len(key(form)) <= 2 or not re.search(r"[AEIOU]", form):
+        return re.compile(r"(?<![A-Za-z.])" + re.escape(form) + r"(?!\.?[A-Za-z])")
+    return re.compile(r"(?<![A-Z])(?<!(?<![A-Za-z])[A-Za-z]\.)" + re.escape(form) + r"(?![A-Z]|\.[A-Za-z]\.)")
 
 
 def boundary(text: str, i: int, j: int, multi: bool) -> bool:

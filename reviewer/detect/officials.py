@@ -28,12 +28,20 @@ TOKEN = re.compile(r"\([^()\n]{1,40}\)|" + WORD + r"|,|[^\sA-Za-z,]")
 PRIVATE_BEFORE = re.compile(r"(?i)\b(?:tersangka|terdakwa|terpidana|pelaku|korban|terlapor|tahanan|buronan|anak|istri|"
                             r"suami|ayah|ibu|adik|kakak|keponakan|menantu|cucu|keluarga|orang\s+tua|kerabat)\s*$")
 STOP_WORDS = frozenset("yang dan di ke dari untuk dengan pada dalam oleh atau saat usai pun juga ketika serta bersama "
-                       "selaku sebagai menyampaikan mengatakan kata ujar ini itu".split())
+                       "selaku sebagai menyampaikan mengatakan kata ujar ini itu ttd".split())
+# Labels of identifiers written after a rank or a name ("AKP NRP 78090123"): never part of the name.
+ID_LABELS = frozenset("nrp nip nik npwp ktp kk sim nomor no".split())
 JOINERS = frozenset(("dan", "&", "-", "/"))
 PARTICLES = frozenset("bin binti br boru van de der al el da dos i ni".split())
 BYLINE = re.compile(r"(?im)^[^\S\n]*(?:" + lexicon.alternation("bylines") + r")\s*(?:[:/|]|oleh)\s*")
 VILLAGE_HEAD = re.compile(r"(?i)(?:kepala\s+desa|kades|lurah|camat|kepala\s+dusun|kadus|perbekel|kuwu|keuchik)$")
 STREET = re.compile(r"(?i)\b(?:jalan|jl|jln|gg|gang|lapangan|stadion|gedung|taman)\.?\s*$")
+CONNECTOR = re.compile(r"\s*,?\s*(?:yang\s+bernama|bernama|yaitu|yakni|atas\s+nama)\s*:?\s*")
+_DEGREES = r"(?:\s*,?\s*" + DEGREE + r"\.?)+"
+_NAME = r"(?P<name>(?:[A-Z]\.\s*)?[A-Z][A-Za-z'’-]+(?:[ \t]+[A-Z][A-Za-z'’-]+){0,4})"
+LIST_NEXT = re.compile(_DEGREES + r"\s*(?:,|\bdan\b|&)?\s*(?:(?:TTD|Ttd|ttd)\s+)*(?:" + PREFIX + r"\.\s*)*")
+LIST_NAME = re.compile(_NAME)
+LIST_BEFORE = re.compile(_NAME + _DEGREES + r"\s*(?:,|\bdan\b|&)?\s*(?:(?:" + PREFIX + r")(?:\.\s*|\s+))*$")
 INITIALS = re.compile(r"\((?!dok\b)([a-z]{2,4}(?:\s*/\s*[a-z]{2,4})+|[a-z]{3})\)\s*$", re.MULTILINE)
 
 
@@ -57,11 +65,12 @@ def _patterns() -> dict[str, re.Pattern]:
     return {
         "office": re.compile(r"(?<![A-Za-z.])" + office, re.IGNORECASE),
         "office_start": re.compile(r"^\s*" + office, re.IGNORECASE),
-        "counsel": re.compile(r"(?<![A-Za-z.])" + lexicon.alternation("counsel") + r"(?![A-Za-z])"),
+        "counsel": re.compile(r"(?<![A-Za-z.])" + lexicon.alternation("counsel") + r"(?![A-Za-z])", re.IGNORECASE),
         "office_here": re.compile(r"\s*" + office, re.IGNORECASE),
         "rank": re.compile(r"(?i)^" + ranks + r"\.?$"),
         "rank_before": re.compile(r"(?<![A-Za-z])(?=[A-Z])(?i:" + ranks + r")(?![A-Za-z])\.?"),
         "agency": re.compile(r"(?i)^(?:" + "|".join(lexicon.words("agency_words")) + r")\.?$"),
+        "unit_word": re.compile(r"(?:Bidang|Bagian|Subbagian|Sub\s?bagian|Seksi|Subseksi|Urusan|Divisi|Bid\.|Bag\.)$"),
         "courtesy": re.compile(r"(?i)^" + lexicon.alternation("courtesy") + r"$"),
         "title": re.compile(r"^" + PREFIX + r"\.?$"),
         "degree": re.compile(r"^" + DEGREE + r"\.?$|^[A-Z]{1,3}\.(?:[A-Za-z]{1,4}\.?)*$"),
@@ -103,17 +112,19 @@ def find(text: str, common: frozenset[str] = frozenset(), extra_positions: tuple
                 continue  # "Jalan Jenderal Sudirman": a street
             position = " ".join(m.group(0).split())
             doubtful = bool(PRIVATE_BEFORE.search(text[max(0, m.start() - 30):m.start()]))
-            span = name_after(text, m.end(), common, lower=position[:1].islower())
+            said = CONNECTOR.match(text, m.end())  # "Penasihat Hukumnya yang bernama : X"
+            span = name_after(text, said.end() if said else m.end(), common, lower=position[:1].islower())
             one = span is not None and " " not in text[span[0]:span[1]]
             if span is not None and one and (VILLAGE_HEAD.search(position) and not text[m.end():span[0]].strip()
                         or text[span[0]:span[1]].lower() in district_names()):
                 span = None  # "Kepala Desa Sumberejo", "Camat Banyumanik": the place, not the name
             if span:
                 full = " ".join(text[m.start():span[0]].split()).strip(" ,(")
-                after.append(Official(*span, full if len(full) <= 80 else position, doubtful, kind))
+                full = full if len(full) <= 80 else position
+                after += [Official(*s, full, doubtful, kind) for s in [span, *list_after(text, span[1], common)]]
             span = name_before(text, m.start(), common)
             if span and not doubtful:
-                before.append(Official(*span, position, kind=kind))
+                before += [Official(*s, position, kind=kind) for s in [span, *list_before(text, span[0], common)]]
     named = {(o.start, o.end) for o in after}
     before = [o for o in before if (o.start, o.end) not in named]
     return [_trim(text, o) for o in after + before + bylines(text, common)]
@@ -143,7 +154,7 @@ def name_after(text: str, end: int, common: frozenset[str], lower: bool = False)
     """The name following a position: the last run of name words of the capitalised stretch after it
     (the instansi comes first: "Bupati Tanjung Jabung Timur Romi Hariyanto"), a rank or a comma
     opening the name ("Kapolres X AKBP Y", "Kepala Dinas X, Bapak Dr. Y")."""
-    tokens = stretch(text, end)
+    tokens = _after_unit(stretch(text, end), _unit_before(text, end))
     name = _last_name_run(tokens, common)
     if not name:
         return None
@@ -151,6 +162,22 @@ def name_after(text: str, end: int, common: frozenset[str], lower: bool = False)
     if lower and len(words) < 2:
         return None  # "kepala Budi": a lower-case office needs a fuller name
     return name[0][0], name[-1][1]
+
+
+def _after_unit(tokens: list[tuple[int, int, str]], unit_first: bool) -> list[tuple[int, int, str]]:
+    """"Wakil Rektor Bidang Kemahasiswaan": the words after Bidang/Bagian/Seksi name the unit, so a name can
+    only come after the comma that ends it (none: no name in this stretch)."""
+    units = [i for i, t in enumerate(tokens) if _patterns()["unit_word"].match(t[2])]
+    if not units and not unit_first:
+        return tokens
+    commas = [i for i, t in enumerate(tokens) if t[2] == "," and i > (units[-1] if units else -1)]
+    return tokens[commas[0] + 1:] if commas else []
+
+
+def _unit_before(text: str, end: int) -> bool:
+    """The position ends in a unit word ("Kepala Bidang", "Wakil Rektor Bidang", "Kasubbag Umum Bagian")."""
+    last = text[max(0, end - 30):end].split()
+    return bool(last) and bool(_patterns()["unit_word"].match(last[-1]))
 
 
 def stretch(text: str, start: int) -> list[tuple[int, int, str]]:
@@ -181,7 +208,7 @@ def _name_word(tok: str, common: frozenset[str], shout: bool = False) -> bool:
         return False
     if bare.isupper() and 1 < len(bare) <= 5 and not shout:
         return False  # an acronym in mixed-case text: the agency
-    if low in common or low in place_words() or low in STOP_WORDS or glued(low, common):
+    if low in common or low in place_words() or low in STOP_WORDS or low in ID_LABELS or glued(low, common):
         return False
     return not any(_pat(p, tok) for p in ("agency", "rank", "courtesy", "title", "degree")) \
         and not _patterns()["office_start"].match(bare)
@@ -229,10 +256,47 @@ def _last_name_run(tokens: list[tuple[int, int, str]], common: frozenset[str]) -
     return best
 
 
+def list_after(text: str, end: int, common: frozenset[str]) -> list[tuple[int, int]]:
+    """More names after an official's name and degrees, in a list sharing the position ("Penasihat Hukum
+    A, S.H., B, S.H. dan C, S.H.", a signature block "Hakim Ketua, TTD A, S.H. Dr. B, S.H. TTD C, S.H.")."""
+    out: list[tuple[int, int]] = []
+    while (sep := LIST_NEXT.match(text, end)) and (run := LIST_NAME.match(text, sep.end())):
+        span = _list_name(text, run, common)
+        if not span:
+            break
+        out.append(span)
+        end = span[1]
+    return out
+
+
+def list_before(text: str, start: int, common: frozenset[str]) -> list[tuple[int, int]]:
+    """More names before an official's name, each with its degrees ("A, S.H., M.H., B, S.H. C, S.H.,
+    Penuntut Umum"; "A, S.H. dan B, S.H. masing-masing sebagai Hakim Anggota")."""
+    out: list[tuple[int, int]] = []
+    while m := LIST_BEFORE.search(text, max(0, start - 160), start):
+        span = _list_name(text, m, common)
+        if not span or span[1] != m.end("name"):
+            break
+        out.insert(0, span)
+        start = span[0]
+    return out
+
+
+def _list_name(text: str, m: re.Match, common: frozenset[str]) -> tuple[int, int] | None:
+    """The name words of a list item (upper-case words are names here: the list is of professionals)."""
+    words = list(re.finditer(r"(?:[A-Z]\.\s*)?[A-Za-z][A-Za-z'’-]*", m.group("name")))
+    ok = [w for w in words if _name_word(w.group(0).split(".")[-1].strip(), common, True)
+          and not _pat("counsel", w.group(0)) and not office_word(w.group(0))]
+    if not words or len(ok) != len(words) or all(len(w.group(0)) < 4 for w in words):
+        return None
+    return m.start("name") + words[0].start(), m.start("name") + words[-1].end()
+
+
 def name_before(text: str, start: int, common: frozenset[str]) -> tuple[int, int] | None:
     """The name written before a position: "X, Kepala ...", "X selaku Kepala ...", "X (Kasi ...)"."""
     before = text[max(0, start - 120):start]
-    m = re.search(r"(?:,\s*|\s+(?:selaku|sebagai)\s+|\s*\(\s*)$", before)
+    m = re.search(r"(?:,\s*|\s+(?:(?:masing-masing|keduanya|ketiganya)\s+)?(?:selaku|sebagai)\s+|\s*\(\s*)$", before) \
+        or re.search(r"(?<=[A-Za-z])(?:,?\s*" + DEGREE + r"\.?)+\s+$", before)  # "A, S.H., M.H. Panitera Pengganti"
     if not m:
         return None
     head = before[:m.start()]

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from reviewer.core import lexicon as words_table
 from reviewer.core.model import Document, Finding, Page
 from reviewer.core.reasons import reason
 from reviewer.core.settings import Settings
@@ -98,7 +99,8 @@ def analyse(nlp, document: Document, settings: Settings, lexicon: Lexicon | None
                 finding = context(page, ent.start_char, ent.end_char, ent.label_)
                 if finding is not None:
                     out[page.number].append(finding)
-    mentions = [m for group in roles.group(mentions) if supported(group) for m in group]
+    common = (lexicon or Lexicon()).common
+    mentions = [m for group in roles.group(mentions) if supported(group, common) for m in group]
     kinds = roles.document_kinds(document.text)
     # words the document itself writes in lower case are ordinary words (e-mail and web addresses,
     # where names are lower-cased, do not count)
@@ -126,6 +128,7 @@ def person(page: Page, start: int, end: int, lexicon: Lexicon | None = None) -> 
         start += len(text[start:end]) - len(text[start:end].lstrip(" ,"))
         if not re.search(r"[A-Za-z]{2}", text[start:end]):
             return None
+    start, end = trim_non_name(text, start, end)
     value = text[start:end]
     bare = names.strip_titles(value)
     words = bare.lower().split()
@@ -152,6 +155,23 @@ def person(page: Page, start: int, end: int, lexicon: Lexicon | None = None) -> 
                           and text.count("\n", 0, start) < TITLE_LINES)
     return roles.Mention(page.number, start, end, value, roles.collect(text, start, end),
                          in_table="\t" in text[line_start:line_end], in_heading=heading)
+
+
+def trim_non_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span without the clause-opening word before the name ("Bila Mega", "Tentara Rwanda": data
+    `not_name_openers`) and without an office word after it ("Roosseno Menteri Pekerjaan Umum")."""
+    first = re.match(r"([A-Za-z]+)\s+(?=[A-Z])", text[start:end])
+    if first and first.group(1).lower() in _openers():
+        start += first.end()
+    for m in re.finditer(r"\s+(?=[A-Z])", text[start:end]):
+        if roles.OFFICE_START.match(text[start + m.end():end]):
+            return start, start + m.start()
+    return start, end
+
+
+@lru_cache(maxsize=1)
+def _openers() -> frozenset[str]:
+    return frozenset(words_table.words("not_name_openers"))
 
 
 def acronyms(text: str, start: int, end: int, bare: str) -> bool:
@@ -212,13 +232,21 @@ def extend(text: str, start: int, end: int, lexicon: Lexicon) -> tuple[int, int]
     return start, end
 
 
-def supported(group: list[roles.Mention]) -> bool:
+def supported(group: list[roles.Mention], common: frozenset[str] = frozenset()) -> bool:
     """A name with no cue at all is dropped when it is a lone word or sits only in table cells or
     title-case headings: there the model's guess is weakest (check-box options, budget lines)."""
     if any(m.cues for m in group):
         return True
     lone = all(len(names.strip_titles(m.text).split()) == 1 for m in group)
-    return not lone and not all(m.in_table or m.in_heading for m in group)
+    return not lone and not all(m.in_table or m.in_heading for m in group) and not common_run(group, common)
+
+
+def common_run(group: list[roles.Mention], common: frozenset[str]) -> bool:
+    """A capitalised run with an ordinary word in it and no known given name or surname ("Generasi Milenial",
+    "Gugus Tugas Penanganan Covid", "Berhasil Kabur Setibanya"): a heading or a slogan, not a person."""
+    known = words_table.given_names()
+    words = {w for m in group for w in re.findall(r"[a-z]+", names.strip_titles(m.text).lower()) if len(w) > 2}
+    return bool(words & common) and not words & known
 
 
 def name_like(bare: str, lexicon: Lexicon | None = None) -> bool:
