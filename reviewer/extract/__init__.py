@@ -11,7 +11,7 @@ from reviewer.core.errors import CorruptFile, EncryptedFile, ReviewerError, Unsu
 from reviewer.core.model import Document
 
 log = logging.getLogger(__name__)
-KINDS = ("pdf", "docx", "txt", "image", "xlsx", "csv", "ods")
+KINDS = ("pdf", "docx", "txt", "image", "xlsx", "csv", "ods", "odt", "pptx", "html")
 IMAGE_MAGIC = {
     b"\x89PNG\r\n\x1a\n": "png",
     b"\xff\xd8\xff": "jpeg",
@@ -22,10 +22,11 @@ TEXT_SUFFIXES = (".txt", ".text", ".csv", ".md", ".log")
 
 
 SUFFIXES = (".pdf", ".docx", ".txt", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".xlsx", ".xlsm", ".csv", ".tsv",
-            ".ods")
+            ".ods", ".odt", ".pptx", ".html", ".htm")
 CSV_SUFFIXES = (".csv", ".tsv", ".tab")
 # Which part of a zip package says what it is.
-ZIP_KINDS = (("word/document.xml", "docx"), ("xl/workbook.xml", "xlsx"))
+ZIP_KINDS = (("word/document.xml", "docx"), ("xl/workbook.xml", "xlsx"), ("ppt/presentation.xml", "pptx"))
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 
 def iter_paths(paths) -> list[str]:
@@ -69,6 +70,8 @@ def sniff(path: str) -> str:
         return _zip_kind(path)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         return _ole_kind(path)
+    if _looks_like_text(head) and (name.lower().endswith(HTML_SUFFIXES) or _looks_like_html(head)):
+        return "html"
     if _looks_like_text(head) or name.lower().endswith(TEXT_SUFFIXES + CSV_SUFFIXES):
         if b"\x00" in head and head[:2] not in (b"\xff\xfe", b"\xfe\xff"):
             what = "lembar kerja" if name.lower().endswith(CSV_SUFFIXES) else "teks"
@@ -79,6 +82,11 @@ def sniff(path: str) -> str:
                                 "unsupported format: named as a spreadsheet but not one")
     raise UnsupportedFormat("format tidak didukung (hanya PDF, DOCX, XLSX, ODS, CSV, TXT, PNG/JPEG/TIFF) / "
                             "unsupported format (PDF, DOCX, XLSX, ODS, CSV, TXT, PNG/JPEG/TIFF only)")
+
+
+def _looks_like_html(head: bytes) -> bool:
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return start.startswith((b"<!doctype html", b"<html"))
 
 
 def _zip_kind(path: str) -> str:
@@ -136,6 +144,9 @@ EXTRACTORS = {
     "xlsx": ("reviewer.extract.xlsx", "extract_xlsx"),
     "csv": ("reviewer.extract.delimited", "extract_csv"),
     "ods": ("reviewer.extract.ods", "extract_ods"),
+    "odt": ("reviewer.extract.odt", "extract_odt"),
+    "pptx": ("reviewer.extract.pptx", "extract_pptx"),
+    "html": ("reviewer.extract.html", "extract_html"),
 }
 
 

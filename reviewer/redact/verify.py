@@ -141,7 +141,9 @@ def hidden_check(kind: str, output: str, items: list[Needle], counts: dict[str, 
     what = {"pdf": "semua objek dan aliran (stream) yang didekompresi",
             "docx": "semua bagian XML (termasuk atribut, teks terhapus, kode field)",
             "xlsx": "semua bagian paket (XML, atribut, bagian lain)",
-            "ods": "semua bagian paket (XML, atribut, bagian lain)"}.get(kind, "bita berkas")
+            "ods": "semua bagian paket (XML, atribut, bagian lain)",
+            "odt": "semua bagian paket (XML, atribut, bagian lain)",
+            "pptx": "semua bagian paket (XML, atribut, bagian lain)"}.get(kind, "bita berkas")
     detail = (f"{what}: {len(strict)} teks dicari, tidak ditemukan" if not leaks
               else f"{what}: DITEMUKAN " + "; ".join(f"'{t}'" for t in leaks[:EXAMPLES]))
     return Check("tidak ada salinan tersembunyi", "pencarian bita", not leaks, detail)
