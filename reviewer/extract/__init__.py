@@ -22,8 +22,11 @@ TEXT_SUFFIXES = (".txt", ".text", ".csv", ".md", ".log")
 
 
 SUFFIXES = (".pdf", ".docx", ".txt", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".xlsx", ".xlsm", ".csv", ".tsv",
-            ".ods", ".odt", ".pptx", ".html", ".htm")
+            ".ods", ".odt", ".pptx", ".html", ".htm", ".doc", ".xls", ".ppt")
 CSV_SUFFIXES = (".csv", ".tsv", ".tab")
+UNSUPPORTED = (
+    "format tidak didukung (hanya PDF, DOCX, ODT, PPTX, XLSX, ODS, CSV, HTML, TXT, PNG/JPEG/TIFF, DOC/XLS/PPT)"
+    " / unsupported format")
 # Which part of a zip package says what it is.
 ZIP_KINDS = (("word/document.xml", "docx"), ("xl/workbook.xml", "xlsx"), ("ppt/presentation.xml", "pptx"))
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -80,8 +83,7 @@ def sniff(path: str) -> str:
     if name.lower().endswith((".xlsx", ".xlsm", ".ods", ".xls")):
         raise UnsupportedFormat("format tidak didukung: bernama lembar kerja, tetapi isinya bukan XLSX/ODS / "
                                 "unsupported format: named as a spreadsheet but not one")
-    raise UnsupportedFormat("format tidak didukung (hanya PDF, DOCX, XLSX, ODS, CSV, TXT, PNG/JPEG/TIFF) / "
-                            "unsupported format (PDF, DOCX, XLSX, ODS, CSV, TXT, PNG/JPEG/TIFF only)")
+    raise UnsupportedFormat(UNSUPPORTED)
 
 
 def _looks_like_html(head: bytes) -> bool:
@@ -105,8 +107,8 @@ def _zip_kind(path: str) -> str:
             kind = MIMETYPES.get(mimetype(zf), "")
         if kind in EXTRACTORS:
             return kind
-    raise UnsupportedFormat("format tidak didukung (arsip zip bukan DOCX/XLSX/ODS) / unsupported format "
-                            "(zip, not DOCX/XLSX/ODS)")
+    raise UnsupportedFormat("format tidak didukung (arsip zip bukan DOCX/XLSX/PPTX/ODS/ODT) / unsupported format "
+                            "(zip, not DOCX/XLSX/PPTX/ODS/ODT)")
 
 
 OLE_STREAMS = (("EncryptedPackage", "encrypted"), ("WordDocument", "doc"), ("Workbook", "xls"), ("Book", "xls"),
@@ -136,6 +138,8 @@ def _ole_kind(path: str) -> str:
     if kind == "encrypted":
         raise EncryptedFile("berkas Office terenkripsi (berkata sandi); buka dan simpan ulang tanpa kata sandi / "
                             "password-protected Office file; save it without a password")
+    if kind in ("doc", "xls", "ppt"):
+        return kind
     raise UnsupportedFormat("format Word/Excel lama (.doc/.xls/.ppt); simpan sebagai .docx/.xlsx / "
                             "legacy Office file; save as .docx/.xlsx")
 
@@ -199,6 +203,8 @@ def extract(path: str | os.PathLike, pdf_engine: str | None = None) -> Document:
         kind = sniff(path)
     except OSError as exc:
         raise ReviewerError(f"berkas tidak dapat dibuka / cannot open file ({exc.strerror or exc})") from exc
+    if kind in LEGACY:
+        return _extract_legacy(path, kind)
     try:
         pages, metadata = _extract_kind(kind, path, pdf_engine)
     except ReviewerError:
@@ -212,6 +218,23 @@ def extract(path: str | os.PathLike, pdf_engine: str | None = None) -> Document:
                           f"{kind.upper()} ({type(exc).__name__}: {detail})") from exc
     notes = (metadata["engine_notes"],) if metadata.get("engine_notes") else ()
     return Document(sha256_file(path), path, kind, tuple(pages), metadata, hidden_content_warnings(metadata) + notes)
+
+
+LEGACY = ("doc", "xls", "ppt")
+
+
+def _extract_legacy(path: str, legacy: str) -> Document:
+    """A DOC/XLS/PPT read as the DOCX/XLSX/PPTX LibreOffice makes of it; the hash is the original's."""
+    from dataclasses import replace
+
+    from reviewer.extract.legacy import converted
+
+    sha = sha256_file(path)
+    modern = extract(converted(path, legacy, sha))
+    metadata = {**modern.metadata, "converted_from": legacy}
+    note = (f"berkas .{legacy} dibaca setelah diubah ke .{modern.kind} oleh LibreOffice; salinan yang dihitamkan "
+            f"berformat .{modern.kind} / read through LibreOffice as .{modern.kind}")
+    return replace(modern, sha256=sha, path=path, metadata=metadata, warnings=modern.warnings + (note,))
 
 
 HIDDEN = {

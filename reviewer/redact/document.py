@@ -55,9 +55,10 @@ def redact_document(path: str | os.PathLike, decisions: list[Decision], out_path
     kept = sum(d.action == "keep" for d in decisions)
     part = out_path + ".part"
     try:
-        outcome = _redact(document, applied, part, settings)
+        work = modern_copy(document)
+        outcome = _redact(work, applied, part, settings)
         report = _report(document, applied, kept, out_path, outcome, settings)
-        _verify(document, applied, part, report, settings, allow_over_redaction)
+        _verify(work, applied, part, report, settings, allow_over_redaction)
     except BaseException:
         if os.path.exists(part):
             os.unlink(part)
@@ -72,6 +73,18 @@ def redact_document(path: str | os.PathLike, decisions: list[Decision], out_path
 
     report.output_sha256 = sha256_file(out_path)
     return report
+
+
+def modern_copy(document: Document) -> Document:
+    """The document as the redactors read it: a DOC/XLS/PPT is its LibreOffice DOCX/XLSX/PPTX copy."""
+    legacy = document.metadata.get("converted_from")
+    if not legacy:
+        return document
+    from dataclasses import replace
+
+    from reviewer.extract.legacy import converted
+
+    return replace(document, path=converted(document.path, legacy, document.sha256))
 
 
 REDACTORS = {"xlsx": ("reviewer.redact.xlsx", "redact_xlsx"), "csv": ("reviewer.redact.delimited", "redact_csv"),
@@ -120,8 +133,12 @@ def _report(document: Document, applied: list[Decision], kept: int, out_path: st
     if unread:
         warnings.append(f"halaman tanpa lapisan teks yang belum dibaca (OCR): {unread}; isinya TIDAK diperiksa "
                         "dan tidak dihitamkan / pages without text were not checked")
+    notes = list(outcome.notes)
+    if document.metadata.get("converted_from"):
+        notes.insert(0, f"berkas asli .{document.metadata['converted_from']} (format lama) diubah oleh LibreOffice; "
+                        f"salinan yang dihitamkan berformat .{document.kind}")
     return RedactionReport(document.path, document.sha256, out_path, document.kind, redactions, kept,
-                           notes=list(outcome.notes), warnings=warnings,
+                           notes=notes, warnings=warnings,
                            created_at=datetime.now().astimezone().isoformat(timespec="seconds"))
 
 

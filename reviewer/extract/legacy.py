@@ -1,0 +1,98 @@
+"""Legacy binary Office files (DOC, XLS, PPT) through LibreOffice headless.
+
+The file is copied into a private temporary folder under a plain name and converted there by
+`soffice --headless --convert-to`, with a throw-away user profile (`-env:UserInstallation`, so
+a running LibreOffice, its macros and its settings are never touched), in its own process group
+and with a timeout (`REVIEWER_OFFICE_TIMEOUT` seconds, default 120): a file that makes
+LibreOffice hang costs that long and no more. The converted copy is kept in a per-user cache
+named by the original's SHA-256, so extraction and redaction read the very same DOCX/XLSX/PPTX;
+it is then handled as that format, and the redacted copy is written in it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+
+from reviewer.core.errors import CorruptFile, UnsupportedFormat
+
+MODERN = {"doc": "docx", "xls": "xlsx", "ppt": "pptx"}
+DEFAULT_TIMEOUT = 120
+MISSING = ("format Office lama (.doc/.xls/.ppt) perlu LibreOffice untuk dibaca; pasang LibreOffice "
+           "(scripts/system-deps.sh) atau simpan sebagai .docx/.xlsx/.pptx / legacy Office file needs LibreOffice: "
+           "install it or save as .docx/.xlsx/.pptx")
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def timeout() -> float:
+    try:
+        return max(float(os.environ.get("REVIEWER_OFFICE_TIMEOUT", DEFAULT_TIMEOUT)), 1.0)
+    except ValueError:
+        return DEFAULT_TIMEOUT
+
+
+def cache_dir() -> str:
+    """A folder only this user can read, for converted copies ($REVIEWER_CONVERT_DIR or under the temp dir)."""
+    uid = os.getuid() if hasattr(os, "getuid") else 0
+    path = os.environ.get("REVIEWER_CONVERT_DIR") or os.path.join(tempfile.gettempdir(), f"reviewer-convert-{uid}")
+    os.makedirs(path, mode=0o700, exist_ok=True)
+    if hasattr(os, "getuid") and os.stat(path).st_uid != uid:
+        raise CorruptFile(f"folder konversi {path} milik pengguna lain / conversion folder owned by another user")
+    return path
+
+
+def converted(path: str, legacy: str, sha256: str) -> str:
+    """The DOCX/XLSX/PPTX copy of a legacy file, converted once per content."""
+    modern = MODERN[legacy]
+    target = os.path.join(cache_dir(), f"{sha256}.{modern}")
+    if not os.path.exists(target):
+        convert(path, legacy, target)
+    return target
+
+
+def convert(path: str, legacy: str, target: str) -> None:
+    program = soffice()
+    if program is None:
+        raise UnsupportedFormat(MISSING)
+    modern = MODERN[legacy]
+    with tempfile.TemporaryDirectory(prefix="reviewer-office-") as work:
+        source = os.path.join(work, f"input.{legacy}")
+        shutil.copyfile(path, source)
+        command = [program, f"-env:UserInstallation=file://{os.path.join(work, 'profile')}", "--headless",
+                   "--norestore", "--nolockcheck", "--nodefault", "--convert-to", modern, "--outdir",
+                   os.path.join(work, "out"), source]
+        _run(command, work)
+        produced = os.path.join(work, "out", f"input.{modern}")
+        if not os.path.exists(produced) or not os.path.getsize(produced):
+            raise CorruptFile(f"LibreOffice gagal mengubah berkas .{legacy} (rusak atau terenkripsi?) / "
+                              f"LibreOffice could not convert the .{legacy} file")
+        partial = target + f".{os.getpid()}.part"
+        shutil.copyfile(produced, partial)
+        os.replace(partial, target)
+
+
+def _run(command: list[str], work: str) -> None:
+    limit = timeout()
+    env = {**os.environ, "HOME": work}
+    with subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=work, env=env,
+                          start_new_session=True) as proc:
+        try:
+            proc.wait(limit)
+        except subprocess.TimeoutExpired:
+            _kill(proc)
+            raise CorruptFile(f"LibreOffice tidak selesai mengubah berkas dalam {limit:g} detik; berkas dilewati / "
+                              f"LibreOffice did not finish converting within {limit:g} s") from None
+
+
+def _kill(proc: subprocess.Popen) -> None:
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError, AttributeError):
+        proc.kill()
+    proc.wait()
