@@ -31,11 +31,6 @@ SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + "WordDocument".encode("utf-16-le") + b"\x00" * 512
 
 
-@pytest.fixture(autouse=True)
-def _cache(tmp_path, monkeypatch):
-    monkeypatch.setenv("REVIEWER_CONVERT_DIR", str(tmp_path / "cache"))
-
-
 def _modern(kind: str, path) -> None:
     if kind == "docx":
         import docx
@@ -63,7 +58,8 @@ def _legacy(tmp_path, legacy: str):
 
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice not installed")
 @pytest.mark.parametrize("legacy", ["doc", "xls", "ppt"])
-def test_legacy_scan_redact_verify(tmp_path, legacy):
+def test_legacy_scan_redact_verify(tmp_path, legacy, monkeypatch):
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
     path, modern = _legacy(tmp_path, legacy)
     result = scan_file(str(path), SETTINGS)
     assert result.document.kind == modern and result.document.metadata["converted_from"] == legacy
@@ -78,6 +74,7 @@ def test_legacy_scan_redact_verify(tmp_path, legacy):
     assert any("LibreOffice" in n for n in report.notes) and report.source == str(path)
     assert zipfile.is_zipfile(out) and extract(out).kind == modern
     assert nik not in re.sub(r"\D", "", "\n".join(_package_everything(out)))
+    assert not list(tmp_path.glob("reviewer-office-*")), "a converted copy outlived the redaction"
 
 
 def test_no_libreoffice_is_one_clear_line(tmp_path, monkeypatch):

@@ -229,8 +229,9 @@ def _extract_legacy(path: str, legacy: str) -> Document:
 
     from reviewer.extract.legacy import converted
 
+    with converted(path, legacy) as copy:
+        modern = extract(copy)
     sha = sha256_file(path)
-    modern = extract(converted(path, legacy, sha))
     metadata = {**modern.metadata, "converted_from": legacy}
     note = (f"berkas .{legacy} dibaca setelah diubah ke .{modern.kind} oleh LibreOffice; salinan yang dihitamkan "
             f"berformat .{modern.kind} / read through LibreOffice as .{modern.kind}")

@@ -4,9 +4,9 @@ The file is copied into a private temporary folder under a plain name and conver
 `soffice --headless --convert-to`, with a throw-away user profile (`-env:UserInstallation`, so
 a running LibreOffice, its macros and its settings are never touched), in its own process group
 and with a timeout (`REVIEWER_OFFICE_TIMEOUT` seconds, default 120): a file that makes
-LibreOffice hang costs that long and no more. The converted copy is kept in a per-user cache
-named by the original's SHA-256, so extraction and redaction read the very same DOCX/XLSX/PPTX;
-it is then handled as that format, and the redacted copy is written in it.
+LibreOffice hang costs that long and no more. The converted copy lives only as long as the scan
+or the redaction that needs it; it is handled as that format, and the redacted copy is written
+in it. Redaction converts again and refuses to go on if the text is not the one scanned.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
+from contextlib import contextmanager
 
 from reviewer.core.errors import CorruptFile, UnsupportedFormat
 
@@ -37,26 +38,10 @@ def timeout() -> float:
         return DEFAULT_TIMEOUT
 
 
-def cache_dir() -> str:
-    """A folder only this user can read, for converted copies ($REVIEWER_CONVERT_DIR or under the temp dir)."""
-    uid = os.getuid() if hasattr(os, "getuid") else 0
-    path = os.environ.get("REVIEWER_CONVERT_DIR") or os.path.join(tempfile.gettempdir(), f"reviewer-convert-{uid}")
-    os.makedirs(path, mode=0o700, exist_ok=True)
-    if hasattr(os, "getuid") and os.stat(path).st_uid != uid:
-        raise CorruptFile(f"folder konversi {path} milik pengguna lain / conversion folder owned by another user")
-    return path
-
-
-def converted(path: str, legacy: str, sha256: str) -> str:
-    """The DOCX/XLSX/PPTX copy of a legacy file, converted once per content."""
-    modern = MODERN[legacy]
-    target = os.path.join(cache_dir(), f"{sha256}.{modern}")
-    if not os.path.exists(target):
-        convert(path, legacy, target)
-    return target
-
-
-def convert(path: str, legacy: str, target: str) -> None:
+@contextmanager
+def converted(path: str, legacy: str):
+    """The DOCX/XLSX/PPTX copy of a legacy file, in a private temporary folder removed afterwards
+    (no copy of the document outlives the scan or the redaction that needed it)."""
     program = soffice()
     if program is None:
         raise UnsupportedFormat(MISSING)
@@ -72,9 +57,7 @@ def convert(path: str, legacy: str, target: str) -> None:
         if not os.path.exists(produced) or not os.path.getsize(produced):
             raise CorruptFile(f"LibreOffice gagal mengubah berkas .{legacy} (rusak atau terenkripsi?) / "
                               f"LibreOffice could not convert the .{legacy} file")
-        partial = target + f".{os.getpid()}.part"
-        shutil.copyfile(produced, partial)
-        os.replace(partial, target)
+        yield produced
 
 
 def _run(command: list[str], work: str) -> None:

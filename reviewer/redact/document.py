@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from datetime import datetime
 
 from reviewer.core.errors import RedactionError, VerificationFailed
@@ -55,10 +56,10 @@ def redact_document(path: str | os.PathLike, decisions: list[Decision], out_path
     kept = sum(d.action == "keep" for d in decisions)
     part = out_path + ".part"
     try:
-        work = modern_copy(document)
-        outcome = _redact(work, applied, part, settings)
-        report = _report(document, applied, kept, out_path, outcome, settings)
-        _verify(work, applied, part, report, settings, allow_over_redaction)
+        with modern_copy(document) as work:
+            outcome = _redact(work, applied, part, settings)
+            report = _report(document, applied, kept, out_path, outcome, settings)
+            _verify(work, applied, part, report, settings, allow_over_redaction)
     except BaseException:
         if os.path.exists(part):
             os.unlink(part)
@@ -75,16 +76,24 @@ def redact_document(path: str | os.PathLike, decisions: list[Decision], out_path
     return report
 
 
-def modern_copy(document: Document) -> Document:
-    """The document as the redactors read it: a DOC/XLS/PPT is its LibreOffice DOCX/XLSX/PPTX copy."""
+@contextmanager
+def modern_copy(document: Document):
+    """The document as the redactors read it: a DOC/XLS/PPT is its LibreOffice DOCX/XLSX/PPTX copy,
+    converted again (and checked to read as it did when scanned) for as long as the redaction runs."""
     legacy = document.metadata.get("converted_from")
     if not legacy:
-        return document
+        yield document
+        return
     from dataclasses import replace
 
+    from reviewer.extract import extract
     from reviewer.extract.legacy import converted
 
-    return replace(document, path=converted(document.path, legacy, document.sha256))
+    with converted(document.path, legacy) as copy:
+        if extract(copy).text != document.text:
+            raise RedactionError("LibreOffice membaca berkas lama ini berbeda dari saat dipindai; pindai ulang / "
+                                 "the legacy file converts differently than when scanned: scan it again")
+        yield replace(document, path=copy)
 
 
 REDACTORS = {"xlsx": ("reviewer.redact.xlsx", "redact_xlsx"), "csv": ("reviewer.redact.delimited", "redact_csv"),
