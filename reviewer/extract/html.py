@@ -46,13 +46,17 @@ def parse(data: bytes):
     from reviewer.extract.text import decode
 
     if len(data) > MAX_BYTES:
-        raise CorruptFile(f"HTML lebih dari {MAX_BYTES // 2**20} MB / HTML too large")
+        raise CorruptFile(f"HTML terlalu besar (lebih dari {MAX_BYTES // 2**20} MB) / HTML too large")
     text, encoding = decode(data)
     parser = lxml.html.HTMLParser(no_network=True, remove_comments=False, huge_tree=False)
     try:
         root = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise CorruptFile(f"HTML tidak dapat dibaca / unreadable HTML ({exc})") from exc
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
+        # libxml2 stops reading past 256 levels: what follows would silently go unscanned
+        raise CorruptFile("HTML terlalu dalam bersarang (lebih dari 256 tingkat); sebagian isi tidak terbaca / "
+                          "HTML nested too deeply")
     return root, encoding, root.getroottree().docinfo.doctype
 
 

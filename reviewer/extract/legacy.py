@@ -62,7 +62,7 @@ def converted(path: str, legacy: str):
 
 def _run(command: list[str], work: str) -> None:
     limit = timeout()
-    env = {**os.environ, "HOME": work}
+    env = {**os.environ, "HOME": work, "TMPDIR": work, "TMP": work, "TEMP": work}
     with subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=work, env=env,
                           start_new_session=True) as proc:
         try:
