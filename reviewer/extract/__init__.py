@@ -11,7 +11,7 @@ from reviewer.core.errors import CorruptFile, EncryptedFile, ReviewerError, Unsu
 from reviewer.core.model import Document
 
 log = logging.getLogger(__name__)
-KINDS = ("pdf", "docx", "txt", "image", "xlsx", "csv", "ods")
+KINDS = ("pdf", "docx", "txt", "image", "xlsx", "csv", "ods", "odt", "pptx", "html")
 IMAGE_MAGIC = {
     b"\x89PNG\r\n\x1a\n": "png",
     b"\xff\xd8\xff": "jpeg",
@@ -22,10 +22,14 @@ TEXT_SUFFIXES = (".txt", ".text", ".csv", ".md", ".log")
 
 
 SUFFIXES = (".pdf", ".docx", ".txt", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".xlsx", ".xlsm", ".csv", ".tsv",
-            ".ods")
+            ".ods", ".odt", ".pptx", ".html", ".htm", ".doc", ".xls", ".ppt")
 CSV_SUFFIXES = (".csv", ".tsv", ".tab")
+UNSUPPORTED = (
+    "format tidak didukung (hanya PDF, DOCX, ODT, PPTX, XLSX, ODS, CSV, HTML, TXT, PNG/JPEG/TIFF, DOC/XLS/PPT)"
+    " / unsupported format")
 # Which part of a zip package says what it is.
-ZIP_KINDS = (("word/document.xml", "docx"), ("xl/workbook.xml", "xlsx"))
+ZIP_KINDS = (("word/document.xml", "docx"), ("xl/workbook.xml", "xlsx"), ("ppt/presentation.xml", "pptx"))
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 
 def iter_paths(paths) -> list[str]:
@@ -69,6 +73,8 @@ def sniff(path: str) -> str:
         return _zip_kind(path)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         return _ole_kind(path)
+    if _looks_like_text(head) and (name.lower().endswith(HTML_SUFFIXES) or _looks_like_html(head)):
+        return "html"
     if _looks_like_text(head) or name.lower().endswith(TEXT_SUFFIXES + CSV_SUFFIXES):
         if b"\x00" in head and head[:2] not in (b"\xff\xfe", b"\xfe\xff"):
             what = "lembar kerja" if name.lower().endswith(CSV_SUFFIXES) else "teks"
@@ -77,8 +83,12 @@ def sniff(path: str) -> str:
     if name.lower().endswith((".xlsx", ".xlsm", ".ods", ".xls")):
         raise UnsupportedFormat("format tidak didukung: bernama lembar kerja, tetapi isinya bukan XLSX/ODS / "
                                 "unsupported format: named as a spreadsheet but not one")
-    raise UnsupportedFormat("format tidak didukung (hanya PDF, DOCX, XLSX, ODS, CSV, TXT, PNG/JPEG/TIFF) / "
-                            "unsupported format (PDF, DOCX, XLSX, ODS, CSV, TXT, PNG/JPEG/TIFF only)")
+    raise UnsupportedFormat(UNSUPPORTED)
+
+
+def _looks_like_html(head: bytes) -> bool:
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return start.startswith((b"<!doctype html", b"<html"))
 
 
 def _zip_kind(path: str) -> str:
@@ -97,8 +107,8 @@ def _zip_kind(path: str) -> str:
             kind = MIMETYPES.get(mimetype(zf), "")
         if kind in EXTRACTORS:
             return kind
-    raise UnsupportedFormat("format tidak didukung (arsip zip bukan DOCX/XLSX/ODS) / unsupported format "
-                            "(zip, not DOCX/XLSX/ODS)")
+    raise UnsupportedFormat("format tidak didukung (arsip zip bukan DOCX/XLSX/PPTX/ODS/ODT) / unsupported format "
+                            "(zip, not DOCX/XLSX/PPTX/ODS/ODT)")
 
 
 OLE_STREAMS = (("EncryptedPackage", "encrypted"), ("WordDocument", "doc"), ("Workbook", "xls"), ("Book", "xls"),
@@ -128,6 +138,8 @@ def _ole_kind(path: str) -> str:
     if kind == "encrypted":
         raise EncryptedFile("berkas Office terenkripsi (berkata sandi); buka dan simpan ulang tanpa kata sandi / "
                             "password-protected Office file; save it without a password")
+    if kind in ("doc", "xls", "ppt"):
+        return kind
     raise UnsupportedFormat("format Word/Excel lama (.doc/.xls/.ppt); simpan sebagai .docx/.xlsx / "
                             "legacy Office file; save as .docx/.xlsx")
 
@@ -136,6 +148,9 @@ EXTRACTORS = {
     "xlsx": ("reviewer.extract.xlsx", "extract_xlsx"),
     "csv": ("reviewer.extract.delimited", "extract_csv"),
     "ods": ("reviewer.extract.ods", "extract_ods"),
+    "odt": ("reviewer.extract.odt", "extract_odt"),
+    "pptx": ("reviewer.extract.pptx", "extract_pptx"),
+    "html": ("reviewer.extract.html", "extract_html"),
 }
 
 
@@ -188,6 +203,8 @@ def extract(path: str | os.PathLike, pdf_engine: str | None = None) -> Document:
         kind = sniff(path)
     except OSError as exc:
         raise ReviewerError(f"berkas tidak dapat dibuka / cannot open file ({exc.strerror or exc})") from exc
+    if kind in LEGACY:
+        return _extract_legacy(path, kind)
     try:
         pages, metadata = _extract_kind(kind, path, pdf_engine)
     except ReviewerError:
@@ -201,6 +218,24 @@ def extract(path: str | os.PathLike, pdf_engine: str | None = None) -> Document:
                           f"{kind.upper()} ({type(exc).__name__}: {detail})") from exc
     notes = (metadata["engine_notes"],) if metadata.get("engine_notes") else ()
     return Document(sha256_file(path), path, kind, tuple(pages), metadata, hidden_content_warnings(metadata) + notes)
+
+
+LEGACY = ("doc", "xls", "ppt")
+
+
+def _extract_legacy(path: str, legacy: str) -> Document:
+    """A DOC/XLS/PPT read as the DOCX/XLSX/PPTX LibreOffice makes of it; the hash is the original's."""
+    from dataclasses import replace
+
+    from reviewer.extract.legacy import converted
+
+    with converted(path, legacy) as copy:
+        modern = extract(copy)
+    sha = sha256_file(path)
+    metadata = {**modern.metadata, "converted_from": legacy}
+    note = (f"berkas .{legacy} dibaca setelah diubah ke .{modern.kind} oleh LibreOffice; salinan yang dihitamkan "
+            f"berformat .{modern.kind} / read through LibreOffice as .{modern.kind}")
+    return replace(modern, sha256=sha, path=path, metadata=metadata, warnings=modern.warnings + (note,))
 
 
 HIDDEN = {

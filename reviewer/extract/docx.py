@@ -182,6 +182,9 @@ def _cells(text: str, spans: dict[tuple, list[int]]) -> list[Cell]:
     return cells
 
 
+table_cells = _cells  # (part, table, row, col) -> [start, end] spans to `Cell`s with headers
+
+
 def _in_textbox(p) -> bool:
     return any(a.tag == _TXBX for a in p.iterancestors())
 

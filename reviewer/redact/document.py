@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from datetime import datetime
 
 from reviewer.core.errors import RedactionError, VerificationFailed
@@ -12,7 +13,8 @@ from reviewer.redact.labels import ASCII_BLOCK, BLOCK, box_label
 from reviewer.redact.outcome import Check, Outcome, Redaction, RedactionReport
 
 # A CSV keeps its own suffix (.csv/.tsv).
-SUFFIX = {"pdf": ".pdf", "docx": ".docx", "txt": ".txt", "image": ".pdf", "xlsx": ".xlsx", "ods": ".ods"}
+SUFFIX = {"pdf": ".pdf", "docx": ".docx", "txt": ".txt", "image": ".pdf", "xlsx": ".xlsx", "ods": ".ods", "odt": ".odt",
+          "pptx": ".pptx"}
 # Copies that cannot keep their format: macros go, legacy binaries are written as their successor.
 MODERN = {".xlsm": ".xlsx", ".doc": ".docx", ".xls": ".xlsx", ".ppt": ".pptx", ".dot": ".docx", ".xlt": ".xlsx"}
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")  # a redacted picture is published as PDF
@@ -54,9 +56,10 @@ def redact_document(path: str | os.PathLike, decisions: list[Decision], out_path
     kept = sum(d.action == "keep" for d in decisions)
     part = out_path + ".part"
     try:
-        outcome = _redact(document, applied, part, settings)
-        report = _report(document, applied, kept, out_path, outcome, settings)
-        _verify(document, applied, part, report, settings, allow_over_redaction)
+        with modern_copy(document) as work:
+            outcome = _redact(work, applied, part, settings)
+            report = _report(document, applied, kept, out_path, outcome, settings)
+            _verify(work, applied, part, report, settings, allow_over_redaction)
     except BaseException:
         if os.path.exists(part):
             os.unlink(part)
@@ -73,12 +76,36 @@ def redact_document(path: str | os.PathLike, decisions: list[Decision], out_path
     return report
 
 
+@contextmanager
+def modern_copy(document: Document):
+    """The document as the redactors read it: a DOC/XLS/PPT is its LibreOffice DOCX/XLSX/PPTX copy,
+    converted again (and checked to read as it did when scanned) for as long as the redaction runs."""
+    legacy = document.metadata.get("converted_from")
+    if not legacy:
+        yield document
+        return
+    from dataclasses import replace
+
+    from reviewer.extract import extract
+    from reviewer.extract.legacy import converted
+
+    with converted(document.path, legacy) as copy:
+        if extract(copy).text != document.text:
+            raise RedactionError("LibreOffice membaca berkas lama ini berbeda dari saat dipindai; pindai ulang / "
+                                 "the legacy file converts differently than when scanned: scan it again")
+        yield replace(document, path=copy)
+
+
 REDACTORS = {"xlsx": ("reviewer.redact.xlsx", "redact_xlsx"), "csv": ("reviewer.redact.delimited", "redact_csv"),
-             "ods": ("reviewer.redact.ods", "redact_ods")}
+             "ods": ("reviewer.redact.ods", "redact_ods"), "odt": ("reviewer.redact.odt", "redact_odt"),
+             "pptx": ("reviewer.redact.pptx", "redact_pptx"), "html": ("reviewer.redact.html", "redact_html")}
 # Structural checks of a copy per kind (module, function): hidden sheets, comments, macros, ...
-AUDITS = {"xlsx": ("reviewer.redact.xlsx", "xlsx_checks"), "ods": ("reviewer.redact.ods", "ods_checks")}
+AUDITS = {"xlsx": ("reviewer.redact.xlsx", "xlsx_checks"), "ods": ("reviewer.redact.ods", "ods_checks"),
+          "odt": ("reviewer.redact.odt", "odt_checks"), "pptx": ("reviewer.redact.pptx", "pptx_checks"),
+          "html": ("reviewer.redact.html", "html_checks")}
 # Segment kinds removed whole from the copy, so their words are not missed by the over-redaction count.
-REMOVED_KINDS = {"docx": ("comment",), "xlsx": ("comment", "name"), "ods": ("comment",)}
+REMOVED_KINDS = {"docx": ("comment",), "xlsx": ("comment", "name"), "ods": ("comment",), "odt": ("comment", "tracked"),
+                 "pptx": ("comment",), "html": ()}
 
 
 def _redact(document: Document, decisions: list[Decision], part: str, settings: Settings) -> Outcome:
@@ -115,8 +142,12 @@ def _report(document: Document, applied: list[Decision], kept: int, out_path: st
     if unread:
         warnings.append(f"halaman tanpa lapisan teks yang belum dibaca (OCR): {unread}; isinya TIDAK diperiksa "
                         "dan tidak dihitamkan / pages without text were not checked")
+    notes = list(outcome.notes)
+    if document.metadata.get("converted_from"):
+        notes.insert(0, f"berkas asli .{document.metadata['converted_from']} (format lama) diubah oleh LibreOffice; "
+                        f"salinan yang dihitamkan berformat .{document.kind}")
     return RedactionReport(document.path, document.sha256, out_path, document.kind, redactions, kept,
-                           notes=list(outcome.notes), warnings=warnings,
+                           notes=notes, warnings=warnings,
                            created_at=datetime.now().astimezone().isoformat(timespec="seconds"))
 
 

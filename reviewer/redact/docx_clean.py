@@ -161,15 +161,15 @@ def _drop_thumbnail(package: dict[str, bytes], root) -> list[str]:
 def _sweep(package: dict[str, bytes], root, texts: list[str]) -> list[str]:
     """Hidden copies of redacted strings: attributes that hold words, and field codes."""
     from reviewer.redact.extractors import text_attributes
-    from reviewer.redact.verify import Haystack, Needle
+    from reviewer.redact.verify import Haystack, Matcher, Needle
 
     needles = list({n.key: n for n in (Needle.of(t) for t in texts) if n}.values())
     if not needles:
         return []
+    matcher = Matcher(needles)
 
     def found(value: str) -> bool:
-        hay = Haystack(value)
-        return any(hay.count(n) for n in needles)
+        return any(Haystack(value).counts(matcher).values())
 
     hits = 0
     for name in [n for n in package if n.endswith((".xml", ".rels"))]:

@@ -33,8 +33,9 @@ def text_readers(kind: str) -> dict[str, object]:
 
 # The name of our own extractor's reading of each kind (redaction reuses what it already read).
 OWN_READER = {"pdf": "pdfplumber", "docx": "reviewer (lxml)", "txt": "reviewer (teks)", "xlsx": "reviewer (openpyxl)",
-              "csv": "reviewer (csv)", "ods": "reviewer (lxml ODF)"}
-PACKAGES = ("xlsx", "ods")  # zip packages of XML parts, read whole by `_package_everything`
+              "csv": "reviewer (csv)", "ods": "reviewer (lxml ODF)", "odt": "reviewer (lxml ODF)",
+              "pptx": "reviewer (lxml PPTX)", "html": "reviewer (lxml HTML)"}
+PACKAGES = ("xlsx", "ods", "odt", "pptx")  # zip packages of XML parts, read whole by `_package_everything`
 
 
 def _openpyxl_text(path: str) -> str:
@@ -71,7 +72,57 @@ def _odf_paragraphs(path: str) -> str:
     return "\n".join(out)
 
 
-OTHER_READERS = {"xlsx": {"openpyxl (penuh)": _openpyxl_text}, "ods": {"paragraf ODF": _odf_paragraphs}}
+def _python_pptx_text(path: str) -> str:
+    """Every text frame, table cell and notes page through python-pptx's own API."""
+    import pptx
+
+    out = []
+    for slide in pptx.Presentation(path).slides:
+        shapes = list(slide.shapes) + (list(slide.notes_slide.shapes) if slide.has_notes_slide else [])
+        while shapes:
+            shape = shapes.pop(0)
+            if shape.shape_type == 6:  # a group: its shapes
+                shapes += list(shape.shapes)
+            if shape.has_text_frame:
+                out.append(shape.text_frame.text)
+            if getattr(shape, "has_table", False) and shape.has_table:
+                out += [cell.text for row in shape.table.rows for cell in row.cells]
+    return "\n".join(out)
+
+
+def _stdlib_html_text(path: str) -> str:
+    """Text and readable attributes through Python's own html.parser (not lxml)."""
+    from html.parser import HTMLParser
+
+    from reviewer.extract.html import ATTRIBUTES
+    from reviewer.extract.text import decode
+
+    class Reader(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.out: list[str] = []
+            self.skip = 0
+
+        def handle_starttag(self, tag, attrs):
+            self.skip += tag in ("script", "style")
+            self.out += [v for k, v in attrs if v and k in ATTRIBUTES + ("content", "value")]
+
+        def handle_endtag(self, tag):
+            self.skip -= tag in ("script", "style") and self.skip > 0
+
+        def handle_data(self, data):
+            if not self.skip:
+                self.out.append(data)
+
+    with open(path, "rb") as fh:
+        reader = Reader()
+        reader.feed(decode(fh.read())[0])
+    return "\n".join(reader.out)
+
+
+OTHER_READERS = {"xlsx": {"openpyxl (penuh)": _openpyxl_text}, "ods": {"paragraf ODF": _odf_paragraphs},
+                 "odt": {"paragraf ODF": _odf_paragraphs}, "pptx": {"python-pptx": _python_pptx_text},
+                 "html": {"html.parser": _stdlib_html_text, "bita mentah": lambda path: _raw_text(path)}}
 
 
 def hidden_reader(kind: str):

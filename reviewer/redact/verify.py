@@ -64,6 +64,62 @@ class Haystack:
             return self.compact.count(needle.key)
         return self.words.count(" " + needle.key + " ")
 
+    def counts(self, matcher: Matcher) -> dict[str, int]:
+        """key -> count of every needle of the matcher, as `count` gives it, in one pass."""
+        return matcher.counts(self)
+
+
+FEW = 8  # up to this many needles, str.count per needle is faster than building an automaton
+
+
+class Matcher:
+    """Many needles counted in one pass over a haystack (Aho-Corasick), instead of one pass each.
+
+    Counts are those of `str.count` (non-overlapping, leftmost first), so the result is the
+    same as `Haystack.count` needle by needle: linear in the haystack plus the matches, where
+    searching 20,000 redacted strings one by one through a 10,000-row sheet was quadratic.
+    """
+
+    def __init__(self, items: list[Needle]):
+        self.items = list(items)
+        self.numeric = _automaton([n.key for n in self.items if n.numeric])
+        self.words = _automaton([" " + n.key + " " for n in self.items if not n.numeric])
+
+    def counts(self, hay: Haystack) -> dict[str, int]:
+        if len(self.items) <= FEW or self.numeric is None and self.words is None:
+            return {n.key: hay.count(n) for n in self.items}
+        out = dict.fromkeys((n.key for n in self.items), 0)
+        out.update(_count_all(self.numeric, hay.compact))
+        out.update({k[1:-1]: v for k, v in _count_all(self.words, hay.words).items()})
+        return out
+
+
+def _automaton(keys: list[str]):
+    try:
+        import ahocorasick
+    except ImportError:  # the per-needle count still works, only slower
+        return None
+    if not keys:
+        return False
+    automaton = ahocorasick.Automaton()
+    for key in set(keys):
+        automaton.add_word(key, key)
+    automaton.make_automaton()
+    return automaton
+
+
+def _count_all(automaton, text: str) -> dict[str, int]:
+    if not automaton:
+        return {}
+    counts: dict[str, int] = {}
+    free: dict[str, int] = {}  # key -> first offset a next match may start at (non-overlapping)
+    for end, key in automaton.iter(text):
+        start = end - len(key) + 1
+        if start >= free.get(key, 0):
+            counts[key] = counts.get(key, 0) + 1
+            free[key] = end + 1
+    return counts
+
 
 def contains(text: str, needle_text: str) -> bool:
     needle = Needle.of(needle_text)
@@ -96,9 +152,10 @@ def remaining_in_text(document: Document, decisions: list[Decision],
             pos = max(pos, b)
         text.append(page.text[pos:])
         parts.append("".join(text))
-    hay = Haystack("\n".join(parts))
-    total = Haystack(document.text)
-    return {n.key: (total.count(n), min(hay.count(n), total.count(n))) for n in items}
+    matcher = Matcher(items)
+    outside = Haystack("\n".join(parts)).counts(matcher)
+    total = Haystack(document.text).counts(matcher)
+    return {n.key: (total[n.key], min(outside[n.key], total[n.key])) for n in items}
 
 
 def leak_checks(kind: str, original: str, output: str, items: list[Needle],
@@ -113,14 +170,16 @@ def leak_checks(kind: str, original: str, output: str, items: list[Needle],
     """
     checks, warnings = [], []
     known = known or {}
+    matcher = Matcher(items)
     for name, read in text_readers(kind).items():
         old, new = known[name] if name in known else (read(original), read(output))
-        before, after = Haystack(old + "\n" + ocr_text), Haystack(new, labels)
+        before = Haystack(old + "\n" + ocr_text).counts(matcher)
+        after = Haystack(new, labels).counts(matcher)
         leaks = []
         for n in items:
             total, remaining = counts.get(n.key, (0, 0))
-            allowed = max(before.count(n) - (total - remaining), 0)
-            found = after.count(n)
+            allowed = max(before[n.key] - (total - remaining), 0)
+            found = after[n.key]
             if found > allowed:
                 leaks.append(f"'{n.text}' ({found}×, boleh {allowed}×)")
         detail = (f"{len(items)} teks dicari, tidak ada yang tersisa" if not leaks
@@ -135,13 +194,18 @@ def leak_checks(kind: str, original: str, output: str, items: list[Needle],
 
 def hidden_check(kind: str, output: str, items: list[Needle], counts: dict[str, tuple[int, int]],
                  labels: tuple[str, ...]) -> Check:
-    hays = [Haystack(chunk, labels) for chunk in hidden_reader(kind)(output)]
     strict = [n for n in items if not counts.get(n.key, (0, 0))[1]]
-    leaks = [n.text for n in strict if any(h.count(n) for h in hays)]
+    matcher = Matcher(strict)
+    found: set[str] = set()
+    for chunk in hidden_reader(kind)(output):
+        found |= {key for key, n in Haystack(chunk, labels).counts(matcher).items() if n}
+    leaks = [n.text for n in strict if n.key in found]
     what = {"pdf": "semua objek dan aliran (stream) yang didekompresi",
             "docx": "semua bagian XML (termasuk atribut, teks terhapus, kode field)",
             "xlsx": "semua bagian paket (XML, atribut, bagian lain)",
-            "ods": "semua bagian paket (XML, atribut, bagian lain)"}.get(kind, "bita berkas")
+            "ods": "semua bagian paket (XML, atribut, bagian lain)",
+            "odt": "semua bagian paket (XML, atribut, bagian lain)",
+            "pptx": "semua bagian paket (XML, atribut, bagian lain)"}.get(kind, "bita berkas")
     detail = (f"{what}: {len(strict)} teks dicari, tidak ditemukan" if not leaks
               else f"{what}: DITEMUKAN " + "; ".join(f"'{t}'" for t in leaks[:EXAMPLES]))
     return Check("tidak ada salinan tersembunyi", "pencarian bita", not leaks, detail)

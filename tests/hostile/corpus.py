@@ -304,8 +304,71 @@ def sheet_cases() -> list[tuple[str, bytes, object]]:
     ]
 
 
+# ---------------------------------------------------------------- ODT, PPTX, HTML, legacy Office
+
+ODT_NS = ODS_NS + ' xmlns:dc="http://purl.org/dc/elements/1.1/"'
+
+
+def _odt(content: str, extra: dict[str, bytes] | None = None) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text",
+                    compress_type=zipfile.ZIP_STORED)
+        zf.writestr("content.xml", content)
+        for name, data in (extra or {}).items():
+            zf.writestr(name, data)
+    return buf.getvalue()
+
+
+def odt_letter(text: str = f"Pemohon NIK {NIK}") -> str:
+    return (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODT_NS}><office:body><office:text>'
+            f"<text:p>{text}</text:p></office:text></office:body></office:document-content>")
+
+
+def pptx_bytes(text: str = f"Pemohon NIK {NIK}") -> bytes:
+    import pptx
+
+    prs = pptx.Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[5])
+    slide.shapes.title.text = text
+    buf = io.BytesIO()
+    prs.save(buf)
+    return buf.getvalue()
+
+
+def _pptx_with(name: str, data: bytes) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(pptx_bytes())) as zf:
+        members = {n: zf.read(n) for n in zf.namelist()}
+    members[name] = data
+    return _zip(members)
+
+
+def document_cases() -> list[tuple[str, bytes, object]]:
+    dtd = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+    slide_laughs = dtd + '<p:sld xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main">&b;</p:sld>'
+    ole_doc = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504 + "WordDocument".encode("utf-16-le") + b"\0" * 4000
+    deep = "<html><body>" + "<div>" * 5000 + f"NIK {NIK}" + "</div>" * 5000 + "</body></html>"
+    return [
+        ("surat.odt", _odt(odt_letter()), finds(NIK)),
+        ("rapat.pptx", pptx_bytes(), finds(NIK)),
+        ("berita.html", f"<!DOCTYPE html><html><body><p>Pemohon <b>NIK</b> {NIK}</p></body></html>".encode(),
+         finds(NIK)),
+        ("zip-bomb.odt", _odt(odt_letter(), {"Pictures/bomb.bin": b"\0" * (64 * 1024 * 1024)}),
+         Error(("bom zip", "zip bomb"))),
+        ("billion-laughs.odt", _odt(dtd + odt_letter().split("?>", 1)[1]), Error(("DTD", "entitas"))),
+        ("zip-bomb.pptx", _pptx_with("ppt/media/bomb.bin", b"\0" * (64 * 1024 * 1024)), Error(("bom zip", "zip bomb"))),
+        ("billion-laughs.pptx", _pptx_with("ppt/slides/slide1.xml", slide_laughs.encode()), Error(("DTD", "entitas"))),
+        ("garbage-zip.pptx", b"PK\x03\x04" + bytes(range(256)) * 16, Error(("rusak", "corrupt"))),
+        ("truncated.pptx", pptx_bytes()[:3000], Error(("rusak", "corrupt"))),
+        ("deep.html", deep.encode(), Error(("bersarang", "nested"))),
+        ("huge.html", b"<html><body><p>" + b"x" * (60 * 1024 * 1024) + b"</p></body></html>",
+         Error(("terlalu besar", "too large"))),
+        ("garbage.doc", ole_doc, Error(("LibreOffice",))),
+    ]
+
+
 def cases() -> list[tuple[str, bytes, object]]:
-    return pdf_cases() + docx_cases() + other_cases() + sheet_cases()
+    return pdf_cases() + docx_cases() + other_cases() + sheet_cases() + document_cases()
 
 
 if __name__ == "__main__":
