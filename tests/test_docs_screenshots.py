@@ -46,6 +46,10 @@ def office(tmp_path):
     from reviewer.store import units as unitstore
     from webui import create_app
 
+    from tests.webui_helpers import migrate
+
+    (tmp_path / "instance").mkdir(parents=True, exist_ok=True)
+    migrate(f"sqlite:///{tmp_path / 'instance' / 'db.sqlite3'}")  # what `reviewer db upgrade` does
     app = create_app({"INSTANCE": str(tmp_path / "instance"), "SECRET_KEY": "x" * 64, "WORKER": True,
                       "SESSION_COOKIE_SECURE": False, "REMEMBER_COOKIE_SECURE": False,
                       "DATABASE_URL": f"sqlite:///{tmp_path / 'instance' / 'db.sqlite3'}"})

@@ -29,7 +29,7 @@ def parameter_names() -> list[str]:
         text = path.read_text()
         names |= set(pattern.findall(text))
         for line in text.splitlines():  # {k: request.args.get(k) for k in ("status", "q")}
-            if "request.args" in line or "request.form" in line:
+            if "request.args" in line or "request.form" in line or line.startswith("FILTERS = "):
                 names |= set(re.findall(r"""["']([a-z_]+)["']""", line))
     return sorted(names)
 
