@@ -44,9 +44,8 @@ def office(tmp_path):
     from reviewer.core.units import Unit
     from reviewer.review import accounts
     from reviewer.store import units as unitstore
-    from webui import create_app
-
     from tests.webui_helpers import migrate
+    from webui import create_app
 
     (tmp_path / "instance").mkdir(parents=True, exist_ok=True)
     migrate(f"sqlite:///{tmp_path / 'instance' / 'db.sqlite3'}")  # what `reviewer db upgrade` does
