@@ -18,9 +18,10 @@ import re
 from dataclasses import dataclass, field
 
 from reviewer.core import lexicon
+from reviewer.core.reasons import reason
 from reviewer.detect.names import strip_titles
 
-KEEP_REASON = "pejabat yang menjalankan jabatan: Pasal 18 ayat (2) huruf b UU 14/2008"
+KEEP_REASON = reason("role.official_keep")
 
 # Positions of office, units, roles, ranks and courtesy words are data: reviewer/data/people_words.yaml
 OFFICE = (r"(?:" + "|".join(r"(?:" + a + r")\s+" for a in lexicon.words("acting")) + r")?"
@@ -137,19 +138,19 @@ def cues_before(text: str, start: int) -> list[Cue]:
     if m and "\t" in m.group(0) and not re.match(r"(?:^|[\t\n])", text[start - len(m.group(0)) - 1:][:1] or "\n"):
         m = None  # a role word ending the previous table cell ("... diajukan pemohon\t") is not a label
     if m and not NAME_FIELD.search(m.group(0)):
-        out.append(Cue("private", 4, f"peran pribadi sebelum nama: '{m.group(0).strip(' :,-')}'",
+        out.append(Cue("private", 4, reason("role.private_before", cue=m.group(0).strip(' :,-')),
                        m.group(0).strip(" :,-\t\n").lower()))
     elif NAME_FIELD.search(text[line_start:start]):
-        out.append(Cue("private", 2, "isian 'Nama :' pada formulir/daftar (subjek dokumen)"))
+        out.append(Cue("private", 2, reason("role.form_name")))
     m = PRE_APPOSITION.search(clause)
     if m and text[line_start:start].strip() and not KIN_BEFORE.search(clause[:m.start()]):
-        out.append(Cue("official", 4, f"jabatan sebelum nama: '{m.group(0).strip(' ,:')[:60]}'"))
+        out.append(Cue("official", 4, reason("role.office_before", cue=m.group(0).strip(' ,:')[:60])))
     m = OCCUPATION_BEFORE.search(clause)
     if m:
-        out.append(Cue("private", 3, f"pekerjaan/peran warga sebelum nama: '{m.group(0).strip(' ,')[:40]}'",
+        out.append(Cue("private", 3, reason("role.occupation_before", cue=m.group(0).strip(' ,')[:40]),
                        m.group(0).strip(" ,").lower()))
     if re.search(r"(?i)\b(?:Sdr|Sdri|Bpk|Bp|Ny|Tn|Nn)\.\s*$|\b(?:Saudara|Saudari|Ibu|Bapak|Tuan|Nyonya)\s+$", before):
-        out.append(Cue("private", 1, "sapaan sebelum nama"))
+        out.append(Cue("private", 1, reason("role.courtesy")))
     return out
 
 
@@ -157,23 +158,23 @@ def cues_after(text: str, end: int) -> list[Cue]:
     after = text[end:end + 200]
     out = []
     if OFFICE_AFTER.search(after):
-        out.append(Cue("official", 5, f"jabatan sesudah nama: '{after.split(chr(10))[0].strip(' ,(')[:60]}'"))
+        out.append(Cue("official", 5, reason("role.office_after", cue=after.split(chr(10))[0].strip(' ,(')[:60])))
     m = ROLE_AFTER.search(after)
     if m:
-        out.append(Cue("private", 4, f"keterangan pribadi sesudah nama: '{' '.join(m.group(0).strip(' ,(').split())}'",
+        out.append(Cue("private", 4, reason("role.private_after", cue=' '.join(m.group(0).strip(' ,(').split())),
                        m.group(0).strip(" ,(").lower()))
     m = OCCUPATION_AFTER.search(after)
     if m:
-        out.append(Cue("private", 3, f"pekerjaan/peran warga sesudah nama: '{m.group(0).strip(' ,')}'",
+        out.append(Cue("private", 3, reason("role.occupation_after", cue=m.group(0).strip(' ,')),
                        m.group(0).strip(" ,").lower()))
     clause = re.split(r"[.;]\s|\n", after, maxsplit=1)[0]
     m = SENTENCE_ROLE.search(clause)
     if m:
-        out.append(Cue("private", 3, f"peran dalam kalimat: '{m.group(0)}'", m.group(1).lower()))
+        out.append(Cue("private", 3, reason("role.in_sentence", cue=m.group(0)), m.group(1).lower()))
     if HIDDEN.search(text[end:end + 120].split("\n")[0]):
-        out.append(Cue("private", 4, "identitas diminta dirahasiakan", "dirahasiakan"))
+        out.append(Cue("private", 4, reason("role.withheld"), "dirahasiakan"))
     if ID_AFTER.search(after):
-        out.append(Cue("official", 1, "NIP/NRP/pangkat sesudah nama"))
+        out.append(Cue("official", 1, reason("role.id_after")))
     return out
 
 
@@ -196,9 +197,9 @@ def cues_signature(text: str, start: int, end: int) -> list[Cue]:
             continue
         seen += 1
         if PRIVATE_SIGNER.search(cell):
-            return [Cue("private", 3, f"penanda tangan pribadi: '{cell.strip()[:40]}'", cell.strip().lower())]
+            return [Cue("private", 3, reason("role.private_signer", cue=cell.strip()[:40]), cell.strip().lower())]
         if OFFICE_START.search(cell) or OFFICIAL_SIGNER.search(cell) or JABATAN_LINE.search(cell):
-            return [Cue("official", 3, f"blok tanda tangan jabatan: '{cell.strip()[:60]}'")]
+            return [Cue("official", 3, reason("role.office_signature", cue=cell.strip()[:60]))]
         if seen >= 3:
             break
     return []
@@ -213,11 +214,11 @@ def cues_table(text: str, start: int, end: int) -> list[Cue]:
     cells = [c.strip() for c in line.split("\t")]
     col = line[:start - a].count("\t")
     if any(OFFICE_START.search(c) for i, c in enumerate(cells) if i != col and c):
-        return [Cue("official", 3, "jabatan pada baris tabel yang sama")]
+        return [Cue("official", 3, reason("role.office_row"))]
     header = table_header(text[:max(a - 1, 0)].split("\n")[-60:])
     if header and any(NAME_HEADER.match(h) for h in header):
         if col < len(header) and NAME_HEADER.match(header[col]):
-            return [Cue("private", 2, f"nama dalam kolom '{header[col]}' tabel daftar orang")]
+            return [Cue("private", 2, reason("role.list_column", header=header[col]))]
     return []
 
 
@@ -253,7 +254,7 @@ def cues_jabatan_field(text: str, start: int, end: int) -> list[Cue]:
         m = re.match(r"(?i)\s*jabatan\s*[:\t][\s:]*(.*)", line)
         if m and OFFICE_START.search(m.group(1)):
             # introduced by "yang bertanda tangan" it outweighs a 'PIHAK PERTAMA,' label over the signature
-            return [Cue("official", 4 if signer else 3, f"isian jabatan: '{m.group(1).strip()[:60]}'",
+            return [Cue("official", 4 if signer else 3, reason("role.office_field", cue=m.group(1).strip()[:60]),
                         "" if signer else FIELD_ONLY)]
     return []
 
@@ -299,7 +300,7 @@ def decide(mentions: list[Mention], kinds: frozenset[str], officials: tuple[str,
         cues = [c for m in members for c in m.cues]
         listed = next((official_listed(m.text, officials) for m in members if official_listed(m.text, officials)), None)
         if listed:
-            cues.append(Cue("official", 10, f"terdaftar sebagai pejabat instansi (pengaturan): {listed}"))
+            cues.append(Cue("official", 10, reason("role.listed", listed=listed)))
         role = verdict(cues, kinds)
         for m in members:
             roles[index[id(m)]] = role
@@ -311,12 +312,12 @@ def verdict(cues: list[Cue], kinds: frozenset[str]) -> Role:
     if "personnel" in kinds:  # "Nama/Jabatan" of the employee a decision or leave is about
         cues = [c for c in cues if c.role != FIELD_ONLY]
     if "press" in kinds:
-        cues.append(Cue("official", 1, "siaran pers tentang kegiatan resmi"))
-    for kind, reason in (("law", "dokumen penegakan hukum"), ("child", "dokumen peradilan pidana anak"),
+        cues.append(Cue("official", 1, reason("role.press_release")))
+    for kind, what in (("law", "dokumen penegakan hukum"), ("child", "dokumen peradilan pidana anak"),
                          ("medical", "dokumen kesehatan"), ("personnel", "dokumen kepegawaian"),
                          ("list", "daftar orang")):
         if kind in kinds:
-            cues.append(Cue("private", 1, reason))
+            cues.append(Cue("private", 1, what))
     official = max((c.strength for c in cues if c.side == "official"), default=0)
     private = max((c.strength for c in cues if c.side == "private"), default=0)
     ranked = sorted(cues, key=lambda c: -c.strength)
@@ -327,7 +328,7 @@ def verdict(cues: list[Cue], kinds: frozenset[str]) -> Role:
     reasons = (why, *dict.fromkeys(c.reason for c in ranked if c.side == "private"))
     if private >= 2:
         return Role("redact", basis, 0.9 if private >= 3 else 0.8, reasons)
-    return Role("review", basis, 0.6, reasons + ("peran tidak jelas dari konteks: perlu ditinjau",))
+    return Role("review", basis, 0.6, reasons + (reason("role.unclear"),))
 
 
 def basis_for(cues: list[Cue], kinds: frozenset[str]) -> tuple[str, str]:
