@@ -42,7 +42,8 @@ def redact_pdf(document: Document, decisions: list[Decision], out_path: str, set
     by_page: dict[int, list[tuple[int, Decision]]] = defaultdict(list)
     for i, d in enumerate(decisions):
         by_page[d.page].append((i, d))
-    scanned: dict[int, list[tuple[int, Decision]]] = {p.number: [] for p in document.pages if p.ocr}  # each gets its text layer, decided or not
+    # each scanned page gets its text layer, decided or not
+    scanned: dict[int, list[tuple[int, Decision]]] = {p.number: [] for p in document.pages if p.ocr}
     for number, items in sorted({**scanned, **by_page}.items()):
         page, fpage = document.pages[number - 1], doc[number - 1]
         if page.ocr:
