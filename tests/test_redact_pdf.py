@@ -222,3 +222,26 @@ def test_owner_password_only_pdf_is_redacted_and_saved_without_encryption(tmp_pa
     assert report.ok
     with fitz.open(out) as result:
         assert not result.is_encrypted and "3209125204950003" not in result[0].get_text()
+
+
+def test_small_drawings_taken_with_an_area_decision_are_counted_in_a_warning(tmp_path):
+    """`_drawings_in_areas` returns how many other drawings the grown area also removed (it was annotated
+    as returning None, so the count that feeds this warning looked like dead code)."""
+    import fitz
+
+    src = tmp_path / "tanda-tangan.pdf"
+    with fitz.open() as doc:
+        page = doc.new_page()
+        page.insert_text((72, 72), "Surat keterangan", fontsize=12)
+        shape = page.new_shape()
+        shape.draw_bezier((110, 140), (130, 100), (160, 160), (190, 110))  # the signature, inside the area
+        shape.finish(color=(0, 0, 0), width=1)
+        shape.draw_line((203, 120), (207, 124))  # a tick just outside it, within the miter margin
+        shape.finish(color=(0, 0, 0), width=1)
+        shape.commit()
+        doc.save(src)
+    decisions = [Decision(1, 0, 0, "", "PERSON", "17h", box=Box(100, 95, 200, 165))]
+    report = redact_document(src, decisions, tmp_path / "hasil.pdf", SETTINGS)
+    assert any("halaman 1: 1 gambar vektor kecil" in w for w in report.warnings), report.warnings
+    with fitz.open(tmp_path / "hasil.pdf") as after:
+        assert not [d for d in after[0].get_drawings() if any(item[0] == "c" for item in d["items"])]

@@ -197,3 +197,26 @@ def test_accounts(session):
         accounts.add_user(session, "dewi", "pendek", "officer")
     with pytest.raises(accounts.AccountError):
         accounts.add_user(session, "eko", "rahasia-eko", "superuser")
+
+
+def test_run_job_whose_document_is_gone_ends_with_a_message(engine, tmp_path):
+    """A job naming no stored document used to crash inside the failure handler itself (AttributeError on
+    None), so the job was never finished; now it ends cleanly with a clear message."""
+    factory = store.session_factory(engine)
+    ghost = store.Job(id=999, document_sha="b" * 64, kind="scan", status="running")
+    process.run_job(factory, ghost, tmp_path / "originals", SETTINGS)  # raised before the fix
+
+
+def test_manual_box_needs_both_page_dimensions(session):
+    """A page with a width but no height is refused with a clear message, not a TypeError in min()."""
+    from reviewer.review import workflow
+
+    user = accounts.add_user(session, "ani", "rahasia-ani", "officer")
+    session.add(store.DocumentRecord(sha256="c" * 64, filename="x.pdf", status="needs_review", warnings=[]))
+    session.add(store.PageRecord(document_sha="c" * 64, number=1, text="Ani", width=595.0, height=None,
+                                 words=[[0, 3, 10, 10, 40, 20]]))
+    session.commit()
+    with pytest.raises(workflow.WorkflowError, match="tanpa geometri"):
+        workflow.add_manual(session, user, "c" * 64, 1, label="PERSON", basis="17h", box=(0, 0, 100, 100))
+    with pytest.raises(workflow.WorkflowError, match="tidak ditemukan"):
+        workflow.add_manual(session, user, "d" * 64, 1, label="PERSON", basis="17h", box=(0, 0, 100, 100))

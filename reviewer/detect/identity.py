@@ -276,9 +276,9 @@ def role_people(page: int, text: str) -> list[Person]:
         multi = len(forms) > 1 or (forms and len(forms[0].split()) >= 2)
         if role and forms and (multi or role.get("single") and single_ok(text, m.end(), forms[0])):
             where = f"peran '{m.group(1).strip()}', hal. {page}"
-            office = in_office(text, m.end()) if role["role"] == "saksi" else ""
-            if office:  # a police officer heard as a witness: acting in office
-                out.append(Person(forms, "pejabat", "", where, action="keep", position=f"saksi, {office}", page=page))
+            police = in_office(text, m.end()) if role["role"] == "saksi" else ""
+            if police:  # a police officer heard as a witness: acting in office
+                out.append(Person(forms, "pejabat", "", where, action="keep", position=f"saksi, {police}", page=page))
             else:
                 out.append(Person(forms, role["role"], role.get("basis", "17h"), where))
     return out

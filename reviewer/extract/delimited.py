@@ -81,7 +81,7 @@ def _sniff(sample: str, path: str) -> tuple[str, str]:
         return "\t", '"'
     first = lines[0] if lines else ""
     counts = {d: first.count(d) for d in DELIMITERS}
-    best = max(counts, key=counts.get)
+    best = max(counts, key=counts.__getitem__)
     return (best if counts[best] else ","), '"'
 
 

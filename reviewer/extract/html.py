@@ -14,6 +14,7 @@ article's main text: what is published is what must be checked.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from reviewer.core.errors import CorruptFile
 from reviewer.core.model import Location, Page
@@ -31,7 +32,7 @@ PART = "html"
 
 @dataclass(frozen=True)
 class Unit:
-    el: object
+    el: Any  # an lxml element
     where: str  # "text", "tail" or "@attribute"
     sep: str
     kind: str
@@ -57,7 +58,7 @@ def parse(data: bytes):
         # libxml2 stops reading past 256 levels: what follows would silently go unscanned
         raise CorruptFile("HTML terlalu dalam bersarang (lebih dari 256 tingkat); sebagian isi tidak terbaca / "
                           "HTML nested too deeply")
-    return root, encoding, root.getroottree().docinfo.doctype
+    return root, encoding, getattr(root.getroottree().docinfo, "doctype", "")  # not in lxml-stubs
 
 
 class _Walk:

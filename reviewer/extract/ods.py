@@ -130,7 +130,8 @@ def walk(table):
 def _sheet(index: int, table, hidden: set[str]) -> Sheet:
     from reviewer.extract.sheets import column_letter
 
-    notes, rows = [], {}
+    notes = []
+    rows: dict[int, list[tuple[int, str]]] = {}
     for row, col, tc, _ in walk(table):
         text = cell_text(tc)
         if text.strip():

@@ -170,8 +170,11 @@ def _framed(glyphs: list[Glyph], q: int, w: float, h: float) -> list[Glyph]:
     if not q:
         return glyphs
     fwd, _ = _to_frame(q, w, h)
-    return [g._replace(**dict(zip(("x0", "top", "x1", "bottom"), _map_box(fwd, (g.x0, g.top, g.x1, g.bottom)))),
-                       angle=g.angle - 90 * q) for g in glyphs]
+    out = []
+    for g in glyphs:
+        x0, top, x1, bottom = _map_box(fwd, (g.x0, g.top, g.x1, g.bottom))
+        out.append(g._replace(x0=x0, top=top, x1=x1, bottom=bottom, angle=g.angle - 90 * q))
+    return out
 
 
 # ---------------------------------------------------------------- body and artifacts
@@ -517,7 +520,8 @@ def _body_text(lines: list[list[_Word]], tables: list[Table], body: float):
     blocks: list[tuple[float, int, object]] = [(line[0].top, 0, line) for line in _reorder_columns(loose, body)]
     blocks += [(t.bbox[1], 1, t) for t in tables]
     blocks = _merge_tables(blocks)  # lines keep their reading order; tables slot in by their top
-    out, cells, spans = _Out([], []), [], []
+    out, cells = _Out([], []), []
+    spans: list[tuple[int, int, float, float]] = []
     run: list[list[_Word]] = []
     for _, kind, item in blocks + [(0.0, 2, None)]:
         if kind == 0:

@@ -178,13 +178,15 @@ def tables(fpage, m: Matrix, width: float, height: float) -> list[Table]:
     edges = rule_edges(fpage, m)
     if sum(e["orientation"] == "h" for e in edges) < 2 or sum(e["orientation"] == "v" for e in edges) < 2:
         return []
-    finder = TableFinder(_RulesPage(edges, (0.0, 0.0, width, height)), TableSettings.resolve(None))
+    # a stand-in page with only the edges and bbox the finder reads, not a pdfplumber Page
+    finder = TableFinder(_RulesPage(edges, (0.0, 0.0, width, height)), TableSettings.resolve(None))  # type: ignore[arg-type]
     out = []
     for index, table in enumerate(finder.tables):
         rows = [list(row.cells) for row in table.rows]
         if len(rows) < 2 or max(len(r) for r in rows) < 2:
             continue
-        out.append(Table(index, tuple(table.bbox), rows))
+        x0, top, x1, bottom = table.bbox
+        out.append(Table(index, (x0, top, x1, bottom), rows))
     return out
 
 

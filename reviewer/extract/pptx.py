@@ -100,7 +100,7 @@ def extract_pptx(path: str) -> tuple[list[Page], dict]:
     from reviewer.extract.flow import Flow
 
     prs, report = open_pptx(path)
-    pages = []
+    pages: list = []
     for slide in prs.slides:
         flow = Flow()
         add_part(flow, slide._element, str(slide.part.partname).lstrip("/"), "body")

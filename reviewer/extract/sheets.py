@@ -18,7 +18,7 @@ offsets into the cell stay true).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from reviewer.core.model import Cell, Location, Page, Segment, Word
@@ -96,7 +96,8 @@ class _Builder:
         return start
 
     def row(self, row: int, values: list[tuple[int, str]], header: dict[int, str]) -> None:
-        line, pos, prev = [], 0, 0
+        line: list[str] = []
+        pos, prev = 0, 0
         spans = []
         for col, text in sorted(values):
             if col < prev or (line and col == prev):
@@ -138,7 +139,7 @@ def words(text: str) -> tuple[Word, ...]:
     return tuple(Word(m.group(), m.start(), m.end()) for m in re.finditer(r"\S+", text))
 
 
-def order_pages(sheets: list[Sheet], extra: list[tuple[str, str, str]] = ()) -> list[Page]:
+def order_pages(sheets: list[Sheet], extra: Sequence[tuple[str, str, str]] = ()) -> list[Page]:
     """Visible sheets first, in workbook order, then hidden ones, then the workbook's own notes
     (defined names) as a last page. A redacted copy keeps only the visible sheets, so its pages
     line up with the first pages of the original."""

@@ -18,7 +18,7 @@ def print_labels(fpage, targets: list[Target], settings: Settings) -> list[str]:
 
     font = fitz.Font("helv")
     pivot = fitz.Point(0, 0)
-    writers: dict[tuple[int, int], object] = {}
+    writers: dict[tuple[int, int], fitz.TextWriter] = {}
     short = 0
     for t in targets:
         placed = _place(font, t, box_label(t.basis, settings))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import Literal
 
 from reviewer.core.errors import RedactionError
 from reviewer.core.model import Decision, Document
@@ -28,7 +29,7 @@ def redact_csv(document: Document, decisions: list[Decision], out_path: str, set
                 raise RedactionError(f"keputusan #{i + 1}: isi sel berbeda dari saat dipindai / cell text changed")
         rows[row][col] = rewrite(original, spans, settings)
     buffer = io.StringIO(newline="")
-    quoting = csv.QUOTE_ALL if _all_quoted(text, dialect) else csv.QUOTE_MINIMAL
+    quoting: Literal[0, 1, 2, 3] = csv.QUOTE_ALL if _all_quoted(text, dialect) else csv.QUOTE_MINIMAL
     writer = csv.writer(buffer, delimiter=dialect.delimiter, quotechar=dialect.quotechar,
                         lineterminator=dialect.lineterminator, quoting=quoting)
     writer.writerows(rows)

@@ -175,6 +175,14 @@ def _atoms(p) -> list[tuple[etree._Element, str]]:
     return out
 
 
+def _parent(el: etree._Element) -> etree._Element:
+    """The element holding `el` (an atom is found inside its paragraph, so it always has one)."""
+    parent = el.getparent()
+    if parent is None:
+        raise RedactionError("elemen teks tanpa induk / text element outside its paragraph")
+    return parent
+
+
 def _cut(p, a: int, b: int, mark: str) -> None:
     pos, placed = 0, False
     for el, text in _atoms(p):
@@ -183,7 +191,7 @@ def _cut(p, a: int, b: int, mark: str) -> None:
         if end <= a or start >= b or not text:
             continue
         if el.tag != _T:
-            el.getparent().remove(el)
+            _parent(el).remove(el)
             continue
         keep_before, keep_after = text[: max(a - start, 0)], text[max(b - start, 0):] if b < end else ""
         el.text = keep_before + ("" if placed else mark) + keep_after

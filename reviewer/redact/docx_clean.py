@@ -203,7 +203,8 @@ def redact_images(package: dict[str, bytes], roots: dict, images: dict, settings
             continue
         rels = roots.get(rels_name)
         rels = rels if rels is not None else etree.fromstring(package[rels_name])
-        ids = {r.get("Id") for r in rels if posixpath.normpath(posixpath.join(folder, r.get("Target", ""))) in images}
+        ids = {r.get("Id", "") for r in rels
+               if posixpath.normpath(posixpath.join(folder, r.get("Target", ""))) in images} - {""}
         if not ids:
             continue
         if part not in roots:

@@ -11,14 +11,15 @@ import re
 import shutil
 import subprocess
 import zipfile
+from collections.abc import Callable
 
 PDFTOTEXT_TIMEOUT = 120
 
 
-def text_readers(kind: str) -> dict[str, object]:
+def text_readers(kind: str) -> dict[str, Callable[[str], str]]:
     """name -> callable(path) -> str, for the visible text of a file of this kind."""
     if kind == "pdf":
-        readers = {"pdfplumber": _plumber_text, "PyMuPDF": _pymupdf_text}
+        readers: dict[str, Callable[[str], str]] = {"pdfplumber": _plumber_text, "PyMuPDF": _pymupdf_text}
         if shutil.which("pdftotext"):
             readers["pdftotext"] = _pdftotext
         return readers
@@ -305,7 +306,8 @@ def _paragraph_texts(blob: bytes, textboxes_only: bool = False) -> str:
     paragraphs = root.iter(f"{{{W}}}p")
     if textboxes_only:
         paragraphs = (p for box in root.iter(f"{{{W}}}txbxContent") for p in box.iter(f"{{{W}}}p"))
-    return "\n".join(Paragraph(p, None).text for p in paragraphs)
+    # a bare paragraph element (lxml, not python-docx's CT_P class) with no story part: only its text is read
+    return "\n".join(Paragraph(p, None).text for p in paragraphs)  # type: ignore[arg-type]
 
 
 TEXT_ATTRIBUTES = ("descr", "title", "Target", "instr", "string", "alt", "displayText", "value")

@@ -42,7 +42,8 @@ def redact_pdf(document: Document, decisions: list[Decision], out_path: str, set
     by_page: dict[int, list[tuple[int, Decision]]] = defaultdict(list)
     for i, d in enumerate(decisions):
         by_page[d.page].append((i, d))
-    scanned = {p.number: [] for p in document.pages if p.ocr}  # each gets its text layer, decided or not
+    # each scanned page gets its text layer, decided or not
+    scanned: dict[int, list[tuple[int, Decision]]] = {p.number: [] for p in document.pages if p.ocr}
     for number, items in sorted({**scanned, **by_page}.items()):
         page, fpage = document.pages[number - 1], doc[number - 1]
         if page.ocr:
@@ -101,7 +102,7 @@ def _padded(t: Target, images: list):
     return rect + (-pad, -pad, pad, pad)
 
 
-def _drawings_in_areas(fpage, areas: list[Target]) -> None:
+def _drawings_in_areas(fpage, areas: list[Target]) -> int:
     """Remove vector drawings (a drawn signature) that lie inside an area decision.
 
     MuPDF counts a stroked path as covered only when its bounds grown by the stroke's miter

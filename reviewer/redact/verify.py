@@ -123,7 +123,7 @@ def _count_all(automaton, text: str) -> dict[str, int]:
 
 def contains(text: str, needle_text: str) -> bool:
     needle = Needle.of(needle_text)
-    return bool(needle) and Haystack(text).count(needle) > 0
+    return needle is not None and Haystack(text).count(needle) > 0
 
 
 def needles(decisions: list[Decision]) -> list[Needle]:
@@ -214,7 +214,8 @@ def hidden_check(kind: str, output: str, items: list[Needle], counts: dict[str, 
 def over_redaction(original: Document, output: Document, decisions: list[Decision],
                    skip_kinds: tuple[str, ...] = ()) -> dict:
     """Words outside every redaction that the result no longer has (page by page)."""
-    expected_total, lost_total, examples = 0, 0, []
+    expected_total, lost_total = 0, 0
+    examples: list[str] = []
     for page in original.pages:
         if page.number > len(output.pages):
             break
@@ -233,7 +234,7 @@ def over_redaction(original: Document, output: Document, decisions: list[Decisio
 def _outside_tokens(page, decisions: list[Decision], skip_kinds: tuple[str, ...]) -> list[str]:
     from reviewer.core.spans import SpanIndex
 
-    spans = SpanIndex()
+    spans: SpanIndex[None] = SpanIndex()
     for d in decisions:
         if d.text:
             spans.add(d.start, d.end)

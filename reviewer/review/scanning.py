@@ -34,8 +34,9 @@ def run_job(factory: sessionmaker[Session], job: store.Job, originals_root: Path
             if not isinstance(exc, ReviewerError):
                 log.exception("scan of %s failed", job.document_sha)
             doc = session.get(store.DocumentRecord, job.document_sha)
-            doc.status, doc.error = "failed", message
-            store.log_event(session, None, "scan_failed", document_sha=doc.sha256, after={"error": message})
+            if doc is not None:  # a job whose document is gone only ends, with the message
+                doc.status, doc.error = "failed", message
+                store.log_event(session, None, "scan_failed", document_sha=doc.sha256, after={"error": message})
             jobs.finish(session, job, message)
             session.commit()
 
@@ -50,7 +51,7 @@ def scan_into(session: Session, job: store.Job, originals_root: Path, settings: 
     from reviewer.detect import pipeline
     from reviewer.extract import extract
 
-    doc = session.get(store.DocumentRecord, job.document_sha)
+    doc = _document(session, job)
     document = extract(originals.path_of(originals_root, doc.sha256))
     doc.kind, doc.page_count = document.kind, len(document.pages)
     settings = scan_settings(session, settings, doc.sha256)
@@ -81,7 +82,7 @@ def _read_scanned_pages(session: Session, job: store.Job, document, settings: Se
     by the extraction already)."""
     from reviewer.detect import pipeline
 
-    doc = session.get(store.DocumentRecord, job.document_sha)
+    doc = _document(session, job)
     if not settings.use_ocr or not any(p.needs_ocr for p in document.pages):
         doc.pages_read = len(document.pages)
         session.commit()
@@ -95,6 +96,14 @@ def _read_scanned_pages(session: Session, job: store.Job, document, settings: Se
         doc.pages_read = len(pages)
         session.commit()
     return replace(document, pages=tuple(pages))
+
+
+def _document(session: Session, job: store.Job) -> store.DocumentRecord:
+    """The job's document record, or a clear error when it is gone (deleted while queued)."""
+    doc = session.get(store.DocumentRecord, job.document_sha)
+    if doc is None:
+        raise ReviewerError(f"dokumen tidak ditemukan / document not found: {job.document_sha}")
+    return doc
 
 
 def _stored_pages(session: Session, sha: str) -> set[int]:

@@ -8,8 +8,9 @@ overwritten, so two people deciding at once lose nothing: the later one counts, 
 from __future__ import annotations
 
 import re
+from typing import Any, cast
 
-from sqlalchemy import exists, insert, select, update
+from sqlalchemy import CursorResult, exists, insert, select, update
 from sqlalchemy.orm import Session
 
 from reviewer.core.errors import ReviewerError
@@ -116,6 +117,14 @@ def page_model(record: PageRecord) -> Page:
     return Page(record.number, record.text, tuple(words), record.width, record.height)
 
 
+def document(session: Session, sha: str) -> DocumentRecord:
+    """The stored document, or a clear error when there is none with this sha256."""
+    doc = session.get(DocumentRecord, sha)
+    if doc is None:
+        raise WorkflowError(f"dokumen tidak ditemukan / document not found: {sha}")
+    return doc
+
+
 def get_page(session: Session, sha: str, number: int) -> PageRecord | None:
     return session.scalar(select(PageRecord).where(PageRecord.document_sha == sha, PageRecord.number == number))
 
@@ -125,7 +134,7 @@ def decide(session: Session, user: User, finding: FindingRecord, verdict: str, *
            end: int | None = None) -> DecisionRecord:
     """Record a decision about a finding: `redact` (accept) or `keep` (reject), optionally with another
     basis, label or span. Refused once the document is submitted, even by a request that read it before."""
-    doc = session.get(DocumentRecord, finding.document_sha)
+    doc = document(session, finding.document_sha)
     require(user, "decide", doc)
     lock_editable(session, doc)
     if verdict not in VERDICTS:
@@ -167,10 +176,10 @@ def _transition(session: Session, doc: DocumentRecord, allowed: tuple[str, ...],
     values["updated_at"] = utcnow()
     if status is not None:
         values["status"] = status
-    result = session.execute(update(DocumentRecord).where(DocumentRecord.sha256 == doc.sha256,
+    result = cast("CursorResult[Any]", session.execute(update(DocumentRecord).where(DocumentRecord.sha256 == doc.sha256,
                                                           DocumentRecord.status.in_(allowed))
                              .values(**values)
-                             .execution_options(synchronize_session=False))
+                             .execution_options(synchronize_session=False)))  # what an UPDATE gives
     if result.rowcount != 1:
         session.expire(doc)
         return False
@@ -204,7 +213,7 @@ def apply_to_all(session: Session, user: User, finding: FindingRecord, verdict: 
     value = normalise(finding.text)
     if not value:
         raise WorkflowError("temuan tanpa teks / finding has no text")
-    doc = session.get(DocumentRecord, finding.document_sha)
+    doc = document(session, finding.document_sha)
     require(user, "decide", doc)
     lock_editable(session, doc)
     _add_missing_occurrences(session, user, finding)
@@ -242,7 +251,7 @@ def add_manual(session: Session, user: User, sha: str, page_number: int, *, labe
                start: int | None = None, end: int | None = None, box: tuple | None = None,
                note: str = "") -> FindingRecord:
     """A redaction no detector suggested: a text selection (start, end) or a drawn box (points)."""
-    doc = session.get(DocumentRecord, sha)
+    doc = document(session, sha)
     require(user, "decide", doc)
     lock_editable(session, doc)
     record = get_page(session, sha, page_number)
@@ -264,7 +273,7 @@ def add_manual(session: Session, user: User, sha: str, page_number: int, *, labe
 
 
 def _from_box(record: PageRecord, box: tuple) -> tuple[int, int, list]:
-    if record.width is None:
+    if record.width is None or record.height is None:
         raise WorkflowError("halaman ini tanpa geometri; pilih teksnya / this page has no geometry: select text")
     x0, top, x1, bottom = (float(v) for v in box)
     x0, x1 = sorted((max(0.0, x0), min(record.width, x1)))

@@ -28,7 +28,8 @@ RUN = re.compile(r"[A-Za-z0-9-]*-[A-Za-z0-9-]*")
 
 def split_rules(rules: dict) -> tuple[dict, dict]:
     """(rules added at once, hyphenated rules added when a text contains their string)."""
-    eager, deferred = {}, {}
+    eager: dict = {}
+    deferred: dict = {}
     for string, substrings in rules.items():
         (deferred if DEFERRED.fullmatch(string) else eager)[string] = substrings
     return eager, deferred

@@ -19,6 +19,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -31,9 +32,9 @@ FINE = ("none", "17a", "17b", "17c", "17d", "17e", "17f", "17g",
         "17h1", "17h2", "17h3", "17h4", "17h5", "17i", "17j")
 HURUF = ("none", "17a", "17b", "17c", "17d", "17e", "17f", "17g", "17h", "17i", "17j")
 KINDS = ("sentence", "field", "row", "cell")
-WORD = {"analyzer": "word", "ngram_range": (1, 2), "min_df": 2, "max_features": 40000,
+WORD: dict[str, Any] = {"analyzer": "word", "ngram_range": (1, 2), "min_df": 2, "max_features": 40000,
         "sublinear_tf": True, "lowercase": False, "token_pattern": r"(?u)\b\w+\b"}
-CHAR = {"analyzer": "char_wb", "ngram_range": (3, 5), "min_df": 3, "max_features": 50000,
+CHAR: dict[str, Any] = {"analyzer": "char_wb", "ngram_range": (3, 5), "min_df": 3, "max_features": 50000,
         "sublinear_tf": True, "lowercase": False}
 _FINE_TO_HURUF = np.array([HURUF.index(label[:3] if label != "none" else "none") for label in FINE])
 
@@ -239,7 +240,8 @@ def save(model: PassageModel, directory: Path) -> Path:
     path = directory / FILENAME
     part = directory / (FILENAME + ".part")
     with open(part, "wb") as fh:
-        np.savez_compressed(fh, meta=np.array(json.dumps(meta, ensure_ascii=False)), **arrays)
+        # the array names are the model's own (never "allow_pickle"), so none is taken for that keyword
+        np.savez_compressed(fh, meta=np.array(json.dumps(meta, ensure_ascii=False)), **arrays)  # type: ignore[arg-type]
         fh.flush()
         os.fsync(fh.fileno())
     os.replace(part, path)

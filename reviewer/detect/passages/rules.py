@@ -194,7 +194,8 @@ def document_context(rules: list[Rule], full_text: str, first_page: str) -> Docu
 
 def window_hits(rules: list[Rule], text: str) -> tuple[list[tuple[Rule, str]], list[tuple[Rule, str]]]:
     """(phrase hits, window-scope exception hits) for one window's text."""
-    phrases, exceptions = [], []
+    phrases: list[tuple[Rule, str]] = []
+    exceptions: list[tuple[Rule, str]] = []
     for r in rules:
         if r.scope != "window" or r.kind not in ("phrase", "exception"):
             continue
