@@ -225,3 +225,20 @@ def compact(value) -> str:
     if isinstance(value, dict):
         return "; ".join(f"{k}: {v}" for k, v in value.items() if v not in (None, "", []))
     return str(value)
+
+
+def date_range(q, filters: dict, column):
+    """`filters["from"]` / `filters["to"]` (YYYY-MM-DD, both days included) on `column`; a malformed date is
+    ignored and cleared from `filters`, so the form shows it was not applied."""
+    from datetime import date, datetime, timedelta
+
+    for key in ("from", "to"):
+        try:
+            day = date.fromisoformat(filters[key]) if filters[key] else None
+        except ValueError:
+            filters[key] = ""
+            continue
+        if day is not None:
+            moment = datetime.combine(day, datetime.min.time())
+            q = q.where(column >= moment if key == "from" else column < moment + timedelta(days=1))
+    return q

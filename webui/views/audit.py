@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from reviewer.store import records as store
 from webui.db import get_db
-from webui.present import EVENT_NAMES, event_dict, load_document, sentence, when
+from webui.present import EVENT_NAMES, date_range, event_dict, load_document, sentence, when
 from webui.views.auth import allowed
 
 bp = Blueprint("audit", __name__)
@@ -92,7 +92,6 @@ def _answer(session, filters: dict, doc=None):
 
 
 def _query(filters: dict, sha: str | None = None):
-    from datetime import date, datetime, timedelta
 
     q = select(store.Event)
     if sha:
@@ -104,16 +103,7 @@ def _query(filters: dict, sha: str | None = None):
     if filters["q"]:
         named = select(store.DocumentRecord.sha256).where(store.DocumentRecord.filename.ilike(f"%{filters['q']}%"))
         q = q.where(store.Event.document_sha.in_(named) | (store.Event.document_sha == filters["q"]))
-    for key in ("from", "to"):
-        try:
-            day = date.fromisoformat(filters[key]) if filters[key] else None
-        except ValueError:
-            filters[key] = ""
-            continue
-        if day is not None:
-            moment = datetime.combine(day, datetime.min.time())
-            q = q.where(store.Event.at >= moment if key == "from" else store.Event.at < moment + timedelta(days=1))
-    return q
+    return date_range(q, filters, store.Event.at)
 
 
 def _filenames(session, events) -> dict[str, str]:

@@ -19,7 +19,7 @@ from reviewer.store import records as store
 from reviewer.store import units as unitstore
 from webui import worker
 from webui.db import get_db
-from webui.present import doc_dict, load_document
+from webui.present import date_range, doc_dict, load_document
 from webui.views import units as units_views
 
 bp = Blueprint("documents", __name__)
@@ -120,19 +120,7 @@ def _query(session, filters: dict, me: store.User):
 
 def _dates(q, filters: dict):
     """`from` / `to` (YYYY-MM-DD, inclusive) on the upload date; a malformed date is ignored."""
-    from datetime import date, datetime, timedelta
-
-    for key in ("from", "to"):
-        try:
-            day = date.fromisoformat(filters[key]) if filters[key] else None
-        except ValueError:
-            filters[key] = ""
-            continue
-        if day is not None:
-            moment = datetime.combine(day, datetime.min.time())
-            q = q.where(store.DocumentRecord.created_at >= moment if key == "from"
-                        else store.DocumentRecord.created_at < moment + timedelta(days=1))
-    return q
+    return date_range(q, filters, store.DocumentRecord.created_at)
 
 
 def _users_in_view(session, me: store.User) -> list[str]:
