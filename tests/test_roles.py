@@ -260,3 +260,9 @@ def test_name_in_public_prose_is_kept_with_its_reason():
 ])
 def test_name_with_private_context_is_not_kept_as_public(text):
     assert prose_role(text, "Larasati Wibowo").action != "keep"
+
+
+def test_the_word_nama_in_prose_is_no_form_field():
+    text = "Massa meneriakkan nama Larasati Wibowo sambil mengibarkan bendera partai di depan gedung."
+    assert "role.form_name" not in {getattr(r, "code", r) for r in role_of(text, "Larasati Wibowo").reasons}
+    assert role_of("Nama : Larasati Wibowo\nAlamat : Jl. Kenanga 4", "Larasati Wibowo").action == "redact"

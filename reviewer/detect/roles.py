@@ -33,6 +33,8 @@ PRIVATE_ROLE = lexicon.alternation("private_roles")
 ROLE_BEFORE = re.compile(r"(?i)(?:\b" + PRIVATE_ROLE + r"|\bnama(?:\s+lengkap)?(?:\s+" + PRIVATE_ROLE
                          + r")?)\s*[:,]?[\s\-:]*$")
 NAME_FIELD = re.compile(r"(?i)\bnama(?:\s+lengkap)?\s*[:\t]?[\s:]*$")
+# the same as a form label: with its colon or tab, or alone at the start of its line ("Nama  X"), not "nama X" in prose
+FORM_NAME = re.compile(r"(?i)\bnama(?:\s+lengkap)?\s*[:\t][\s:]*$|^\s*(?:\d{1,3}[.)]?\s*)?nama(?:\s+lengkap)?\s*$")
 ROLE_AFTER = re.compile(r"(?i)^[\s,]*(?:selaku|sebagai)\s+(?:" + PRIVATE_ROLE + r")|^[\s,(]*(?:yang\s+)?beralamat|"
                         r"^[\s,(]*(?:umur|usia)\s+\d|^[\s,(]*\d{1,2}\s+tahun\b|^[\s,(]*lahir\s+di|"
                         r"^[\s,(]*(?:NIK|No\.\s*KTP)\b|^\s*\((?:anak|istri|suami|ayah|ibu|cucu)")
@@ -145,7 +147,7 @@ def cues_before(text: str, start: int) -> list[Cue]:
     if m and not NAME_FIELD.search(m.group(0)):
         out.append(Cue("private", 4, reason("role.private_before", cue=m.group(0).strip(' :,-')),
                        m.group(0).strip(" :,-\t\n").lower()))
-    elif NAME_FIELD.search(text[line_start:start]):
+    elif FORM_NAME.search(text[line_start:start]):
         out.append(Cue("private", 2, reason("role.form_name")))
     m = PRE_APPOSITION.search(clause)
     if m and text[line_start:start].strip() and not KIN_BEFORE.search(clause[:m.start()]):
