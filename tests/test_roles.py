@@ -266,3 +266,8 @@ def test_the_word_nama_in_prose_is_no_form_field():
     text = "Massa meneriakkan nama Larasati Wibowo sambil mengibarkan bendera partai di depan gedung."
     assert "role.form_name" not in {getattr(r, "code", r) for r in role_of(text, "Larasati Wibowo").reasons}
     assert role_of("Nama : Larasati Wibowo\nAlamat : Jl. Kenanga 4", "Larasati Wibowo").action == "redact"
+
+
+def test_atas_nama_in_prose_is_a_private_role():
+    text = "Ibu saya atas nama Sumirah tidak lagi menerima bantuan sejak Januari padahal tinggal sendiri."
+    assert role_of(text, "Sumirah").action == "redact"

@@ -144,7 +144,7 @@ def cues_before(text: str, start: int) -> list[Cue]:
     m = ROLE_BEFORE.search(text[max(0, line_start - 40, start - 60):start])
     if m and "\t" in m.group(0) and not re.match(r"(?:^|[\t\n])", text[start - len(m.group(0)) - 1:][:1] or "\n"):
         m = None  # a role word ending the previous table cell ("... diajukan pemohon\t") is not a label
-    if m and not NAME_FIELD.search(m.group(0)):
+    if m and not re.fullmatch(r"(?i)\s*nama(?:\s+lengkap)?[\s:,\-]*", m.group(0)):  # 'atas nama', 'nama pelapor'
         out.append(Cue("private", 4, reason("role.private_before", cue=m.group(0).strip(' :,-')),
                        m.group(0).strip(" :,-\t\n").lower()))
     elif FORM_NAME.search(text[line_start:start]):
