@@ -23,5 +23,6 @@ def test_a_list_of_initials_after_a_private_role():
 def test_officials_countries_and_public_documents_are_left_alone():
     assert flagged("Uang itu diserahkan kepada jaksa RT (45) di kantornya, kata tersangka.") == []
     assert "AS" not in flagged("Tersangka BW (30) menyimpan uang dollar AS palsu dan dikirim ke AS.")
+    assert flagged("Terdakwa didakwa melanggar PASAL 2 AYAT (1) UU tersebut; ayat itu mengatur ancaman pidana.") == []
     # no criminal case in the document: initials with a number are something else
     assert flagged("Pertandingan PSS (2) melawan tim tamu berlangsung meriah di stadion kota.") == []

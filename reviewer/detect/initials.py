@@ -53,8 +53,12 @@ def analyse(document: Document) -> dict[int, list[Finding]]:
     pages = [p for p in document.pages if not p.needs_ocr]
     seeds: dict[str, str] = {}  # initials -> the cue they were learned from
     single: list[tuple[int, int, int, str]] = []
+    # a word the document also writes in lower case is a word ("PASAL 2 AYAT (1)"), not initials
+    lowered = set(re.findall(r"\b[a-z]{2,4}\b", document.text))
     for page in pages:
         for letters, start, end, cue in seeds_of(page.text):
+            if letters.lower() in lowered:
+                continue
             if len(letters) > 1:
                 seeds.setdefault(letters, cue)
             else:
