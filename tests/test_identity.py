@@ -76,3 +76,8 @@ def test_a_detention_house_is_no_detainee():
     people = [p.forms for p in identity.role_people(1, "Ia ditahan di rumah tahanan Guntur, Jakarta. Petugas "
                                                        "memeriksa tahanan Budi. ")]
     assert people == [["Budi"]]
+
+
+def test_initials_after_an_office_and_its_agency_are_an_official():
+    text = "Pelaku lalu menghubungi pejabat struktural Kejati DKI berinisial RT dan meminta uang. RT menolak."
+    assert {f.action for f in run(text) if f.text == "RT"} == {"keep"}

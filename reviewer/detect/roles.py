@@ -33,6 +33,8 @@ PRIVATE_ROLE = lexicon.alternation("private_roles")
 ROLE_BEFORE = re.compile(r"(?i)(?:\b" + PRIVATE_ROLE + r"|\bnama(?:\s+lengkap)?(?:\s+" + PRIVATE_ROLE
                          + r")?)\s*[:,]?[\s\-:]*$")
 NAME_FIELD = re.compile(r"(?i)\bnama(?:\s+lengkap)?\s*[:\t]?[\s:]*$")
+# the same as a form label: with its colon or tab, or alone at the start of its line ("Nama  X"), not "nama X" in prose
+FORM_NAME = re.compile(r"(?i)\bnama(?:\s+lengkap)?\s*[:\t][\s:]*$|^\s*(?:\d{1,3}[.)]?\s*)?nama(?:\s+lengkap)?\s*$")
 ROLE_AFTER = re.compile(r"(?i)^[\s,]*(?:selaku|sebagai)\s+(?:" + PRIVATE_ROLE + r")|^[\s,(]*(?:yang\s+)?beralamat|"
                         r"^[\s,(]*(?:umur|usia)\s+\d|^[\s,(]*\d{1,2}\s+tahun\b|^[\s,(]*lahir\s+di|"
                         r"^[\s,(]*(?:NIK|No\.\s*KTP)\b|^\s*\((?:anak|istri|suami|ayah|ibu|cucu)")
@@ -74,6 +76,11 @@ OCCUPATION = lexicon.alternation("occupations")
 OCCUPATION_BEFORE = re.compile(r"(?i)\b" + OCCUPATION + r"(?:\s+(?:dari\s+)?[A-Z][\w.-]*){0,4}\s*,\s*$")
 OCCUPATION_AFTER = re.compile(r"(?i)^\s*,\s*" + OCCUPATION + r"\b")
 
+# A name in running prose with no private context around it: a public name in a public text (see `public_prose`)
+PRIVATE_CONTEXT = re.compile(r"(?i)(?<![A-Za-z])" + lexicon.alternation("private_context") + r"(?![A-Za-z])")
+AGE_AFTER = re.compile(r"^\s*,?\s*\(\s*\d{1,3}\s*(?:th|thn|tahun)?\.?\s*\)")
+PROSE_WORDS = 8
+PROSE_CUE_STRENGTH = 1  # never outweighs a private cue nor a private document kind (ties go to private)
 KINDS = lexicon.document_kinds()
 FIELD_ONLY = "isian jabatan tanpa 'yang bertanda tangan'"
 LAW_ROLES = ("saksi", "korban", "pelapor", "informan", "pengadu", "dirahasiakan", "yang diperiksa")
@@ -137,10 +144,10 @@ def cues_before(text: str, start: int) -> list[Cue]:
     m = ROLE_BEFORE.search(text[max(0, line_start - 40, start - 60):start])
     if m and "\t" in m.group(0) and not re.match(r"(?:^|[\t\n])", text[start - len(m.group(0)) - 1:][:1] or "\n"):
         m = None  # a role word ending the previous table cell ("... diajukan pemohon\t") is not a label
-    if m and not NAME_FIELD.search(m.group(0)):
+    if m and not re.fullmatch(r"(?i)\s*nama(?:\s+lengkap)?[\s:,\-]*", m.group(0)):  # 'atas nama', 'nama pelapor'
         out.append(Cue("private", 4, reason("role.private_before", cue=m.group(0).strip(' :,-')),
                        m.group(0).strip(" :,-\t\n").lower()))
-    elif NAME_FIELD.search(text[line_start:start]):
+    elif FORM_NAME.search(text[line_start:start]):
         out.append(Cue("private", 2, reason("role.form_name")))
     m = PRE_APPOSITION.search(clause)
     if m and text[line_start:start].strip() and not KIN_BEFORE.search(clause[:m.start()]):
@@ -262,6 +269,30 @@ def cues_jabatan_field(text: str, start: int, end: int) -> list[Cue]:
 def collect(text: str, start: int, end: int) -> list[Cue]:
     return [*cues_before(text, start), *cues_after(text, end), *cues_signature(text, start, end),
             *cues_table(text, start, end), *cues_jabatan_field(text, start, end)]
+
+
+def public_prose(text: str, start: int, end: int) -> bool:
+    """The name sits in a line of running prose (a sentence of PROSE_WORDS words or more, no table cell) in
+    which no word puts a private person in the picture (`private_context`: korban, ditangkap, warga, alamat,
+    ...) and no age follows it ("X (25)")."""
+    a, b = _line_bounds(text, start, end)
+    line = text[a:b]
+    if "\t" in line or len(re.findall(r"[A-Za-z]{2,}", line)) < PROSE_WORDS or not re.search(r"\b[a-z]{3,}\b", line):
+        return False
+    return not PRIVATE_CONTEXT.search(line) and not AGE_AFTER.match(text[end:end + 16])
+
+
+def mark_public_prose(mentions: list[Mention], texts: dict[int, str]) -> None:
+    """A name with no cue anywhere, every mention of it in public prose, is a public name in a public text
+    (a figure, an official or a writer named in news, a report, a speech): a weak official cue, so that it is
+    kept with that reason instead of sent to review for want of a role. A private document kind (law,
+    medical, ...) still ties it, and ties go to private: there it stays `review`."""
+    for members in group(mentions):
+        if any(m.cues or m.in_table or m.in_heading for m in members):
+            continue
+        if all(public_prose(texts[m.page], m.start, m.end) for m in members):
+            for m in members:
+                m.cues.append(Cue("official", PROSE_CUE_STRENGTH, reason("role.public_prose")))
 
 
 def official_listed(text: str, officials: tuple[str, ...]) -> str | None:

@@ -102,6 +102,7 @@ def analyse(nlp, document: Document, settings: Settings, lexicon: Lexicon | None
     common = (lexicon or Lexicon()).common
     mentions = [m for group in roles.group(mentions) if supported(group, common) for m in group]
     kinds = roles.document_kinds(document.text)
+    roles.mark_public_prose(mentions, {p.number: p.text for p in pages})
     # words the document itself writes in lower case are ordinary words (e-mail and web addresses,
     # where names are lower-cased, do not count)
     lowered = set(re.findall(r"\b[a-z]{3,}\b", re.sub(r"\S*[@.]\w\S*", " ", document.text)))
