@@ -13,6 +13,7 @@ from typing import Any, cast
 from sqlalchemy import CursorResult, exists, insert, select, update
 from sqlalchemy.orm import Session
 
+from reviewer.core import reasons
 from reviewer.core.errors import ReviewerError
 from reviewer.core.model import LABELS, Box, Page, Word
 from reviewer.core.vocabulary import is_basis
@@ -231,7 +232,7 @@ def _add_missing_occurrences(session: Session, user: User, finding: FindingRecor
         for m in pattern.finditer(record.text):
             if (record.number, m.start()) not in taken:
                 _new_finding(session, user, record, m.start(), m.end(), finding.label, finding.basis,
-                             f"kemunculan lain dari '{finding.text}' / another occurrence")
+                             reasons.reason("manual.other_occurrence", text=finding.text))
     session.flush()
 
 
@@ -239,9 +240,10 @@ def _new_finding(session: Session, user: User, record: PageRecord, start: int, e
                  basis: str, reason: str, boxes: list | None = None) -> FindingRecord:
     if boxes is None:
         boxes = [[round(v, 2) for v in b.as_tuple()] for b in page_model(record).boxes(start, end)]
+    why = reasons.reason("manual.added", user=user.username, how=reason, source="manual")
     finding = FindingRecord(document_sha=record.document_sha, page=record.number, start=start, end=end,
                             text=record.text[start:end], label=label, basis=basis, score=1.0, action="redact",
-                            source="manual", reasons=[f"ditambahkan oleh {user.username}: {reason}"],
+                            source="manual", reasons=[why], reason_data=[reasons.as_dict(why)],
                             boxes=boxes, created_by_id=user.id, created_at=utcnow())
     session.add(finding)
     return finding
@@ -259,9 +261,9 @@ def add_manual(session: Session, user: User, sha: str, page_number: int, *, labe
         raise WorkflowError("halaman belum tersedia / page not available yet")
     if start is None and box is not None:
         start, end, boxes = _from_box(record, box)
-        reason = "kotak manual / drawn box"
+        reason = reasons.reason("manual.box")
     elif start is not None and end is not None and 0 <= start < end <= len(record.text):
-        boxes, reason = None, "pilihan teks / text selection"
+        boxes, reason = None, reasons.reason("manual.selection")
     else:
         raise WorkflowError("pilih teks atau gambar kotak / select text or draw a box")
     finding = _new_finding(session, user, record, start, end, label, basis, reason, boxes)
