@@ -83,10 +83,14 @@ def test_the_english_ui_shows_reasons_in_english(tmp_path, samples):
     client = app.test_client()
     login(client, "ani")
     sha = upload(app, client, samples / "laporan-kejadian.txt")
-    indonesian = json.dumps(client.get(f"/documents/{sha}.json").get_json()["findings"])
+    id_findings = client.get(f"/documents/{sha}.json").get_json()["findings"]
     client.set_cookie("lang", "en")
-    english = json.dumps(client.get(f"/documents/{sha}.json").get_json()["findings"])
+    en_findings = client.get(f"/documents/{sha}.json").get_json()["findings"]
+    indonesian, english = json.dumps(id_findings), json.dumps(en_findings)
     assert '"pola ' in indonesian and '"pattern ' in english and '"pola ' not in english
+    pairs = [(i, e) for a, b in zip(id_findings, en_findings, strict=True)
+             for i, e in zip(a["reasons"], b["reasons"], strict=True)]
+    assert pairs and all(i != e for i, e in pairs), [p for p in pairs if p[0] == p[1]]  # every reason in English
 
 
 def _check(r) -> None:
