@@ -8,7 +8,8 @@ overwritten, so two people deciding at once lose nothing: the later one counts, 
 from __future__ import annotations
 
 import re
-from typing import Any, cast
+from dataclasses import dataclass
+from typing import Any, NamedTuple, cast
 
 from sqlalchemy import CursorResult, exists, insert, select, update
 from sqlalchemy.orm import Session
@@ -291,13 +292,44 @@ def _from_box(record: PageRecord, box: tuple) -> tuple[int, int, list]:
 
 # --- workflow -----------------------------------------------------------------------------------
 
-def progress(session: Session, sha: str) -> dict:
-    """{total, act, decided, keep}: findings, those to act on (not `keep` suggestions), decided ones."""
+@dataclass(frozen=True)
+class Progress:
+    """How far a document is decided: its findings, those to act on (not `keep` suggestions), the decided ones
+    among them, and the `keep` suggestions."""
+
+    total: int
+    act: int
+    decided: int
+    keep: int
+
+    @classmethod
+    def of(cls, actions_decided: list[tuple[str, bool]]) -> Progress:
+        """From (action, decided) per finding."""
+        act = [decided for action, decided in actions_decided if action != "keep"]
+        return cls(len(actions_decided), len(act), sum(map(bool, act)), len(actions_decided) - len(act))
+
+
+class Accepted(NamedTuple):
+    label: str
+    verdict: str
+    n: int
+
+
+@dataclass(frozen=True)
+class Pending:
+    """What a submit would do now: `open_review` findings marked `review` still undecided (they block it),
+    `accept` the undecided suggestions it would accept as they are, by label and verdict."""
+
+    open_review: int
+    accept: tuple[Accepted, ...]
+
+
+def progress(session: Session, sha: str) -> Progress:
+    """How far the document is decided (`Progress`)."""
     rows = session.execute(select(FindingRecord.action, FindingRecord.id.in_(
         select(DecisionRecord.finding_id).where(DecisionRecord.document_sha == sha))).where(
         FindingRecord.document_sha == sha)).all()
-    act = [decided for action, decided in rows if action != "keep"]
-    return {"total": len(rows), "act": len(act), "decided": sum(map(bool, act)), "keep": len(rows) - len(act)}
+    return Progress.of([(action, bool(decided)) for action, decided in rows])
 
 
 def undecided(session: Session, sha: str, limit: int | None = None) -> list[FindingRecord]:
@@ -308,9 +340,8 @@ def undecided(session: Session, sha: str, limit: int | None = None) -> list[Find
     return list(session.scalars(q.limit(limit) if limit else q))
 
 
-def pending(session: Session, sha: str) -> dict:
-    """What a submit would do now: {open_review: findings marked `review` still undecided (they block it),
-    accept: [(label, verdict, count)] the undecided suggestions it would accept as they are}."""
+def pending(session: Session, sha: str) -> Pending:
+    """What a submit would do now (`Pending`)."""
     from sqlalchemy import func
 
     decided = select(DecisionRecord.finding_id).where(DecisionRecord.document_sha == sha)
@@ -322,8 +353,8 @@ def pending(session: Session, sha: str) -> dict:
         if action != "review":
             key = (label, "keep" if action == "keep" else "redact")
             accept[key] = accept.get(key, 0) + n
-    return {"open_review": sum(n for _l, action, n in rows if action == "review"),
-            "accept": [(label, verdict, n) for (label, verdict), n in sorted(accept.items())]}
+    return Pending(sum(n for _l, action, n in rows if action == "review"),
+                   tuple(Accepted(label, verdict, n) for (label, verdict), n in sorted(accept.items())))
 
 
 ACCEPTED_ON_SUBMIT = "saran diterima saat diajukan / suggestion accepted on submit"
