@@ -25,7 +25,7 @@ def test_reports_list_every_finding_rank_documents_and_escape_names(tmp_path, sa
     (folder / "kosong.txt").write_text("tidak ada data pribadi di sini")
     (folder / "rusak.pdf").write_bytes(b"%PDF-1.7\n sampah")
     totals = run_batch([folder], database_url, SETTINGS, BatchOptions(workers=1))
-    paths = write_reports(database_url, totals["run"], tmp_path / "laporan", "https://ppid.example.go.id/ui/")
+    paths = write_reports(database_url, totals.run, tmp_path / "laporan", "https://ppid.example.go.id/ui/")
     assert [p.name for p in paths] == ["findings.jsonl", "findings.csv", "documents.csv", "ringkasan.html"]
 
     rows = [json.loads(line) for line in paths[0].read_text().splitlines()]

@@ -18,7 +18,7 @@ import yaml
 from reviewer.core.errors import PatternError
 from reviewer.core.legal import REDACT_AT
 from reviewer.core.model import LABELS, Document, Finding, Page
-from reviewer.core.reasons import reason
+from reviewer.core.reasons import from_data, reason
 from reviewer.core.settings import Settings
 from reviewer.detect import near_miss, validators
 
@@ -157,11 +157,19 @@ def _parse(entry: dict, filename: str, index: int) -> Pattern:
         context_window=int(entry.get("context_window", CONTEXT_WINDOW)),
         context_scope=scope,
         require_context=bool(entry.get("require_context", False)),
-        validator=validator, reason=str(entry.get("reason", "")), action=action,
+        validator=validator, reason=_reason(entry, where, filename), action=action,
         source_file=filename,
         match_examples=tuple(examples.get("match", [])),
         no_match_examples=tuple(examples.get("no_match", [])),
     )
+
+
+def _reason(entry: dict, where: str, filename: str) -> str:
+    """The pattern's reason, `{id, en}` in the shipped files (coded `pattern.reason`)."""
+    try:
+        return from_data("pattern.reason", entry.get("reason", ""), where, pattern=str(entry["name"]), file=filename)
+    except ValueError as exc:
+        raise PatternError(f"{exc} (reason)") from exc
 
 
 def context_before(page: Page | None, text: str, start: int, window: int) -> tuple[str, str]:
@@ -336,8 +344,9 @@ def _normalised_findings(patterns, page: Page, norm, found: list[Finding]) -> li
                 continue
             seen.add((p.label, start, end))
             surface = page.text[start:end]
-            note = f"OCR dinormalisasi: '{surface}' dibaca '{hit.text}'" if surface != hit.text else ""
-            out.append(_finding(p, page, Hit(start, end, surface, hit.score, hit.reasons + ((note,) if note else ()))))
+            note = () if surface == hit.text else (
+                reason("ocr.normalised", surface=surface, read=hit.text, source="ocr"),)
+            out.append(_finding(p, page, Hit(start, end, surface, hit.score, hit.reasons + note)))
     return out
 
 
@@ -348,8 +357,8 @@ def _near_miss_findings(patterns, page: Page, norm, found: list[Finding]) -> lis
         start, end = norm.span(miss.start, miss.end)
         if any(f.start < end and start < f.end for f in found):
             continue
-        reason = miss.reason if page.ocr else miss.reason.replace("salah baca OCR", "salah ketik")
+        why = miss.reason if page.ocr else reason("near_miss.typo", **miss.reason.params, source=near_miss.SOURCE)
         out.append(Finding(page.number, start, end, page.text[start:end], miss.label, basis.get(miss.label, "17j"),
                            NEAR_MISS_SCORE, "review", near_miss.SOURCE,
-                           (reason, "satu digit hilang, lebih, atau berbeda dari nomor yang valid")))
+                           (why, reason("near_miss.one_edit", source=near_miss.SOURCE))))
     return out

@@ -23,8 +23,7 @@ OCR_SURE = 0.85  # OCR word confidence from which a finding on a scanned page ke
 
 def unreadable_page(page: Page) -> Finding:
     return Finding(page.number, 0, 0, "", "UNREADABLE", "", 1.0, "review", "extract",
-                   ("halaman tanpa lapisan teks; perlu OCR — Tesseract tidak terpasang atau OCR "
-                    "dimatikan / page has no text layer: needs OCR — Tesseract not installed or OCR off",))
+                   (reason("extract.needs_ocr", source="extract"),))
 
 
 def apply(document: Document, page: Page, findings: list[Finding], settings: Settings) -> list[Finding]:

@@ -338,15 +338,18 @@ def decide(mentions: list[Mention], kinds: frozenset[str], officials: tuple[str,
     return roles
 
 
+DOCUMENT_KIND_CUES = (("law", reason("role.law_document")), ("child", reason("role.child_document")),
+                      ("medical", reason("role.medical_document")), ("personnel", reason("role.personnel_document")),
+                      ("list", reason("role.list_document")))
+
+
 def verdict(cues: list[Cue], kinds: frozenset[str]) -> Role:
     cues = list(cues)
     if "personnel" in kinds:  # "Nama/Jabatan" of the employee a decision or leave is about
         cues = [c for c in cues if c.role != FIELD_ONLY]
     if "press" in kinds:
         cues.append(Cue("official", 1, reason("role.press_release")))
-    for kind, what in (("law", "dokumen penegakan hukum"), ("child", "dokumen peradilan pidana anak"),
-                         ("medical", "dokumen kesehatan"), ("personnel", "dokumen kepegawaian"),
-                         ("list", "daftar orang")):
+    for kind, what in DOCUMENT_KIND_CUES:
         if kind in kinds:
             cues.append(Cue("private", 1, what))
     official = max((c.strength for c in cues if c.side == "official"), default=0)
@@ -365,10 +368,9 @@ def verdict(cues: list[Cue], kinds: frozenset[str]) -> Role:
 def basis_for(cues: list[Cue], kinds: frozenset[str]) -> tuple[str, str]:
     roles = " ".join(c.role for c in cues if c.side == "private")
     if "child" in kinds:
-        return "17j", ("identitas dalam perkara anak, termasuk nama orang tua: UU 11/2012 (SPPA) Pasal 19 — "
-                       "Pasal 17 huruf j")
+        return "17j", reason("person.child_case")
     if "sexual" in kinds:
-        return "17j", "identitas korban kekerasan seksual: UU 12/2022 (TPKS) — Pasal 17 huruf j"
+        return "17j", reason("person.sexual_violence")
     if any(r in roles for r in LAW_ROLES) and ("law" in kinds or "dirahasiakan" in roles):
-        return "17a2", "identitas saksi/pelapor/informan/korban: Pasal 17 huruf a angka 2"
-    return "17h", "nama orang pribadi: data pribadi (Pasal 17 huruf h, UU PDP)"
+        return "17a2", reason("person.witness")
+    return "17h", reason("person.private")

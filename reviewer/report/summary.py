@@ -75,7 +75,8 @@ def render_summary(session: Session, run_id: int, ui_url: str) -> str:
     run = session.get(store.BatchRun, run_id)
     if run is None:
         raise ReviewerError(f"run batch tidak ditemukan / batch run not found: {run_id}")
-    totals = run.summary or batch_store.summary(session, run_id)  # an unfinished run: counts so far
+    # an unfinished run: counts so far
+    totals = batch_store.BatchTotals.from_dict(run.summary) if run.summary else batch_store.summary(session, run_id)
     top = report.top_documents(session, run_id)
     counts = report.acting_labels(session, list({i.document_sha for i in top if i.document_sha}))
     documents = [{"item": item, "level": risk.level(item.risk), "url": report.item_url(ui_url, item),

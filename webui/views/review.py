@@ -3,6 +3,7 @@ manual redactions and the workflow buttons (submit, approve, return)."""
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from pathlib import Path
 
 from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, send_file, url_for
@@ -51,11 +52,9 @@ def document(sha: str):
         pending=_pending(session, sha), progress=_progress(findings, decisions))
 
 
-def _progress(findings, decisions) -> dict:
+def _progress(findings, decisions) -> workflow.Progress:
     """How far the document is decided: findings to act on (not `keep` suggestions) and decided ones."""
-    act = [f for f in findings if f.action != "keep"]
-    return {"total": len(findings), "act": len(act), "decided": sum(f.id in decisions for f in act),
-            "keep": len(findings) - len(act)}
+    return workflow.Progress.of([(f.action, f.id in decisions) for f in findings])
 
 
 def _groups(findings: list[dict]) -> list[tuple[str, list[dict]]]:
@@ -190,9 +189,9 @@ def decide(sha: str, finding_id: int):
     progress = workflow.progress(session, sha)
     return _done(sha, message, f"f-{finding_id}", page=finding.page,
                  data={"finding": finding_dict(finding, decision, users), "pending": _pending(session, sha),
-                       "reload": bool(form.get("all")), "progress": progress,
-                       "progress_text": gettext("%(d)s dari %(n)s temuan sudah diputuskan", d=progress["decided"],
-                                                n=progress["act"])})
+                       "reload": bool(form.get("all")), "progress": asdict(progress),
+                       "progress_text": gettext("%(d)s dari %(n)s temuan sudah diputuskan", d=progress.decided,
+                                                n=progress.act)})
 
 
 def _pending(session, sha: str) -> dict:
@@ -200,10 +199,10 @@ def _pending(session, sha: str) -> dict:
     from webui.present import label_name, verdict_name
 
     now = workflow.pending(session, sha)
-    return {"open_review": now["open_review"],
+    return {"open_review": now.open_review,
             "accept": [{"label": label, "verdict": verdict, "count": n,
                         "label_name": label_name(label), "verdict_name": verdict_name(verdict)}
-                       for label, verdict, n in now["accept"]]}
+                       for label, verdict, n in now.accept]}
 
 
 @bp.route("/documents/<sha>/pending.json")

@@ -269,6 +269,10 @@ def name_like(bare: str, lexicon: Lexicon | None = None) -> bool:
     return True
 
 
+CONTEXT_WHAT = {"ORGANIZATION": {"id": "nama organisasi/instansi", "en": "name of an organisation or agency"},
+                "LOCATION": {"id": "nama tempat", "en": "place name"}}
+
+
 def context(page: Page, start: int, end: int, label: str) -> Finding | None:
     value = page.text[start:end]
     if not re.search(r"[A-Za-z]{2}", value):
@@ -276,6 +280,6 @@ def context(page: Page, start: int, end: int, label: str) -> Finding | None:
     line_start = page.text.rfind("\n", 0, start) + 1
     if label == "LOCATION" and ADDRESSY.search(page.text[line_start:end]):
         return None  # part of an address: the address detector decides, not us
-    why = {"ORGANIZATION": "nama organisasi/instansi", "LOCATION": "nama tempat"}.get(label, label.lower())
+    what = CONTEXT_WHAT.get(label, {"id": label.lower(), "en": label.lower()})
     return Finding(page.number, start, end, value, label, "", CONTEXT_SCORE, "keep", SOURCE,
-                   (reason("ner.label", label=label, source=SOURCE), f"{why}: konteks, bukan data pribadi"))
+                   (reason("ner.label", label=label, source=SOURCE), reason("ner.context", what=what, source=SOURCE)))

@@ -29,6 +29,7 @@ from pathlib import Path
 import yaml
 
 from reviewer.core.errors import PatternError
+from reviewer.core.reasons import from_data
 from reviewer.core.vocabulary import is_basis
 
 KINDS = ("marker", "phrase", "exception", "context", "doctype")
@@ -127,8 +128,16 @@ def parse_rule(entry, filename: str, index: int) -> Rule:
     if not isinstance(examples, dict) or not examples.get("match"):
         raise PatternError(f"{where}: perlu examples.match / needs at least one examples.match")
     return Rule(str(entry["name"]), kind, regex, unless, basis, applies_to, float(weight), scope, effect,
-                str(entry["reason"]), filename, tuple(map(str, examples.get("match", []))),
+                _reason(entry, where, filename), filename, tuple(map(str, examples.get("match", []))),
                 tuple(map(str, examples.get("no_match", []))))
+
+
+def _reason(entry: dict, where: str, filename: str) -> str:
+    """The rule's reason, `{id, en}` in the shipped files (coded `passage.rule`)."""
+    try:
+        return from_data("passage.rule", entry["reason"], where, rule=str(entry["name"]), file=filename)
+    except ValueError as exc:
+        raise PatternError(f"{exc} (reason)") from exc
 
 
 def _check_fields(entry: dict, where: str) -> None:
