@@ -90,7 +90,8 @@ def batch(paths, db, instance, workers, scheduler, report_dir, timeout, max_memo
     if report_dir:
         from reviewer.report.files import write_reports
 
-        totals["reports"] = [str(p) for p in write_reports(url, totals["run"], Path(report_dir), ui_url)]
+        totals["reports"] = [str(p) for p in write_reports(url, totals["run"], Path(report_dir), ui_url,
+                                                                settings.timezone)]
     show.done(totals)
     sys.exit(1 if totals["failed"] else 0)
 

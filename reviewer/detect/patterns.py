@@ -26,7 +26,7 @@ FLAGS = {"IGNORECASE": re.IGNORECASE, "MULTILINE": re.MULTILINE, "DOTALL": re.DO
          "VERBOSE": re.VERBOSE}
 FIELDS = {"name", "label", "basis", "regex", "group", "score", "context", "negative_context",
           "context_boost", "context_window", "require_context", "validator", "flags", "reason",
-          "examples", "action", "description", "context_scope"}
+          "reason_en", "examples", "action", "description", "context_scope"}
 SCOPES = ("both", "header", "before")
 CONTEXT_WINDOW = 60  # characters before the match searched for context words
 NEAR_MISS_SCORE = 0.6  # an identifier one edit from valid: a person must look (`review`)
@@ -52,6 +52,7 @@ class Pattern:
     source_file: str
     match_examples: tuple[str, ...]
     no_match_examples: tuple[str, ...]
+    reason_en: str = ""  # the reason in English, for the English UI and reports
 
 
 @dataclass(frozen=True)
@@ -158,7 +159,7 @@ def _parse(entry: dict, filename: str, index: int) -> Pattern:
         context_scope=scope,
         require_context=bool(entry.get("require_context", False)),
         validator=validator, reason=str(entry.get("reason", "")), action=action,
-        source_file=filename,
+        source_file=filename, reason_en=str(entry.get("reason_en", "")),
         match_examples=tuple(examples.get("match", [])),
         no_match_examples=tuple(examples.get("no_match", [])),
     )
@@ -322,7 +323,12 @@ def page_findings(patterns, page: Page) -> list[Finding]:
 def _finding(p: Pattern, page: Page, hit: Hit) -> Finding:
     action = p.action or ("redact" if hit.score >= REDACT_AT else "review")
     return Finding(page.number, hit.start, hit.end, hit.text, p.label, p.basis, hit.score, action,
-                   f"pattern:{p.name}", hit.reasons + ((p.reason,) if p.reason else ()))
+                   f"pattern:{p.name}", hit.reasons + ((_basis_reason(p),) if p.reason else ()))
+
+
+def _basis_reason(p: Pattern):
+    """The pattern's own sentence on why the data is exempt; its Indonesian text as written in the file."""
+    return reason("pattern.reason", text=p.reason, text_en=p.reason_en or p.reason, source=f"pattern:{p.name}")
 
 
 def _normalised_findings(patterns, page: Page, norm, found: list[Finding]) -> list[Finding]:
