@@ -5,8 +5,7 @@ documents and events are seeded through the store, not through the UI."""
 
 import pytest
 
-from reviewer.review import accounts
-from reviewer.review import scanning
+from reviewer.review import accounts, scanning
 from reviewer.store import records as store
 from tests.test_browser import chromium, finding_item, log_in, serve, served_app
 from tests.test_webui_lists import _add_documents

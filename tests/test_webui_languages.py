@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from reviewer.core.units import Unit
+from reviewer.dik.model import DikRow
 from reviewer.review import accounts
+from reviewer.store import dik as dikstore
 from reviewer.store import units as unitstore
 from tests.webui_helpers import login, make_app, post, upload
 
@@ -23,7 +25,9 @@ ENGLISH = {"the", "and", "with", "not", "please", "your", "you", "was", "has", "
            "findings", "filename", "comment", "accepted"}
 INDONESIAN = {"yang", "dan", "tidak", "untuk", "dengan", "belum", "sudah", "dari", "pada", "atau", "ini",
               "akan", "ke", "oleh", "telah", "berkas", "dokumen", "semua", "halaman", "keluar", "masuk",
-              "disimpan", "ditemukan", "pengguna", "kata", "sandi", "unggah", "diunggah", "diajukan", "sistem"}
+              "disimpan", "ditemukan", "pengguna", "kata", "sandi", "unggah", "diunggah", "diajukan", "sistem",
+              "ditetapkan"}
+DIK_INFORMATION, DIK_BASIS = "Data pribadi penerima bantuan", "Pasal 17 huruf h"  # a DIK row as the office wrote it
 PO = Path(__file__).resolve().parent.parent / "webui/translations/en/LC_MESSAGES/messages.po"
 
 
@@ -48,7 +52,18 @@ def office(tmp_path_factory):
     sha = upload(app, client, path)
     finding = client.get(f"/documents/{sha}.json").get_json()["findings"][0]["id"]
     post(client, f"/documents/{sha}/findings/{finding}/decide", {"verdict": "redact"})
-    return app, sha, finding
+    other = tmp / "surat-kedua.txt"
+    other.write_text(BODY.replace("3209120708750001", "3209124505800002"))
+    approved = upload(app, client, other)
+    post(client, f"/documents/{approved}/submit")
+    reviewer = app.test_client()
+    login(reviewer, "bayu")
+    assert post(reviewer, f"/documents/{approved}/approve").status_code == 302
+    with app.extensions["reviewer.sessions"]() as s:
+        row = dikstore.add_row(s, "dinsos", DikRow(information=DIK_INFORMATION, basis_text=DIK_BASIS,
+                                                  keywords=("bantuan",)))
+        s.commit()
+    return app, sha, finding, approved, row.id
 
 
 @functools.cache
@@ -90,27 +105,29 @@ def speaking(app, name: str | None, lang: str):
     return client
 
 
-def pages(sha: str) -> list[str]:
+def pages(sha: str, approved: str, row: int) -> list[str]:
     return ["/", "/?status=needs_review&q=surat", "/?inbox=mine", f"/documents/{sha}", f"/documents/{sha}/audit",
-            "/audit", "/audit?action=decision", "/admin/", "/units/", "/units/dinsos", "/units/kota", "/dik/due",
-            "/figures"]
+            f"/documents/{approved}", f"/documents/{approved}/export", "/audit", "/audit?action=decision", "/admin/",
+            "/units/", "/units/dinsos", "/units/kota", f"/units/dinsos/dik/{row}", "/dik/due", "/figures"]
 
 
-def data_of(app, sha: str) -> tuple[str, ...]:
-    """The document's own words (file name, text, the people in it): shown as they are in both languages."""
-    return (*BODY.split("\n"), "surat-keterangan.txt", "Surat keterangan", "Siti Aminah", "Pemerintah Kota Contoh",
-            "Dinas Sosial", "Root", "Budi", "Ani", "Bayu", "Andi")
+def data_of() -> tuple[str, ...]:
+    """The office's own words (documents, their names, the DIK row, units, people): shown as written in both
+    languages."""
+    return (*BODY.split("\n"), "3209124505800002", DIK_INFORMATION, DIK_BASIS, "surat-keterangan.txt",
+            "surat-kedua.txt", "Surat keterangan", "Siti Aminah", "Pemerintah Kota Contoh", "Dinas Sosial", "Root",
+            "Budi", "Ani", "Bayu", "Andi")
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_every_page_speaks_one_language(office, lang):
-    app, sha, _ = office
+    app, sha, _, approved, row = office
     client = speaking(app, "root", lang)
     found = {}
-    for path in pages(sha):
+    for path in pages(sha, approved, row):
         res = client.get(path)
         assert res.status_code == 200, path
-        hits = foreign(visible(res.get_data(as_text=True), data_of(app, sha)), lang)
+        hits = foreign(visible(res.get_data(as_text=True), data_of()), lang)
         if hits:
             found[path] = hits
     login_page = speaking(app, None, lang).get("/login").get_data(as_text=True)
@@ -164,7 +181,7 @@ def _token(client) -> str:
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_every_flash_and_error_speaks_one_language(office, lang):
-    app, sha, finding = office
+    app, sha, finding, *_ = office
     messages = actions(app, sha, finding, lang)
     assert len(messages) >= 10, messages
     assert [m for m in messages if " / " in m] == []  # no "Indonesian / English" pairs

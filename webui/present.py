@@ -88,8 +88,17 @@ def finding_dict(f: store.FindingRecord, decision: store.DecisionRecord | None, 
         "decision": None if decision is None else {
             "verdict": decision.verdict, "label": decision.label, "basis": decision.basis,
             "start": decision.start, "end": decision.end, "text": decision.text, "boxes": decision.boxes,
-            "note": decision.note, "by": name_of(users, decision.user_id), "at": iso(decision.created_at)},
+            "note": note_text(decision.note), "by": name_of(users, decision.user_id), "at": iso(decision.created_at)},
     }
+
+
+def note_text(note: str | None) -> str | None:
+    """A decision's note; the system's own note (suggestion accepted on submit) in the user's language."""
+    from flask_babel import gettext
+
+    from reviewer.review.workflow import ACCEPTED_ON_SUBMIT
+
+    return gettext("saran diterima saat diajukan") if note == ACCEPTED_ON_SUBMIT else note
 
 
 def event_dict(e: store.Event) -> dict:
@@ -144,7 +153,8 @@ FIELD_NAMES = {"user": "pengguna", "role": "peran", "unit": "unit", "kind": "jen
                "status": "status", "information": "informasi", "number": "nomor", "active": "aktif",
                "full_name": "nama lengkap", "disabled": "nonaktif", "start": "awal", "end": "akhir", "text": "teks",
                "pages": "halaman", "findings": "temuan", "filename": "nama berkas", "size": "ukuran",
-               "comment": "komentar", "accepted": "diterima", "boxes": "kotak", "page": "halaman"}
+               "comment": "komentar", "basis_text": "dasar hukum", "accepted": "diterima", "boxes": "kotak",
+               "page": "halaman"}
 SORT_NAMES = {"updated": "terakhir diubah", "created": "terbaru diunggah", "oldest": "terlama diunggah",
               "name": "nama berkas", "status": "status"}
 
@@ -268,6 +278,10 @@ def _value(key: str, value) -> str:
         return gettext(ROLE_NAMES[value])
     if key == "label":
         return label_name(str(value))
+    if key == "note":
+        return str(note_text(str(value)))
+    if key == "status":
+        return gettext(STATUS_NAMES.get(str(value), str(value)))
     if key == "verdict":
         return verdict_name(str(value))
     if isinstance(value, bool):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from flask import Blueprint, abort, jsonify, render_template, request
-from flask_babel import gettext
+from flask_babel import gettext, lazy_gettext
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
@@ -55,10 +55,36 @@ def with_dik_notes(session, doc: store.DocumentRecord, findings, dicts: list[dic
     notes = dikstore.notes_for(session, code, findings, pages)
     for f, d in zip(findings, dicts):
         n = notes[f.id]
-        d["dik"] = {"kind": n.kind, "text": one_language(n.text), "decree": n.decree,
+        d["dik"] = {"kind": n.kind, "text": note_text(n), "decree": n.decree,
                     "row": n.row.id if n.row else None,
                     "unit": n.row.unit if n.row else code}
     return dicts
+
+
+# The English forms of `reviewer.dik.match.note`, through the catalog (in Indonesian its own text is shown).
+NOTE_TEXTS = {
+    "needs_test": lazy_gettext("Belum tercantum dalam DIK unit: lakukan uji konsekuensi (Pasal 19 UU 14/2008) "
+                               "sebelum informasi ini dikecualikan; setelah ditetapkan, hasilnya menjadi baris DIK."),
+    "dik_proposed": lazy_gettext("%(cite)s. Baris ini belum ditetapkan (usulan); tetapkan dulu setelah uji "
+                                 "konsekuensi (Pasal 19)."),
+    "dik_expired": lazy_gettext("%(cite)s. Ditetapkan dengan %(decree)s; jangka waktunya berakhir: tinjau ulang "
+                                "(Pasal 20)."),
+    "dik": lazy_gettext("%(cite)s. Ditetapkan dengan %(decree)s."),
+}
+
+
+def note_text(n) -> str:
+    """A suggestion's DIK note in the user's language: the library's Indonesian text, or its catalog form."""
+    from webui.i18n import select_locale
+
+    if select_locale() == "id" or n.kind not in NOTE_TEXTS:
+        return one_language(n.text)
+    params = {}
+    if n.row is not None:
+        params["cite"] = f"DIK no. {n.row.number or '-'}: {n.row.information} — {n.row.basis_description() or '-'}"
+        day = n.row.decree.date
+        params["decree"] = " ".join(p for p in (n.row.decree.number, day.isoformat() if day else "") if p)
+    return str(NOTE_TEXTS[n.kind]) % params
 
 
 @bp.app_context_processor
