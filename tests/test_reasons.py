@@ -4,6 +4,7 @@ import ast
 import copy
 import json
 import pickle
+import re
 import string
 from pathlib import Path
 
@@ -60,7 +61,8 @@ def test_jsonl_keeps_reasons_as_text_and_adds_the_structured_form(samples):
         assert len(row["reasons_structured"]) == len(row["reasons"])
         for text, data in zip(row["reasons"], row["reasons_structured"], strict=True):
             codes.add(data["code"])
-            assert reasons.render_dict(data, "id") == text
+            shown = reasons.render_dict(data, "id")  # the stored text, with a decimal comma in the UI
+            assert shown == text if "," not in shown else re.sub(r"(\d),(\d)", r"\1.\2", shown) == text
     assert "pattern.match" in codes
 
 
@@ -75,3 +77,11 @@ def test_the_english_ui_shows_reasons_in_english(tmp_path, samples):
     client.set_cookie("lang", "en")
     english = json.dumps(client.get(f"/documents/{sha}.json").get_json()["findings"])
     assert '"pola ' in indonesian and '"pattern ' in english and '"pola ' not in english
+
+
+def test_the_ui_writes_a_reasons_numbers_as_its_language_does_and_the_stored_text_stays():
+    r = reasons.reason("ocr.doubt", conf=0.62, delta=-0.17, source="ocr")
+    data = reasons.as_dict(r)
+    assert str(r) == "OCR ragu: keyakinan kata 62% (-0.17)"  # the JSONL and stored text, unchanged
+    assert reasons.render_dict(data, "id") == "OCR ragu: keyakinan kata 62% (-0,17)"
+    assert reasons.render_dict(data, "en") == "OCR unsure: word confidence 62% (-0.17)"
