@@ -4,6 +4,7 @@ import ast
 import copy
 import json
 import pickle
+import re
 import string
 from pathlib import Path
 
@@ -72,7 +73,8 @@ def test_jsonl_keeps_reasons_as_text_and_adds_the_structured_form(samples):
         assert len(row["reasons_structured"]) == len(row["reasons"])
         for text, data in zip(row["reasons"], row["reasons_structured"], strict=True):
             codes.add(data["code"])
-            assert reasons.render_dict(data, "id") == text
+            shown = reasons.render_dict(data, "id")  # the stored text, with a decimal comma in the UI
+            assert shown == text if "," not in shown else re.sub(r"(\d),(\d)", r"\1.\2", shown) == text
     assert "pattern.match" in codes
 
 
@@ -99,7 +101,9 @@ def _check(r) -> None:
     english = render(r, "en")
     assert english and english != str(r), f"{r.code}: no English text: {r!r}"
     data = json.loads(json.dumps(reasons.as_dict(r)))
-    assert reasons.render_dict(data, "id") == str(r) and reasons.render_dict(data, "en") == english
+    # the UI writes numbers with the language's decimal sign (0,27); the stored text keeps 0.27
+    assert reasons.render_dict(data, "id").replace(",", ".") == str(r).replace(",", ".")
+    assert reasons.render_dict(data, "en") == english
 
 
 def _families(r: Reason) -> set[str]:
@@ -161,3 +165,11 @@ def test_nested_reasons_and_bilingual_parameters_render_in_the_language_asked():
     assert reasons.is_plain(reason("pattern.valid", why=reasons.Reason("text", {"text": "x"})))
     twin = pickle.loads(pickle.dumps(r))
     assert render(twin, "en") == render(r, "en")
+
+
+def test_the_ui_writes_a_reasons_numbers_as_its_language_does_and_the_stored_text_stays():
+    r = reasons.reason("ocr.doubt", conf=0.62, delta=-0.17, source="ocr")
+    data = reasons.as_dict(r)
+    assert str(r) == "OCR ragu: keyakinan kata 62% (-0.17)"  # the JSONL and stored text, unchanged
+    assert reasons.render_dict(data, "id") == "OCR ragu: keyakinan kata 62% (-0,17)"
+    assert reasons.render_dict(data, "en") == "OCR unsure: word confidence 62% (-0.17)"

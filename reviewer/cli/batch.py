@@ -91,7 +91,7 @@ def batch(paths, db, instance, workers, scheduler, report_dir, timeout, max_memo
     if report_dir:
         from reviewer.report.files import write_reports
 
-        reports = [str(p) for p in write_reports(url, totals.run, Path(report_dir), ui_url)]
+        reports = [str(p) for p in write_reports(url, totals.run, Path(report_dir), ui_url, settings.timezone)]
     show.done(totals, reports)
     sys.exit(1 if totals.failed else 0)
 

@@ -124,14 +124,31 @@ def as_dict(value: str) -> dict:
 
 
 def render_dict(data: dict, lang: str = "id") -> str:
-    """A reason from its structured form (`as_dict`) in the given language; "" when it cannot be rendered."""
+    """A reason from its structured form (`as_dict`) in the given language, its numbers written as that
+    language writes them (`+0,27` in Indonesian); "" when it cannot be rendered."""
     code, params = data.get("code", TEXT), data.get("params") or {}
     if code == TEXT or code not in CATALOG:
         return str(params.get("text", ""))
     try:
-        return _format(code, params, lang)
+        return _format(code, {k: _Number(v, lang) if type(v) is float else v for k, v in params.items()}, lang)
     except (KeyError, ValueError, IndexError, AttributeError):  # a catalog text changed since it was stored
         return ""
+
+
+class _Number(float):
+    """A float that formats with the language's decimal sign (Babel's locale data)."""
+
+    lang: str
+
+    def __new__(cls, value: float, lang: str):
+        obj = super().__new__(cls, value)
+        obj.lang = lang
+        return obj
+
+    def __format__(self, spec: str) -> str:
+        from babel.numbers import get_decimal_symbol
+
+        return format(float(self), spec).replace(".", get_decimal_symbol(self.lang))
 
 
 def _jsonable(params: dict) -> dict:

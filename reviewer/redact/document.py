@@ -8,6 +8,7 @@ from datetime import datetime
 
 from reviewer.core.errors import RedactionError, VerificationFailed
 from reviewer.core.model import Decision, Document
+from reviewer.core.officetime import zone
 from reviewer.core.settings import Settings
 from reviewer.redact.labels import ASCII_BLOCK, BLOCK, box_label
 from reviewer.redact.outcome import Check, Outcome, Redaction, RedactionReport
@@ -148,7 +149,7 @@ def _report(document: Document, applied: list[Decision], kept: int, out_path: st
                         f"salinan yang dihitamkan berformat .{document.kind}")
     return RedactionReport(document.path, document.sha256, out_path, document.kind, redactions, kept,
                            notes=notes, warnings=warnings,
-                           created_at=datetime.now().astimezone().isoformat(timespec="seconds"))
+                           created_at=datetime.now(zone(settings.timezone)).isoformat(timespec="seconds"))
 
 
 def _verify(document: Document, applied: list[Decision], part: str, report: RedactionReport,

@@ -20,6 +20,7 @@ from reviewer.store import originals
 from reviewer.store import records as store
 from webui import render
 from webui.db import get_db
+from webui.i18n import one_language
 from webui.present import doc_dict, finding_dict, load_document
 from webui.views import units as units_views
 
@@ -129,7 +130,7 @@ def page_json(sha: str, number: int):
     load_document(session, sha)
     record = workflow.get_page(session, sha, number)
     if record is None:
-        abort(404, "Halaman belum tersedia / page not available yet")
+        abort(404, gettext("Halaman belum tersedia"))
     users = {u.id: u for u in session.scalars(select(store.User))}
     decisions = store.current_decisions(session, sha)
     return jsonify({"page": number, "text": record.text, "width": record.width, "height": record.height,
@@ -142,6 +143,7 @@ def _done(sha: str, message: str, anchor: str = "", ok: bool = True, page: int |
           code: int = 400):
     if request.accept_mimetypes.best == "application/json":
         return jsonify({"ok": ok, "message": message, **(data or {})}), 200 if ok else code
+    message = one_language(message)
     flash(message, "info" if ok else "error")
     page = page or request.form.get("page", type=int) or 1
     return redirect(url_for("review.document", sha=sha, page=page) + (f"#{anchor}" if anchor else ""))
@@ -152,7 +154,7 @@ def _refused(sha: str, exc: ReviewerError, anchor: str = "", page: int | None = 
     409 for a race lost (someone else changed the document first), 400 for bad input."""
     get_db().rollback()
     if isinstance(exc, workflow.Forbidden):
-        abort(403, str(exc))
+        abort(403, one_language(exc))
     return _done(sha, str(exc), anchor, ok=False, page=page, code=409 if isinstance(exc, workflow.Conflict) else 400)
 
 
@@ -160,7 +162,7 @@ def _finding(session, sha: str, finding_id: int) -> store.FindingRecord:
     load_document(session, sha)
     finding = session.get(store.FindingRecord, finding_id) if finding_id < 2**62 else None
     if finding is None or finding.document_sha != sha:
-        abort(404, "Temuan tidak ditemukan / finding not found")
+        abort(404, gettext("Temuan tidak ditemukan"))
     return finding
 
 
@@ -175,12 +177,12 @@ def decide(sha: str, finding_id: int):
         if form.get("all"):
             made = workflow.apply_to_all(session, current_user.row, finding, verdict, basis=form.get("basis"),
                                          note=form.get("note", ""))
-            message = f"{len(made)} kemunculan diputuskan / occurrences decided"
+            message = gettext("%(n)s kemunculan diputuskan", n=len(made))
         else:
             workflow.decide(session, current_user.row, finding, verdict, basis=form.get("basis"),
                             label=form.get("label") or None, note=form.get("note", ""),
                             start=form.get("start", type=int), end=form.get("end", type=int))
-            message = "Keputusan disimpan / decision saved"
+            message = gettext("Keputusan disimpan")
         session.commit()
     except ReviewerError as exc:
         return _refused(sha, exc, f"f-{finding_id}", finding.page)
@@ -225,7 +227,7 @@ def manual(sha: str):
         try:
             box = tuple(float(form[k]) for k in ("x0", "top", "x1", "bottom"))
         except (KeyError, ValueError):
-            return _done(sha, "Kotak tidak sah / invalid box", ok=False)
+            return _done(sha, gettext("Kotak tidak sah"), ok=False)
     try:
         finding = workflow.add_manual(session, current_user.row, sha, form.get("page", 1, type=int),
                                       label=form.get("label", "PERSON"), basis=form.get("basis", "17h"),
@@ -234,7 +236,7 @@ def manual(sha: str):
         session.commit()
     except ReviewerError as exc:
         return _refused(sha, exc)
-    return _done(sha, "Penghitaman manual ditambahkan / manual redaction added", f"f-{finding.id}",
+    return _done(sha, gettext("Penghitaman manual ditambahkan"), f"f-{finding.id}",
                  data={"reload": True})
 
 
@@ -248,13 +250,13 @@ def step(sha: str, step: str):
     try:
         if step == "submit":
             workflow.submit(session, user, doc, note)
-            message = "Diajukan untuk persetujuan / submitted for approval"
+            message = gettext("Diajukan untuk persetujuan")
         elif step == "approve":
             workflow.approve(session, user, doc, note)
-            message = "Disetujui; berkas dapat diekspor / approved; ready to export"
+            message = gettext("Disetujui; berkas dapat diekspor")
         else:
             workflow.return_(session, user, doc, note)
-            message = "Dikembalikan ke petugas / returned to the officer"
+            message = gettext("Dikembalikan ke petugas")
         session.commit()
     except ReviewerError as exc:
         return _refused(sha, exc)
