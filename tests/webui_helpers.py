@@ -9,6 +9,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from jinja2 import MemcachedBytecodeCache
 
 from reviewer.core.settings import Settings
 
@@ -33,7 +34,19 @@ def make_app(instance: Path, **extra):
     else:
         migrate(config["DATABASE_URL"])
         _add_users(config["DATABASE_URL"])
-    return create_app(config)
+    app = create_app(config)
+    app.jinja_env.bytecode_cache = _TEMPLATES  # compile each template once per process, not once per app
+    return app
+
+
+class _Memory(dict):
+    """The client interface MemcachedBytecodeCache needs, on a dict."""
+
+    def set(self, key, value, timeout=None):
+        self[key] = value
+
+
+_TEMPLATES = MemcachedBytecodeCache(_Memory())
 
 
 def migrate(url: str) -> None:
