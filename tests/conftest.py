@@ -131,8 +131,11 @@ def engine(_database):
     from reviewer.store import records as store
 
     dialect, url = _database
-    if dialect == "sqlite":
-        _copy_sqlite(_migrated_sqlite(), Path(url.removeprefix("sqlite:///")))
+    path = Path(url.removeprefix("sqlite:///"))
+    if dialect == "sqlite" and not path.exists():
+        _copy_sqlite(_migrated_sqlite(), path)
+    elif dialect == "sqlite":
+        _migrate(url)
     elif not _empty_if_migrated(url):
         _reset_postgres(url)
         _migrate(url)

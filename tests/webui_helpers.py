@@ -29,7 +29,7 @@ def make_app(instance: Path, **extra):
               "LOGIN_LIMIT": "1000 per minute", "DATABASE_URL": own}
     config.update(extra)
     instance.mkdir(parents=True, exist_ok=True)
-    if config["DATABASE_URL"] == own:
+    if config["DATABASE_URL"] == own and not (instance / "db.sqlite3").exists():
         _copy_sqlite(_seeded_sqlite(), instance / "db.sqlite3")
     else:
         migrate(config["DATABASE_URL"])
