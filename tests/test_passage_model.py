@@ -37,15 +37,18 @@ def corpus(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def trained(corpus, tmp_path_factory):
-    docs = passage_train.load_corpus(corpus, load_rules(RULES))
-    model, report = passage_train.train(docs, log=lambda *_: None)
+    """One training for the whole file (the slowest step here), through the command as an admin runs it:
+    the artifact folder, the training report (as the artifact records it) and the command's result."""
+    from reviewer.cli import cli
+
     out = tmp_path_factory.mktemp("models") / "passages"
-    pm.save(model, out)
-    return out, report
+    result = CliRunner().invoke(cli, ["train", "passages", "--data", str(corpus), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return out, pm.load(out).meta["metrics"], result
 
 
 def test_training_writes_a_loadable_artifact_with_versions_and_metrics(trained):
-    out, report = trained
+    out, report, _ = trained
     model = pm.load(out)
     assert model.meta["versions"]["scikit-learn"]
     assert model.meta["fine_labels"] == list(pm.FINE)
@@ -120,14 +123,15 @@ def test_save_replaces_atomically(trained, tmp_path):
     assert not list(tmp_path.glob("*.part"))
 
 
-def test_train_command(corpus, tmp_path):
-    from reviewer.cli import cli
-
-    result = CliRunner().invoke(cli, ["train", "passages", "--data", str(corpus), "--out", str(tmp_path)])
-    assert result.exit_code == 0, result.output
-    assert (tmp_path / pm.FILENAME).is_file()
-    card = (tmp_path / "README.md").read_text(encoding="utf-8")
+def test_train_command(trained):
+    out, _, result = trained
+    assert "tersimpan / saved" in result.output and "held-out templates" in result.output
+    assert (out / pm.FILENAME).is_file()
+    card = (out / "README.md").read_text(encoding="utf-8")
     assert "| 17h |" in card and "precision" in card
+    texts = ["Kami menilai posisi hukum pemerintah daerah dalam perkara ini lemah.", "Rapat di aula lantai dua."]
+    probs, _, _ = pm.load(out).predict_document(texts, ["sentence", "sentence"], 0.0)
+    assert probs.shape == (2, len(pm.HURUF)) and np.allclose(probs.sum(axis=1), 1)
 
 
 def test_train_command_without_data_is_a_clean_error(tmp_path):
