@@ -22,11 +22,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
+from reviewer.core import yamlfile
 
 CATALOG_PATH = Path(__file__).resolve().parent.parent / "data" / "reasons.yaml"
 with open(CATALOG_PATH, encoding="utf-8") as _fh:
-    CATALOG: dict[str, dict[str, str]] = yaml.safe_load(_fh)
+    CATALOG: dict[str, dict[str, str]] = yamlfile.safe_load(_fh)
 TEXT = "text"  # the code of a reason that is only a sentence (from a pattern file, or not yet coded)
 
 

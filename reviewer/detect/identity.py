@@ -63,10 +63,10 @@ class Person:
 
 @lru_cache(maxsize=1)
 def table() -> dict:
-    import yaml
+    from reviewer.core import yamlfile
 
     with open(DATA, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+        data = yamlfile.safe_load(fh)
     labels = "|".join(f"(?P<{k}>{v['rx']})" for k, v in data["fields"].items())
     data["label_rx"] = re.compile(r"(?i)(?<![A-Za-z])(?:" + labels + r")\s*:")
     data["role_rx"] = [(re.compile(r"(?i)(?<![A-Za-z])(?:" + r["words"] + r")$"), r) for r in data["roles"]]

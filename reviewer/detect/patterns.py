@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from reviewer.core import yamlfile
 from reviewer.core.errors import PatternError
 from reviewer.core.legal import REDACT_AT
 from reviewer.core.model import LABELS, Document, Finding, Page
@@ -71,7 +72,7 @@ def load_patterns(directory: Path) -> list[Pattern]:
     names: set[str] = set()
     for path in files:
         try:
-            entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+            entries = yamlfile.safe_load(path.read_text(encoding="utf-8")) or []
         except yaml.YAMLError as exc:
             raise PatternError(f"{path.name}: YAML tidak valid / invalid YAML: {exc}") from exc
         defines: dict = {}

@@ -51,7 +51,7 @@ def _atomic(path: Path, write) -> Path:
 
 
 def write_findings_jsonl(session: Session, run_id: int, fh) -> None:
-    for row in finding_rows(session, run_id):
+    for row in finding_rows(session, run_id, boxes=True):
         fh.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 

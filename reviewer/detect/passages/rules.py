@@ -28,6 +28,7 @@ from pathlib import Path
 
 import yaml
 
+from reviewer.core import yamlfile
 from reviewer.core.errors import PatternError
 from reviewer.core.reasons import from_data
 from reviewer.core.vocabulary import is_basis
@@ -79,7 +80,7 @@ def load_rules(directory: Path) -> list[Rule]:
     names: set[str] = set()
     for path in files:
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            data = yamlfile.safe_load(path.read_text(encoding="utf-8")) or {}
         except yaml.YAMLError as exc:
             raise PatternError(f"{path.name}: YAML tidak valid / invalid YAML: {exc}") from exc
         entries = data.get("rules") if isinstance(data, dict) else data
