@@ -18,7 +18,7 @@ import yaml
 from reviewer.core.errors import PatternError
 from reviewer.core.legal import REDACT_AT
 from reviewer.core.model import LABELS, Document, Finding, Page
-from reviewer.core.reasons import reason
+from reviewer.core.reasons import reason as new_reason
 from reviewer.core.settings import Settings
 from reviewer.detect import near_miss, validators
 
@@ -164,6 +164,10 @@ def _parse(entry: dict, filename: str, index: int) -> Pattern:
     )
 
 
+# A sheet repeats the same few reasons thousands of times; a reason is a value, so one object serves them all.
+reason = lru_cache(maxsize=4096)(new_reason)
+
+
 def context_before(page: Page | None, text: str, start: int, window: int) -> tuple[str, str]:
     """What a reader sees as the label of a value: (column header and row label, words before it)."""
     before = text[max(0, start - window):start].lower()
@@ -268,13 +272,14 @@ def run_pattern(pattern: Pattern, text: str, page: Page | None = None) -> list[H
 
 
 def _last_word(haystack: str, word: str) -> int:
-    if word not in haystack:  # the common case, without a regex
+    if word not in haystack:  # the common case
         return -1
-    last = -1
-    for m in re.finditer(re.escape(word), haystack):
-        a, b = m.start(), m.end()
+    last, a = -1, haystack.find(word)
+    while a >= 0:
+        b = a + len(word)
         if (a == 0 or not haystack[a - 1].isalnum()) and (b == len(haystack) or not haystack[b].isalnum()):
             last = a
+        a = haystack.find(word, max(b, a + 1))  # matches do not overlap
     return last
 
 
