@@ -126,7 +126,7 @@ def extract_odp(path: str) -> tuple[list[Page], dict]:
                 by_slide[slide].append((n, unit))
             else:
                 rest.setdefault(part, []).append((n, unit))
-    pages = []
+    pages: list[Page] = []
     for slide in slides:
         flow = Flow()
         _add(flow, "content.xml", by_slide[slide], _tables(slide))
