@@ -33,7 +33,7 @@ def _column(client, sha, page=1) -> dict:
 
 
 def _decide_column(client, sha, col, verdict, page=1):
-    return post(client, f"/documents/{sha}/pages/{page}/columns/{col}/decide", {"verdict": verdict},
+    return post(client, f"/documents/{sha}/pages/{page}/columns/decide", {"col": col, "verdict": verdict},
                 headers={"Accept": "application/json"})
 
 

@@ -34,12 +34,13 @@ def context(session, doc, record, findings: list[dict]) -> dict | None:
     return view
 
 
-@bp.route("/documents/<sha>/pages/<int:number>/columns/<int:col>/decide", methods=["POST"])
+@bp.route("/documents/<sha>/pages/<int:number>/columns/decide", methods=["POST"])
 @login_required
-def decide_column(sha: str, number: int, col: int):
+def decide_column(sha: str, number: int):
+    """Form fields: `col` (0-based column), `verdict` (redact or keep), `note`."""
     session = get_db()
     load_document(session, sha)
-    verdict = request.form.get("verdict", "")
+    verdict, col = request.form.get("verdict", ""), request.form.get("col", -1, type=int)
     try:
         result = columns.apply_to_column(session, current_user.row, sha, number, col, verdict,
                                          note=request.form.get("note", ""))
