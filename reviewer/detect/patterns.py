@@ -19,7 +19,8 @@ from reviewer.core import yamlfile
 from reviewer.core.errors import PatternError
 from reviewer.core.legal import REDACT_AT
 from reviewer.core.model import LABELS, Document, Finding, Page
-from reviewer.core.reasons import from_data, reason
+from reviewer.core.reasons import Reason, from_data
+from reviewer.core.reasons import reason as new_reason
 from reviewer.core.settings import Settings
 from reviewer.detect import near_miss, validators
 
@@ -173,6 +174,24 @@ def _reason(entry: dict, where: str, filename: str) -> str:
         raise PatternError(f"{exc} (reason)") from exc
 
 
+SCALARS = (str, int, float, bool, type(None))
+
+
+def reason(code: str, *, source: str = "", delta: float | None = None, **params) -> Reason:
+    """`reasons.reason`, shared: a sheet repeats the same few reasons thousands of times and a reason is a
+    value, so one object serves them all. Reasons with nested reasons or texts as parameters are built anew
+    (a nested reason equals its text, so it cannot be a cache key)."""
+    items = tuple(sorted(params.items()))
+    if all(type(v) in SCALARS for _, v in items):
+        return _shared_reason(code, source, delta, items)
+    return new_reason(code, source=source, delta=delta, **params)
+
+
+@lru_cache(maxsize=4096)
+def _shared_reason(code: str, source: str, delta: float | None, items: tuple) -> Reason:
+    return new_reason(code, source=source, delta=delta, **dict(items))
+
+
 def context_before(page: Page | None, text: str, start: int, window: int) -> tuple[str, str]:
     """What a reader sees as the label of a value: (column header and row label, words before it)."""
     before = text[max(0, start - window):start].lower()
@@ -277,13 +296,14 @@ def run_pattern(pattern: Pattern, text: str, page: Page | None = None) -> list[H
 
 
 def _last_word(haystack: str, word: str) -> int:
-    if word not in haystack:  # the common case, without a regex
+    if word not in haystack:  # the common case
         return -1
-    last = -1
-    for m in re.finditer(re.escape(word), haystack):
-        a, b = m.start(), m.end()
+    last, a = -1, haystack.find(word)
+    while a >= 0:
+        b = a + len(word)
         if (a == 0 or not haystack[a - 1].isalnum()) and (b == len(haystack) or not haystack[b].isalnum()):
             last = a
+        a = haystack.find(word, max(b, a + 1))  # matches do not overlap
     return last
 
 

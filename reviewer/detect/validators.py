@@ -156,6 +156,7 @@ def card(text: str) -> Result:
 
 
 @register("phone")
+@lru_cache(maxsize=16384)  # the pattern and the column detector ask about the same cells; parsing is slow
 def phone(text: str) -> Result:
     import phonenumbers
     from phonenumbers import PhoneNumberType, carrier

@@ -15,7 +15,7 @@ from reviewer.redact.outcome import Check, Outcome, Redaction, RedactionReport
 
 # A CSV keeps its own suffix (.csv/.tsv).
 SUFFIX = {"pdf": ".pdf", "docx": ".docx", "txt": ".txt", "image": ".pdf", "xlsx": ".xlsx", "ods": ".ods", "odt": ".odt",
-          "pptx": ".pptx"}
+          "odp": ".odp", "pptx": ".pptx"}
 # Copies that cannot keep their format: macros go, legacy binaries are written as their successor.
 MODERN = {".xlsm": ".xlsx", ".doc": ".docx", ".xls": ".xlsx", ".ppt": ".pptx", ".dot": ".docx", ".xlt": ".xlsx"}
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")  # a redacted picture is published as PDF
@@ -99,14 +99,16 @@ def modern_copy(document: Document):
 
 REDACTORS = {"xlsx": ("reviewer.redact.xlsx", "redact_xlsx"), "csv": ("reviewer.redact.delimited", "redact_csv"),
              "ods": ("reviewer.redact.ods", "redact_ods"), "odt": ("reviewer.redact.odt", "redact_odt"),
-             "pptx": ("reviewer.redact.pptx", "redact_pptx"), "html": ("reviewer.redact.html", "redact_html")}
+             "odp": ("reviewer.redact.odp", "redact_odp"), "pptx": ("reviewer.redact.pptx", "redact_pptx"),
+             "html": ("reviewer.redact.html", "redact_html")}
 # Structural checks of a copy per kind (module, function): hidden sheets, comments, macros, ...
 AUDITS = {"xlsx": ("reviewer.redact.xlsx", "xlsx_checks"), "ods": ("reviewer.redact.ods", "ods_checks"),
-          "odt": ("reviewer.redact.odt", "odt_checks"), "pptx": ("reviewer.redact.pptx", "pptx_checks"),
+          "odt": ("reviewer.redact.odt", "odt_checks"), "odp": ("reviewer.redact.odp", "odp_checks"),
+          "pptx": ("reviewer.redact.pptx", "pptx_checks"),
           "html": ("reviewer.redact.html", "html_checks")}
 # Segment kinds removed whole from the copy, so their words are not missed by the over-redaction count.
 REMOVED_KINDS = {"docx": ("comment",), "xlsx": ("comment", "name"), "ods": ("comment",), "odt": ("comment", "tracked"),
-                 "pptx": ("comment",), "html": ()}
+                 "odp": ("comment",), "pptx": ("comment",), "html": ()}
 
 
 def _redact(document: Document, decisions: list[Decision], part: str, settings: Settings) -> Outcome:

@@ -154,6 +154,15 @@ def decide(session: Session, user: User, finding: FindingRecord, verdict: str, *
         text, boxes = _span(session, finding, start, end)
     previous = session.scalar(select(DecisionRecord).where(DecisionRecord.finding_id == finding.id)
                               .order_by(DecisionRecord.id.desc()).limit(1))
+    return append_decision(session, user, finding, verdict, previous, label=label, basis=basis, note=note,
+                           span=(start, end, text, boxes))
+
+
+def append_decision(session: Session, user: User, finding: FindingRecord, verdict: str,
+                    previous: DecisionRecord | None, *, label: str, basis: str, note: str = "",
+                    span: tuple[int, int, str, list] | None = None) -> DecisionRecord:
+    """The decision row and its audit event, once the caller checked the rules and holds the lock."""
+    start, end, text, boxes = span or (finding.start, finding.end, finding.text, finding.boxes)
     decision = DecisionRecord(document_sha=finding.document_sha, finding_id=finding.id, verdict=verdict,
                               label=label, basis=basis, page=finding.page, start=start, end=end, text=text,
                               boxes=boxes, note=note.strip(), user_id=user.id, created_at=utcnow())

@@ -22,6 +22,7 @@ from webui import render
 from webui.db import get_db
 from webui.i18n import one_language
 from webui.present import doc_dict, finding_dict, load_document
+from webui.views import sheets
 from webui.views import units as units_views
 
 bp = Blueprint("review", __name__)
@@ -50,7 +51,8 @@ def document(sha: str):
         "documents/review.html", doc=doc, info=doc_dict(doc, counts, users), page=record, number=number,
         findings=on_page, groups=_groups(on_page), segments=_segments(record, on_page) if record else [],
         page_summary=_page_summary(doc, findings, decisions), labels=LABELS, bases=vocabulary.BASES,
-        pending=_pending(session, sha), progress=_progress(findings, decisions))
+        pending=_pending(session, sha), progress=_progress(findings, decisions),
+        sheet=sheets.context(session, doc, record, on_page))
 
 
 def _progress(findings, decisions) -> workflow.Progress:
