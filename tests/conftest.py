@@ -3,11 +3,11 @@ import functools
 import os
 import re
 import shutil
-import sqlite3
 import tempfile
 from pathlib import Path
 
 import pytest
+from webui_helpers import copy_sqlite
 
 DATA = Path(__file__).parent / "data"
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -133,7 +133,7 @@ def engine(_database):
     dialect, url = _database
     path = Path(url.removeprefix("sqlite:///"))
     if dialect == "sqlite" and not path.exists():
-        _copy_sqlite(_migrated_sqlite(), path)
+        copy_sqlite(_migrated_sqlite(), path)
     elif dialect == "sqlite":
         _migrate(url)
     elif not _empty_if_migrated(url):
@@ -158,16 +158,6 @@ def _migrated_sqlite() -> Path:
     atexit.register(shutil.rmtree, folder, True)
     _migrate(f"sqlite:///{folder / 'db.sqlite3'}")
     return folder / "db.sqlite3"
-
-
-def _copy_sqlite(source: Path, target: Path) -> None:
-    """A consistent copy through SQLite's backup API (the database runs in WAL mode)."""
-    src, dst = sqlite3.connect(source), sqlite3.connect(target)
-    try:
-        src.backup(dst)
-    finally:
-        src.close()
-        dst.close()
 
 
 def _empty_if_migrated(url: str) -> bool:

@@ -30,7 +30,7 @@ def make_app(instance: Path, **extra):
     config.update(extra)
     instance.mkdir(parents=True, exist_ok=True)
     if config["DATABASE_URL"] == own and not (instance / "db.sqlite3").exists():
-        _copy_sqlite(_seeded_sqlite(), instance / "db.sqlite3")
+        copy_sqlite(_seeded_sqlite(), instance / "db.sqlite3")
     else:
         migrate(config["DATABASE_URL"])
         _add_users(config["DATABASE_URL"])
@@ -81,7 +81,7 @@ def _seeded_sqlite() -> Path:
     return path
 
 
-def _copy_sqlite(source: Path, target: Path) -> None:
+def copy_sqlite(source: Path, target: Path) -> None:
     """A consistent copy through SQLite's backup API (the database runs in WAL mode)."""
     src, dst = sqlite3.connect(source), sqlite3.connect(target)
     try:
