@@ -18,8 +18,7 @@ from reviewer.core.settings import Settings
 from reviewer.extract.odp import ANNOTATIONS, PARTS, slots, units
 from reviewer.extract.ods import OFFICE, read_part
 from reviewer.redact import slots as slot_cut
-from reviewer.redact.ods import DROP_ENTRIES, EMPTY_META
-from reviewer.redact.odt import remove_keep_tail, write_odf
+from reviewer.redact.odt import odf_checks, remove_keep_tail, write_odf
 from reviewer.redact.outcome import Check, Outcome
 
 DROP_ELEMENTS = ANNOTATIONS + (f"{{{OFFICE}}}annotation-end", f"{{{OFFICE}}}scripts", f"{{{OFFICE}}}event-listeners")
@@ -75,16 +74,4 @@ def _sweep(root, texts: list[str]) -> int:
 
 def odp_checks(path: str) -> list[Check]:
     """Structure of the copy: no comments, scripts, macros or thumbnail; empty properties."""
-    found: set[str] = set()
-    with zipfile.ZipFile(path) as zf:
-        names = zf.namelist()
-        found |= {n.split("/")[0] for n in names if n.startswith(DROP_ENTRIES)}
-        meta = zf.read("meta.xml") if "meta.xml" in names else b""
-    for part in PARTS:
-        if part in names:
-            root = read_part(path, part, "ODP")
-            found |= {etree.QName(t).localname for t in DROP_ELEMENTS if next(root.iter(t), None) is not None}
-    props = bool(meta) and meta != EMPTY_META
-    return [Check("tanpa komentar, skrip, makro, gambar mini", "XML mentah", not found,
-                  "tidak ada" if not found else "DITEMUKAN: " + ", ".join(sorted(found))),
-            Check("properti dokumen kosong", "XML mentah", not props, "kosong" if not props else "meta.xml berisi")]
+    return odf_checks(path, "ODP", PARTS, DROP_ELEMENTS, "tanpa komentar, skrip, makro, gambar mini")
