@@ -62,8 +62,8 @@ def test_dask_runner_reports_failures_as_results(tmp_path, cluster):
     good.write_text("NIK 3209121503870004")
     config = WorkerConfig(SETTINGS, timeout=3, scanner="tests.batch_helpers:scan_file")
     tasks = [Task(0, str(slow), "0" * 64, str(slow), suffix=".txt"), Task(1, str(good), "1" * 64, str(good))]
-    got = {r["id"]: r for r in DaskRunner(config, cluster.scheduler_address).run(tasks)}
-    assert got[0]["status"] == "failed" and got[0]["error_kind"] == "timeout"
-    assert got[1]["status"] == "ok"
-    local = {r["id"]: r for r in LocalRunner(config, 1).run(tasks)}
-    assert got[1]["scan"].findings == local[1]["scan"].findings
+    got = {r.id: r for r in DaskRunner(config, cluster.scheduler_address).run(tasks)}
+    assert got[0].status == "failed" and got[0].error_kind == "timeout"
+    assert got[1].status == "ok"
+    local = {r.id: r for r in LocalRunner(config, 1).run(tasks)}
+    assert got[1].scan.findings == local[1].scan.findings

@@ -15,7 +15,7 @@ def _tasks(paths):
 
 
 def _by_name(results):
-    return {r["name"]: r for r in results}
+    return {r.name: r for r in results}
 
 
 def test_local_runner_gives_the_same_findings_as_scanning_directly(samples):
@@ -25,9 +25,9 @@ def test_local_runner_gives_the_same_findings_as_scanning_directly(samples):
     for path in paths:
         expected = scan_file(str(path), SETTINGS)
         got = results[str(path)]
-        assert got["status"] == "ok"
-        assert got["scan"].findings == expected.findings
-        assert got["scan"].document.sha256 == expected.document.sha256
+        assert got.status == "ok"
+        assert got.scan.findings == expected.findings
+        assert got.scan.document.sha256 == expected.document.sha256
 
 
 @pytest.fixture
@@ -47,9 +47,9 @@ def test_one_bad_document_never_stops_the_run(troublemakers):
     config = WorkerConfig(SETTINGS, timeout=6.0, max_memory_mb=400, scanner=HELPER)
     runner = LocalRunner(config, workers=2, grace=2.0)
     results = _by_name(runner.run(_tasks(list(troublemakers.values()))))
-    kind = {word: results[str(path)].get("error_kind") for word, path in troublemakers.items()}
+    kind = {word: results[str(path)].error_kind for word, path in troublemakers.items()}
     assert kind == {"LAMBAT": "timeout", "MACET": "timeout", "RAKUS": "memory", "MATI": "crash",
                     "rusak": "corrupt", "baik": None}
-    assert results[str(troublemakers["baik"])]["status"] == "ok"
-    assert "batas waktu" in results[str(troublemakers["MACET"])]["error"]
-    assert all(r["status"] == "failed" for n, r in results.items() if n != str(troublemakers["baik"]))
+    assert results[str(troublemakers["baik"])].status == "ok"
+    assert "batas waktu" in results[str(troublemakers["MACET"])].error
+    assert all(r.status == "failed" for n, r in results.items() if n != str(troublemakers["baik"]))

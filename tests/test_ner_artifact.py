@@ -123,3 +123,17 @@ def test_pipeline_warns_and_patterns_keep_working(models, tmp_path, damage):
     doc.write_text("Nama : Budi Santoso\nE-mail : budi.santoso@gmail.com\n", encoding="utf-8")
     result = scan_file(str(doc), settings, detectors)
     assert any(f.label == "EMAIL" for f in result.findings)
+
+
+def test_the_manifests_versions_and_metrics_read_as_values_and_write_back_the_same_json():
+    """`Versions` and `HeldOut` are the manifest's `versions` and `metrics`: the shipped artifact's read and
+    written back byte for byte, and a manifest from an older writer reads with "?" for what it lacks."""
+    manifest = ner_artifact.read_manifest(Path(__file__).resolve().parents[1] / "models" / "ner-id")
+    versions = ner_artifact.Versions.from_dict(manifest["versions"])
+    assert json.dumps(versions.to_dict()) == json.dumps(manifest["versions"]) and versions.spacy.startswith("3.")
+    figures = ner_artifact.held_out(manifest)
+    assert set(figures) == set(manifest["metrics"]) and all(f.gold_entities > 0 for f in figures.values())
+    assert all(json.dumps(f.to_dict()) == json.dumps(manifest["metrics"][k]) for k, f in figures.items())
+    assert next(iter(figures["test-news"].scores)) == "ALL" and 0 < figures["test-news"].scores["ALL"].f < 1
+    assert ner_artifact.Versions.from_dict({"spacy": "3.8.0"}).python == "?"
+    assert ner_artifact.Versions.from_dict(None) == ner_artifact.Versions()

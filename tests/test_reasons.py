@@ -173,3 +173,75 @@ def test_the_ui_writes_a_reasons_numbers_as_its_language_does_and_the_stored_tex
     assert str(r) == "OCR ragu: keyakinan kata 62% (-0.17)"  # the JSONL and stored text, unchanged
     assert reasons.render_dict(data, "id") == "OCR ragu: keyakinan kata 62% (-0,17)"
     assert reasons.render_dict(data, "en") == "OCR unsure: word confidence 62% (-0.17)"
+
+
+def _dik_matches():
+    """Matches of a synthetic DIK that give every kind of DIK reason: label, cue, personal data, keyword, topic,
+    a passage's topic, the same basis, a huruf covering an angka, an angka within a huruf, a basis that differs."""
+    from reviewer.core.model import Finding
+    from reviewer.dik.match import match
+    from reviewer.dik.model import DikRow
+
+    rows = [DikRow("Riwayat penyakit dan rekam medis pasien", "Pasal 17 huruf h angka 2", number="1"),
+            DikRow("Nomor Induk Kependudukan (NIK) penerima bantuan", "Pasal 17 huruf j", number="2"),
+            DikRow("Data pribadi pegawai", "Pasal 17 huruf h", number="3", keywords=("kepegawaian",)),
+            DikRow("Nomor kontak pemohon", "Pasal 17 huruf h angka 1", number="4", labels=("PHONE",))]
+
+    def found(label, basis, context=""):
+        return match(Finding(1, 0, 4, "teks", label, basis, 0.9, "redact", "test"), rows, context)
+
+    return {
+        "nik": found("NIK", "17j", "Daftar penerima bantuan sosial"),
+        "passage": found("PASSAGE", "17h2"),
+        "keyword": found("EMAIL", "17h2", "data kepegawaian"),
+        "within": found("PHONE", "17h", "kontak pemohon"),
+        "differs": found("PHONE", "17j"),
+    }
+
+
+def test_dik_match_reasons_are_coded_and_keep_their_indonesian_text():
+    matches = _dik_matches()
+    assert all(m is not None for m in matches.values()), matches
+    codes = set()
+    for m in matches.values():
+        for r in m.reasons:
+            _check(r)
+            assert r.source == "dik"
+            codes.add(r.code)
+    assert codes == {"dik.match.same_basis", "dik.match.huruf_covers", "dik.match.angka_within", "dik.match.label",
+                     "dik.match.cue", "dik.match.personal", "dik.match.keyword", "dik.match.topic",
+                     "dik.match.passage_topic", "dik.match.basis_differs"}
+    assert list(matches["nik"].reasons) == ["'nik' disebut dalam informasi DIK", "topik sama: penerima, bantuan",
+                                            "dasar hukum sama (Pasal 17 huruf j)"]
+    assert [render(r, "en") for r in matches["nik"].reasons] == [
+        "'nik' is named in the DIK information", "same topic: penerima, bantuan", "same legal basis (Article 17(j))"]
+    assert list(matches["passage"].reasons) == ["'medis' dalam informasi DIK sesuai Pasal 17 huruf h angka 2",
+                                                "dasar hukum sama (Pasal 17 huruf h angka 2)"]
+    assert "Pasal 17 huruf h mencakup Pasal 17 huruf h angka 2" in matches["keyword"].reasons
+    assert render(matches["keyword"].reasons[-1], "en") == "Article 17(h) covers Article 17(h)(2)"
+    assert matches["within"].reasons[-1] == "Pasal 17 huruf h angka 1 termasuk Pasal 17 huruf h"
+    assert matches["differs"].reasons == ("label PHONE tercantum pada baris DIK",
+                                          "catatan: DIK mengutip Pasal 17 huruf h angka 1, saran Pasal 17 huruf j")
+
+
+def test_the_redaction_logs_other_occurrence_reason_is_coded_and_its_text_unchanged():
+    """Another occurrence of a redacted string: the log's Indonesian text as it always was, now a coded reason
+    (with the decision it repeats nested, in English too); overriding a 'keep', and a decision without a reason."""
+    from reviewer.core.model import Document, Finding, Page
+    from reviewer.redact.decisions import decisions_from_findings
+
+    text = "Nama: Sri Wahyuni. Sri Wahyuni hadir. Kontak SRI WAHYUNI."
+    doc = Document("0" * 64, "surat.txt", "txt", (Page(1, text),))
+    why = reason("pattern.match", pattern="nama", file="contoh.yaml")
+    first = Finding(1, 6, 17, "Sri Wahyuni", "PERSON", "17h", 0.9, "redact", "test", (why,))
+    kept = Finding(1, 45, 56, "SRI WAHYUNI", "PERSON", "17h", 0.9, "keep", "test")
+    others = [d for d in decisions_from_findings([first, kept], doc) if d.start != 6]
+    assert [str(d.reason) for d in others] == [
+        "kemunculan lain dari: pola nama (contoh.yaml)",
+        "kemunculan lain (menggantikan saran 'biarkan') dari: pola nama (contoh.yaml)"]
+    assert render(others[0].reason, "en") == "another occurrence of: pattern nama (contoh.yaml)"
+    for d in others:
+        _check(d.reason)
+    bare = [d for d in decisions_from_findings([first.replace(reasons=())], doc) if d.start != 6]
+    assert {str(d.reason) for d in bare} == {"kemunculan lain dari:"}
+    _check(bare[0].reason)

@@ -1,6 +1,6 @@
 """Where batch tasks run: a local process pool (default) or an existing Dask distributed cluster.
 
-Both take an iterator of `Task`s and yield one result dict per task, keeping only a small window
+Both take an iterator of `Task`s and yield one `TaskResult` per task, keeping only a small window
 of tasks in flight, so memory does not grow with the archive. The local runner also stands guard
 from outside: a worker stuck past the hard timeout or grown past the hard memory limit is killed,
 its document recorded as failed, and the other documents that were in flight are run again.
@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, wait
 from concurrent.futures.process import BrokenProcessPool, ProcessPoolExecutor
 
-from reviewer.batch.worker import Task, WorkerConfig, failure, run_task
+from reviewer.batch.worker import Failure, Task, TaskResult, WorkerConfig, failure, run_task
 
 SCHEDULER_ENV = "REVIEWER_DASK_SCHEDULER"
 POLL = 0.2
@@ -49,7 +49,7 @@ def _exit_with_parent(parent: int) -> None:
     os._exit(1)
 
 
-def _pool_task(task: Task, config: WorkerConfig) -> dict:
+def _pool_task(task: Task, config: WorkerConfig) -> TaskResult:
     if _started is None:
         raise RuntimeError("_pool_task runs in a pool started with _init_worker")
     _started.put((task.id, os.getpid(), time.time()))
@@ -66,7 +66,7 @@ class LocalRunner:
         self.hard_rss = int(config.max_memory_mb * 1.25) << 20
         self.description = f"{self.workers} proses lokal / local processes"
 
-    def run(self, tasks) -> Iterator[dict]:
+    def run(self, tasks) -> Iterator[TaskResult]:
         tasks = iter(tasks)
         retry: deque[Task] = deque()
         suspects: set[int] = set()
@@ -122,11 +122,11 @@ class LocalRunner:
                                    initargs=(started, os.getpid()))
         return pool, started
 
-    def _watchdog(self, running) -> dict[int, dict]:
+    def _watchdog(self, running) -> dict[int, Failure]:
         """Kill workers past the hard limits; returns {task id: failure} for their documents."""
         import psutil
 
-        killed: dict[int, dict] = {}
+        killed: dict[int, Failure] = {}
         now = time.time()
         for task_id, (pid, since) in list(running.items()):
             reason = None
@@ -146,7 +146,7 @@ class LocalRunner:
                 killed[task_id] = reason
         return killed
 
-    def _recover(self, pool, inflight, running, killed, retry, suspects) -> Iterator[dict]:
+    def _recover(self, pool, inflight, running, killed, retry, suspects) -> Iterator[TaskResult]:
         """After a worker died: fail the documents that killed it, run the others again."""
         pool.shutdown(wait=True, cancel_futures=True)
         lost = list(inflight.items())
@@ -156,15 +156,14 @@ class LocalRunner:
             if fut.done() and not fut.cancelled() and fut.exception() is None:
                 yield fut.result()  # finished just before the pool went down
             elif task.id in killed:
-                yield {"id": task.id, "name": task.name, "sha256": task.sha256, **killed[task.id]}
+                yield TaskResult.failed(task, killed[task.id])
             elif killed:
                 retry.appendleft(task)  # an innocent bystander of a kill: just again
             elif len(lost) == 1 or task.id in suspects:
                 suspects.discard(task.id)
-                yield {"id": task.id, "name": task.name, "sha256": task.sha256, "status": "failed",
-                       "error_kind": "crash",
-                       "error": "proses pekerja berhenti mendadak (crash atau kehabisan memori) / "
-                                "worker process died (crash or out of memory)"}
+                yield TaskResult.failed(task, Failure("failed", "crash", "proses pekerja berhenti mendadak (crash "
+                                                      "atau kehabisan memori) / worker process died (crash or "
+                                                      "out of memory)"))
             else:
                 suspects.add(task.id)
                 retry.append(task)
@@ -200,7 +199,7 @@ class DaskRunner:
         self.window = window
         self.description = f"klaster Dask / Dask cluster {address}"
 
-    def run(self, tasks) -> Iterator[dict]:
+    def run(self, tasks) -> Iterator[TaskResult]:
         from distributed import Client, as_completed
 
         with Client(self.address, set_as_default=False, timeout="30s") as client:
@@ -227,11 +226,11 @@ class DaskRunner:
                 try:
                     result = fut.result()
                 except Exception as exc:  # KilledWorker and friends: the document's failure
-                    result = {"id": task.id, "name": task.name, "sha256": task.sha256,
-                              **failure(exc, self.config)}
+                    why = failure(exc, self.config)
                     if type(exc).__name__ == "KilledWorker":
-                        result.update(error_kind="crash", error="pekerja Dask mati berulang kali / "
-                                                                  "Dask worker died repeatedly")
+                        why = Failure("failed", "crash", "pekerja Dask mati berulang kali / Dask worker died "
+                                                         "repeatedly")
+                    result = TaskResult.failed(task, why)
                 fut.release()
                 yield result
                 submit()

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reviewer.batch.executors import make_runner
-from reviewer.batch.worker import DEFAULT_SCANNER, Task, WorkerConfig
+from reviewer.batch.worker import DEFAULT_SCANNER, Failure, Task, TaskResult, WorkerConfig
 from reviewer.core.settings import Settings
 from reviewer.extract.archive import Item, Limits, Skipped, iter_sources
 from reviewer.store import batch as batch_store
@@ -89,7 +89,7 @@ class _Run:
     def go(self, runner, paths, tmpdir: str) -> None:
         try:
             for result in runner.run(self.tasks(paths, tmpdir)):
-                source = self.pending.pop(result["id"])
+                source = self.pending.pop(result.id)
                 try:
                     self.on_item(self.store(source, result))
                 finally:
@@ -123,22 +123,22 @@ class _Run:
         return batch_store.record(self.session, self.run_id, source.name, "skipped",
                                   document_sha=source.sha256, error_kind="busy", error=BUSY)
 
-    def store(self, source: Item, result: dict):
+    def store(self, source: Item, result: TaskResult):
         """Record one worker result; a result that cannot be stored is itself a recorded failure."""
         session = self.session
-        if result.get("status") == "ok":
+        if result.status == "ok" and result.scan is not None:
             try:
-                item = batch_store.record_scan(session, self.run_id, source.name, source.size, result,
-                                               self.options.originals_root, source.path)
-                sha = result["scan"].document.sha256  # the item's document_sha
+                item = batch_store.record_scan(session, self.run_id, source.name, source.size, result.scan,
+                                               result.seconds, self.options.originals_root, source.path)
+                sha = result.scan.document.sha256  # the item's document_sha
                 if self.options.unit and unitstore.unit_of(session, sha) is None:
                     unitstore.assign_document(session, sha, self.options.unit)
                     session.commit()
                 return item
             except Exception as exc:
                 session.rollback()
-                result = {"status": "failed", "error_kind": "store",
-                          "error": f"gagal menyimpan / could not store: {type(exc).__name__}: {exc}"}
-        return batch_store.record(session, self.run_id, source.name, result["status"],
-                                  document_sha=source.sha256, error_kind=result.get("error_kind"),
-                                  error=result.get("error"), seconds=result.get("seconds", 0.0))
+                result = TaskResult.failed(result, Failure("failed", "store", f"gagal menyimpan / could not "
+                                                                               f"store: {type(exc).__name__}: {exc}"))
+        return batch_store.record(session, self.run_id, source.name, result.status,
+                                  document_sha=source.sha256, error_kind=result.error_kind,
+                                  error=result.error, seconds=result.seconds)

@@ -1,7 +1,8 @@
 """What runs in a batch worker (a local process or a Dask worker): scan one document, guarded.
 
-The result is a small dict (with the `ScanResult` when the scan succeeded) that travels back to the
-parent, which alone writes to the database. A guard
+The result is a `TaskResult` (with the `ScanResult` when the scan succeeded) that travels back to the
+parent, which alone writes to the database; a document that could not be scanned carries its
+`Failure` (status, kind, reason in plain words). A guard
 raises `DocumentTimeout` / `MemoryLimit` inside the scanning thread when the document takes too
 long or the process grows too big; a document stuck inside C code is the parent's to kill.
 """
@@ -16,9 +17,13 @@ import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reviewer.core.errors import CorruptFile, EncryptedFile, ReviewerError, UnsupportedFormat
 from reviewer.core.settings import Settings
+
+if TYPE_CHECKING:
+    from reviewer.detect.pipeline import ScanResult
 
 MiB = 1 << 20
 DEFAULT_SCANNER = "reviewer.detect.pipeline:scan_file"
@@ -52,41 +57,71 @@ class WorkerConfig:
     scanner: str = DEFAULT_SCANNER
 
 
-def run_task(task: Task, config: WorkerConfig) -> dict:
+@dataclass(frozen=True)
+class Failure:
+    """Why a document could not be scanned: `status` (failed, unsupported), `kind` (timeout, memory,
+    unsupported, encrypted, corrupt, unreadable, crash, store, bug) and the reason in plain words."""
+
+    status: str
+    kind: str
+    error: str
+
+
+@dataclass(frozen=True)
+class TaskResult:
+    """What a worker sends back for one task: the scan (`status` "ok"), or the failure."""
+
+    id: int
+    name: str
+    sha256: str
+    status: str
+    scan: ScanResult | None = None
+    pages: int = 0
+    error_kind: str | None = None
+    error: str | None = None
+    seconds: float = 0.0
+    pid: int | None = None
+
+    @classmethod
+    def failed(cls, task: Task | TaskResult, why: Failure, **more) -> TaskResult:
+        """The result of a task (or of a scan that could not be stored) that failed for `why`."""
+        return cls(task.id, task.name, task.sha256, why.status, error_kind=why.kind, error=why.error, **more)
+
+
+def run_task(task: Task, config: WorkerConfig) -> TaskResult:
     """Scan one document; never raises for a problem of the document itself."""
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # Tesseract: one thread per worker process
     started = time.perf_counter()
-    result = {"id": task.id, "name": task.name, "sha256": task.sha256, "pid": os.getpid()}
     try:
         detectors, warnings = _detectors_for(config)
         with _materialised(task) as path, guard(config.timeout, config.max_memory_mb * MiB):
             scanned = _scanner(config.scanner)(path, config.settings, detectors)
         scanned.warnings[:] = sorted(set(warnings) | set(scanned.warnings))
-        result.update(status="ok", pages=len(scanned.document.pages), scan=scanned)
     except Exception as exc:  # the document's fault or a bug: recorded, the batch goes on
-        result.update(failure(exc, config))
-    result["seconds"] = round(time.perf_counter() - started, 4)
-    return result
+        return TaskResult.failed(task, failure(exc, config), seconds=_since(started), pid=os.getpid())
+    return TaskResult(task.id, task.name, task.sha256, "ok", scanned, len(scanned.document.pages),
+                      seconds=_since(started), pid=os.getpid())
 
 
-def failure(exc: BaseException, config: WorkerConfig | None = None) -> dict:
-    """A result dict for a document that could not be scanned, with a reason in plain words."""
+def _since(started: float) -> float:
+    return round(time.perf_counter() - started, 4)
+
+
+def failure(exc: BaseException, config: WorkerConfig | None = None) -> Failure:
+    """Why a document could not be scanned, with a reason in plain words."""
     if isinstance(exc, DocumentTimeout):
         limit = f"{config.timeout:g}" if config else "?"
-        return {"status": "failed", "error_kind": "timeout",
-                "error": f"melebihi batas waktu {limit} detik / timed out after {limit} s"}
+        return Failure("failed", "timeout", f"melebihi batas waktu {limit} detik / timed out after {limit} s")
     if isinstance(exc, MemoryLimit | MemoryError):
         limit = str(config.max_memory_mb) if config else "?"
-        return {"status": "failed", "error_kind": "memory",
-                "error": f"melebihi batas memori {limit} MiB / exceeded the memory limit"}
+        return Failure("failed", "memory", f"melebihi batas memori {limit} MiB / exceeded the memory limit")
     if isinstance(exc, UnsupportedFormat):
-        return {"status": "unsupported", "error_kind": "unsupported", "error": str(exc)}
+        return Failure("unsupported", "unsupported", str(exc))
     kinds = ((EncryptedFile, "encrypted"), (CorruptFile, "corrupt"), (ReviewerError, "unreadable"))
     for cls, kind in kinds:
         if isinstance(exc, cls):
-            return {"status": "failed", "error_kind": kind, "error": str(exc)}
-    return {"status": "failed", "error_kind": "bug",
-            "error": f"galat tak terduga / unexpected error: {type(exc).__name__}: {exc}"}
+            return Failure("failed", kind, str(exc))
+    return Failure("failed", "bug", f"galat tak terduga / unexpected error: {type(exc).__name__}: {exc}")
 
 
 def _detectors_for(config: WorkerConfig):

@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from reviewer.core.reasons import Reason, reason
 from reviewer.dik.expiry import expires_on
-from reviewer.dik.model import CODE, DikRow, describe_code, format_basis, format_date
+from reviewer.dik.model import CODE, DikRow, code_names, describe_code, format_basis, format_date
 
 MATCH_AT = 0.45
+SOURCE = "dik"  # the source of a match's reasons
 PERSONAL = ("data pribadi", "rahasia pribadi", "biodata", "identitas")
 _PERSONAL_SCORE = {"data pribadi": 0.45, "rahasia pribadi": 0.45, "biodata": 0.4, "identitas": 0.35}
 # Words in a row's information that name a finding's label (legal-reference §4; §2.4 rows).
@@ -62,9 +64,11 @@ _STOP = frozenset("yang dengan untuk dalam pada atau serta tidak dapat informasi
 
 @dataclass(frozen=True)
 class DikMatch:
+    """The row that covers a finding, how well, and why (coded reasons, `reviewer/data/reasons.yaml` dik.match.*)."""
+
     row: DikRow
     score: float
-    reasons: tuple[str, ...]
+    reasons: tuple[Reason, ...]
 
 
 def _has(text: str, phrase: str) -> bool:
@@ -76,64 +80,73 @@ def _phrase(phrase: str) -> re.Pattern:
     return re.compile(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", re.I)
 
 
-def basis_score(code: str, row_codes) -> tuple[float, str]:
+def basis_score(code: str, row_codes) -> tuple[float, Reason | None]:
     """How well the finding's code agrees with the row's: exact, covered by the huruf, or partial."""
     m = CODE.match(code or "")
     if not m:
-        return 0.0, ""
-    best, why = 0.0, ""
+        return 0.0, None
+    best, why = 0.0, None
     for rc in row_codes:
         r = CODE.match(rc)
         if not r or r.group(1) != m.group(1):
             continue
         if rc == code:
-            return 0.4, f"dasar hukum sama ({describe_code(code)})"
+            return 0.4, reason("dik.match.same_basis", basis=code_names(code), source=SOURCE)
         if not r.group(2) and best < 0.3:
-            best, why = 0.3, f"{describe_code(rc)} mencakup {describe_code(code)}"
+            best, why = 0.3, reason("dik.match.huruf_covers", row=code_names(rc), basis=code_names(code),
+                                    source=SOURCE)
         elif not m.group(2) and best < 0.2:
-            best, why = 0.2, f"{describe_code(rc)} termasuk {describe_code(code)}"
+            best, why = 0.2, reason("dik.match.angka_within", row=code_names(rc), basis=code_names(code),
+                                    source=SOURCE)
     return best, why
 
 
-def content_score(label: str, text: str, context: str, row: DikRow) -> tuple[float, list[str]]:
+def content_score(label: str, text: str, context: str, row: DikRow) -> tuple[float, list[Reason]]:
     about = f"{row.information} {row.group}"
-    reasons: list[str] = []
+    reasons: list[Reason] = []
     score = 0.0
     if label in row.labels:
-        score, reasons = 0.6, [f"label {label} tercantum pada baris DIK"]
+        score, reasons = 0.6, [reason("dik.match.label", label=label, source=SOURCE)]
     for cue in CUES.get(label, ()):
         if score < 0.5 and _has(about, cue):
-            score, reasons = 0.5, [f"'{cue}' disebut dalam informasi DIK"]
+            score, reasons = 0.5, [reason("dik.match.cue", cue=cue, source=SOURCE)]
     if label in ENTITY_LABELS:
         for cue in PERSONAL:
             if score < _PERSONAL_SCORE[cue] and _has(about, cue):
-                score, reasons = _PERSONAL_SCORE[cue], [f"'{cue}' dalam informasi DIK"]
+                score, reasons = _PERSONAL_SCORE[cue], [reason("dik.match.personal", cue=cue, source=SOURCE)]
     near = f"{text} {context}"
     for keyword in row.keywords:
         if _has(near, keyword):
             score += 0.3
-            reasons.append(f"kata kunci '{keyword}' ada di dokumen")
+            reasons.append(reason("dik.match.keyword", keyword=keyword, source=SOURCE))
             break
-    shared = [w for w in _words(about) if w in _words(context)][:2]
+    shared = [w for w in _in_order(about) if w in _words(context)][:2]
     if shared and score > 0:
         score += 0.1 * len(shared)
-        reasons.append("topik sama: " + ", ".join(shared))
+        reasons.append(reason("dik.match.topic", words=", ".join(shared), source=SOURCE))
     return score, reasons
 
 
-def _passage_content(code: str, row: DikRow) -> tuple[float, list[str]]:
+def _passage_content(code: str, row: DikRow) -> tuple[float, list[Reason]]:
     """A passage's label says nothing; its basis says what it is about (health, finances …)."""
     about = f"{row.information} {row.group}"
     for key in (code, code[:3]):
         for cue in TOPICS.get(key, ()):
             if _has(about, cue):
-                return 0.3, [f"'{cue}' dalam informasi DIK sesuai {describe_code(code)}"]
+                return 0.3, [reason("dik.match.passage_topic", cue=cue, basis=code_names(code), source=SOURCE)]
     return 0.0, []
 
 
 @lru_cache(maxsize=4096)
 def _words(text: str) -> frozenset[str]:
-    return frozenset(w for w in re.findall(r"[a-z]{5,}", text.lower()) if w not in _STOP)
+    return frozenset(_in_order(text))
+
+
+@lru_cache(maxsize=4096)
+def _in_order(text: str) -> tuple[str, ...]:
+    """The topic words of a text, each once, in the order they come (so a reason names them in that order,
+    not in the order of a set, which changes from one process to the next)."""
+    return tuple(dict.fromkeys(w for w in re.findall(r"[a-z]{5,}", text.lower()) if w not in _STOP))
 
 
 def match(finding, rows, context: str = "") -> DikMatch | None:
@@ -153,8 +166,8 @@ def match(finding, rows, context: str = "") -> DikMatch | None:
         score = content + basis
         if score < MATCH_AT and finding.label in ENTITY_LABELS:
             continue
-        reasons = reasons + ([why] if why else [f"catatan: DIK mengutip {row.basis_description() or '-'}, "
-                                                f"saran {describe_code(finding.basis)}"])
+        reasons = reasons + [why or reason("dik.match.basis_differs", cited=row.basis_description() or "-",
+                                           basis=code_names(finding.basis), source=SOURCE)]
         if best is None or score > best.score:
             best = DikMatch(row, round(score, 3), tuple(reasons))
     return best

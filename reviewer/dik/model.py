@@ -135,6 +135,13 @@ def describe_code(code: str) -> str:
     return f"Pasal 17 huruf {m.group(1)}" + (f" angka {int(m.group(2))}" if m.group(2) else "")
 
 
+def code_names(code: str) -> dict[str, str]:
+    """`17h2` in both languages, a parameter of a coded reason: 'Pasal 17 huruf h angka 2', 'Article 17(h)(2)'."""
+    m = CODE.match(code)
+    english = f"Article 17({m.group(1)})" + (f"({int(m.group(2))})" if m.group(2) else "") if m else code
+    return {"id": describe_code(code), "en": english}
+
+
 def format_basis(codes, other_laws=()) -> str:
     """Codes and other laws as agencies write them: 'Pasal 17 huruf c angka 1, 3 UU 14/2008; UU 43/2009 …'."""
     by_huruf: dict[str, list[str]] = {}

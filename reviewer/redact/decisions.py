@@ -22,6 +22,7 @@ from collections.abc import Iterable
 
 from reviewer.core.errors import DecisionError
 from reviewer.core.model import DECISION_ACTIONS, LABELS, Decision, Document, Finding
+from reviewer.core.reasons import Reason, reason
 from reviewer.core.vocabulary import is_basis
 
 FORMAT = "ppid-reviewer-decisions"
@@ -100,11 +101,23 @@ def _other_occurrences(document: Document, decisions: list[Decision], findings: 
                 if spans.overlaps(m.start(), m.end()):
                     continue
                 spans.add(m.start(), m.end())
-                note = " (menggantikan saran 'biarkan')" if (page.number, m.start(), m.end()) in kept else ""
+                over_keep = (page.number, m.start(), m.end()) in kept
                 out.append(Decision(page.number, m.start(), m.end(), m.group(), d.label, d.basis, "redact",
-                                    reason=f"kemunculan lain{note} dari: {d.reason}".strip(),
+                                    reason=_other_reason(d.reason, over_keep),
                                     proposed_by=f"{proposed_by} (kemunculan lain)", source=d.source))
     return out
+
+
+def _other_reason(of: str, over_keep: bool) -> Reason:
+    """Why another occurrence is redacted: the decision it repeats, and whether it overrides a 'keep'."""
+    of = of if of == of.rstrip() else of.rstrip()  # the log's text as it always was ("... dari: x", stripped)
+    if over_keep:
+        if of:
+            return reason("redact.other_over_keep", of=of, source="redact")
+        return reason("redact.other_over_keep_unexplained", source="redact")
+    if of:
+        return reason("redact.other", of=of, source="redact")
+    return reason("redact.other_unexplained", source="redact")
 
 
 def _matches(pattern: re.Pattern, first: str, text: str, lower: str):

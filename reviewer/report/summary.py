@@ -6,6 +6,7 @@ escaped (a file name is untrusted input).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -51,18 +52,37 @@ def bar_chart(rows: list[tuple[str, list[tuple[int, str]]]], width: int = 640, t
     return Markup("".join(out))
 
 
-def charts(session: Session, run_id: int) -> dict[str, Markup]:
+@dataclass(frozen=True)
+class Charts:
+    """The summary's three bar charts, as inline SVG."""
+
+    levels: Markup  # documents per risk level
+    huruf: Markup  # findings to act on per Pasal 17 huruf
+    labels: Markup  # findings per label, to act on and kept
+
+
+@dataclass(frozen=True)
+class RankedDocument:
+    """One row of the summary's table of documents, by risk."""
+
+    item: store.BatchItem
+    level: str
+    url: str
+    labels: str  # the document's most frequent labels to act on, with their counts
+
+
+def charts(session: Session, run_id: int) -> Charts:
     levels = report.counts_by_level(session, run_id)
     huruf = report.counts_by_huruf(session, run_id)
     labels = report.counts_by_label(session, run_id)
-    return {
-        "levels": bar_chart([(name, [(n, LEVEL_COLOURS[name])]) for name, n in levels],
-                            title="Dokumen per tingkat risiko"),
-        "huruf": bar_chart([(f"huruf {code[2]} — {basis_name(code)}", [(n, ACT)]) for code, n in huruf],
-                           width=900, title="Temuan perlu tindakan per huruf Pasal 17"),
-        "labels": bar_chart([(label_name(lab), [(a, ACT), (k, KEEP)]) for lab, a, k in labels],
-                            title="Temuan per jenis data"),
-    }
+    return Charts(
+        levels=bar_chart([(name, [(n, LEVEL_COLOURS[name])]) for name, n in levels],
+                         title="Dokumen per tingkat risiko"),
+        huruf=bar_chart([(f"huruf {code[2]} — {basis_name(code)}", [(n, ACT)]) for code, n in huruf],
+                        width=900, title="Temuan perlu tindakan per huruf Pasal 17"),
+        labels=bar_chart([(label_name(lab), [(a, ACT), (k, KEEP)]) for lab, a, k in labels],
+                         title="Temuan per jenis data"),
+    )
 
 
 def render_summary(session: Session, run_id: int, ui_url: str, timezone: str = DEFAULT_ZONE) -> str:
@@ -83,8 +103,8 @@ def render_summary(session: Session, run_id: int, ui_url: str, timezone: str = D
     totals = batch_store.BatchTotals.from_dict(run.summary) if run.summary else batch_store.summary(session, run_id)
     top = report.top_documents(session, run_id)
     counts = report.acting_labels(session, list({i.document_sha for i in top if i.document_sha}))
-    documents = [{"item": item, "level": risk.level(item.risk), "url": report.item_url(ui_url, item),
-                  "labels": _top_labels(counts.get(item.document_sha or "", {}))} for item in top]
+    documents = [RankedDocument(item, risk.level(item.risk), report.item_url(ui_url, item),
+                                _top_labels(counts.get(item.document_sha or "", {}))) for item in top]
     return template.render(run=run, totals=totals, charts=charts(session, run_id), documents=documents,
                            problems=report.problems(session, run_id), status_names=STATUS_NAMES,
                            level_colours=LEVEL_COLOURS, label_name=label_name, weights=risk.WEIGHTS)

@@ -14,6 +14,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -22,6 +23,9 @@ from reviewer.core.filenames import display_name
 from reviewer.core.settings import Settings
 from reviewer.detect import risk
 from reviewer.store import records as store
+
+if TYPE_CHECKING:
+    from reviewer.detect.pipeline import ScanResult
 
 DONE_STATUSES = ("needs_review", "awaiting_approval", "returned", "approved")
 
@@ -76,10 +80,9 @@ def record_unchanged(session: Session, run_id: int, name: str, doc: store.Docume
                   findings=sum(r["action"] != "keep" for r in rows), risk=risk.document_risk(rows))
 
 
-def record_scan(session: Session, run_id: int, name: str, size: int, result: dict,
+def record_scan(session: Session, run_id: int, name: str, size: int, scan: ScanResult, seconds: float = 0.0,
                 originals_root: Path | None = None, original_path: str | None = None) -> store.BatchItem:
     """Store a scanned document (pages, findings; the original if a store folder is set) + its item."""
-    scan = result["scan"]
     if originals_root is not None and original_path is not None:
         from reviewer.store import originals
 
@@ -91,7 +94,7 @@ def record_scan(session: Session, run_id: int, name: str, size: int, result: dic
     findings = scan.findings
     return record(session, run_id, name, "scanned", document_sha=scan.document.sha256,
                   pages=len(scan.document.pages), findings=sum(f.action != "keep" for f in findings),
-                  risk=risk.document_risk(findings), seconds=result.get("seconds", 0.0))
+                  risk=risk.document_risk(findings), seconds=seconds)
 
 
 def record(session: Session, run_id: int, name: str, status: str, **fields) -> store.BatchItem:

@@ -14,6 +14,8 @@ import shutil
 import sys
 import time
 import types
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from reviewer.core.errors import ModelCorrupt, ModelIncompatible, ModelMissing
@@ -45,13 +47,61 @@ LICENSES = {
 }
 
 
-def versions() -> dict:
+@dataclass(frozen=True)
+class Versions:
+    """The library versions an artifact was built with: the manifest's `versions` ("?" for one not recorded)."""
+
+    spacy: str = "?"
+    thinc: str = "?"
+    numpy: str = "?"
+    python: str = "?"
+
+    def to_dict(self) -> dict[str, str]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: object) -> Versions:
+        known = data if isinstance(data, Mapping) else {}
+        return cls(**{f.name: str(known[f.name]) for f in fields(cls) if f.name in known})
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Precision, recall and F1 (spaCy's scorer, exact span match)."""
+
+    p: float
+    r: float
+    f: float
+
+
+@dataclass(frozen=True)
+class HeldOut:
+    """The model's figures on one held-out set: scores per label ("ALL" first) and the gold entities in it.
+    Stored in the manifest's `metrics` as `{"ALL": {"p": …, "r": …, "f": …}, …, "gold_entities": n}`."""
+
+    scores: Mapping[str, Scores]
+    gold_entities: int = 0
+
+    def to_dict(self) -> dict:
+        return {label: asdict(s) for label, s in self.scores.items()} | {"gold_entities": self.gold_entities}
+
+    @classmethod
+    def from_dict(cls, data: Mapping) -> HeldOut:
+        scores = {k: Scores(v["p"], v["r"], v["f"]) for k, v in data.items() if isinstance(v, Mapping)}
+        return cls(scores, int(data.get("gold_entities", 0)))
+
+
+def held_out(manifest: Mapping) -> dict[str, HeldOut]:
+    """The manifest's metrics, per held-out set."""
+    return {split: HeldOut.from_dict(m) for split, m in (manifest.get("metrics") or {}).items()}
+
+
+def versions() -> Versions:
     import numpy
     import spacy
     import thinc
 
-    return {"spacy": spacy.__version__, "thinc": thinc.__version__, "numpy": numpy.__version__,
-            "python": platform.python_version()}
+    return Versions(spacy.__version__, thinc.__version__, numpy.__version__, platform.python_version())
 
 
 def _digest(path: Path) -> str:
@@ -73,7 +123,7 @@ def write(nlp, target: Path, info: dict, extra: dict[str, str] | None = None) ->
     for name, content in (extra or {}).items():
         (part / name).write_text(content, encoding="utf-8")
     manifest = {"format": FORMAT, "name": target.name, "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-                "labels": sorted(nlp.get_pipe("ner").labels), "versions": versions(),
+                "labels": sorted(nlp.get_pipe("ner").labels), "versions": versions().to_dict(),
                 "files": _files(part), **info}
     (part / MANIFEST).write_text(json.dumps(manifest, indent=1, ensure_ascii=False), encoding="utf-8")
     shutil.rmtree(old, ignore_errors=True)
@@ -138,7 +188,7 @@ def _info(*args, **kwargs):
 def check_compatible(manifest: dict, folder: Path) -> None:
     spacy = import_spacy()
 
-    made = str(manifest.get("versions", {}).get("spacy", "?"))
+    made = Versions.from_dict(manifest.get("versions")).spacy
     if manifest.get("format") != FORMAT or made.split(".")[:2] != spacy.__version__.split(".")[:2]:
         raise ModelIncompatible(
             f"model NER di {folder} tidak cocok (format {manifest.get('format')}, spaCy {made}; terpasang "

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from reviewer.core.settings import DEFAULT_MODELS as DEFAULT_MODELS  # noqa: PLC0414 (the CLI default)
 from reviewer.core.settings import ROOT
+from reviewer.detect.ner.artifact import HeldOut, Scores
 
 CONFIG = ROOT / "models" / "training" / "ner.cfg"
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
@@ -106,17 +107,17 @@ def run_training(data: dict, workdir: Path, epochs: int, seed: int, log) -> Path
     return best if best.is_dir() else workdir / "out" / "model-last"  # too short a run to have evaluated
 
 
-def evaluate(nlp, docs) -> dict:
+def evaluate(nlp, docs) -> HeldOut:
     """Precision, recall and F1 per label (and overall) of the model on gold Docs."""
     from spacy.training import Example
 
     examples = [Example(nlp.make_doc(d.text), d) for d in docs]
     scores = nlp.evaluate(examples)
-    out = {"ALL": {"p": scores["ents_p"], "r": scores["ents_r"], "f": scores["ents_f"]}}
+    rows = {"ALL": (scores["ents_p"], scores["ents_r"], scores["ents_f"])}
     for label, s in sorted((scores.get("ents_per_type") or {}).items()):
-        out[label] = {k: s[k] for k in ("p", "r", "f")}
+        rows[label] = (s["p"], s["r"], s["f"])
     gold = sum(1 for d in docs for _ in d.ents)
-    return {k: {m: round(v, 4) for m, v in row.items()} for k, row in out.items()} | {"gold_entities": gold}
+    return HeldOut({k: Scores(*(round(v, 4) for v in row)) for k, row in rows.items()}, gold)
 
 
 def train(data_dir: Path, models_dir: Path, epochs: int = 6, synthetic: int = 4000, seed: int = 0,
@@ -131,7 +132,8 @@ def train(data_dir: Path, models_dir: Path, epochs: int = 6, synthetic: int = 40
     with tempfile.TemporaryDirectory(prefix="ner-train-") as tmp:
         best = run_training(data, Path(tmp), epochs, seed, log)
         nlp = spacy.load(best)
-        metrics = {split: evaluate(nlp, data[split]) for split in ("test-news", "test-news-cased", "test-synthetic")}
+        metrics = {split: evaluate(nlp, data[split]).to_dict()
+                   for split in ("test-news", "test-news-cased", "test-synthetic")}
         info = {"data": ner_artifact.provenance(Path(data_dir)) | summary, "metrics": metrics,
                 "epochs": epochs, "seed": seed, "command": command,
                 "train_seconds": round(time.time() - started, 1)}

@@ -6,9 +6,10 @@ keep their own sections in the same file.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
-from reviewer.detect.ner.artifact import CARD_END, CARD_START, read_manifest
+from reviewer.detect.ner.artifact import CARD_END, CARD_START, HeldOut, Versions, held_out, read_manifest
 
 HEADER = "# Model artifacts\n\nEach model has a section below, written by its training command.\n\n"
 NERGRIT_CREDIT = (
@@ -24,12 +25,11 @@ TEST_SETS = {
 }
 
 
-def metrics_table(metrics: dict) -> list[str]:
+def metrics_table(metrics: Mapping[str, HeldOut]) -> list[str]:
     lines = ["| held-out set | label | precision | recall | F1 |", "|---|---|---|---|---|"]
-    for split, rows in metrics.items():
-        for label, row in rows.items():
-            if isinstance(row, dict):
-                lines.append(f"| {split} | {label} | {row['p']:.3f} | {row['r']:.3f} | {row['f']:.3f} |")
+    for split, figures in metrics.items():
+        for label, s in figures.scores.items():
+            lines.append(f"| {split} | {label} | {s.p:.3f} | {s.r:.3f} | {s.f:.3f} |")
     return lines
 
 
@@ -49,13 +49,13 @@ def data_lines(manifest: dict) -> list[str]:
 def card_section(folder: Path) -> str:
     m = read_manifest(folder)
     size = sum(p.stat().st_size for p in Path(folder).rglob("*") if p.is_file())
-    v = m.get("versions", {})
+    v = Versions.from_dict(m.get("versions"))
     lines = [
         CARD_START, f"## {m.get('name', 'ner-id')} — Indonesian named-entity recognizer", "",
-        f"spaCy {v.get('spacy')} pipeline (`tok2vec` CNN + transition-based `ner`, no static vectors, CPU), "
+        f"spaCy {v.spacy} pipeline (`tok2vec` CNN + transition-based `ner`, no static vectors, CPU), "
         f"{size / 1e6:.1f} MB. Labels: {', '.join(m.get('labels', []))}. Format {m.get('format')}, built "
-        f"{m.get('created')} with spaCy {v.get('spacy')}, thinc {v.get('thinc')}, numpy {v.get('numpy')}, "
-        f"Python {v.get('python')}. `artifact.json` holds these versions and the SHA-256 of every file; "
+        f"{m.get('created')} with spaCy {v.spacy}, thinc {v.thinc}, numpy {v.numpy}, "
+        f"Python {v.python}. `artifact.json` holds these versions and the SHA-256 of every file; "
         "`reviewer.detect.ner.artifact.load` refuses a missing, incompatible or changed artifact with a named error.",
         "", "### Training", "",
         f"Command: `{m.get('command') or 'reviewer train ner'}` (run from the project root with `../shared/data` "
@@ -81,7 +81,7 @@ def card_section(folder: Path) -> str:
         "included: " + NERGRIT_CREDIT, "",
         "### Held-out figures (measured by `reviewer train ner`, spaCy scorer, exact span match)", "",
         *[f"- `{k}`: {v}" for k, v in TEST_SETS.items()], "",
-        *metrics_table(m.get("metrics", {})), "",
+        *metrics_table(held_out(m)), "",
         "The synthetic set shares the generator's templates with training, so its figures are optimistic for "
         "real documents; the end-to-end measure is `../shared/devset/score.py` (see the notes of issue 3). "
         "Speed: `benchmarks/bench_ner.py`.", CARD_END,
