@@ -43,9 +43,7 @@ def city(session):
 
 
 def _doc(session, samples, name, unit=None):
-    doc = store.save_scan(session, scan_file(str(samples / name), SETTINGS))
-    if unit:
-        unitstore.assign_document(session, doc.sha256, unit)
+    doc = unitstore.save_scan(session, scan_file(str(samples / name), SETTINGS), unit=unit)
     session.commit()
     return doc
 
@@ -69,8 +67,7 @@ def test_scan_of_a_units_document_uses_the_units_lists(session, engine, city, sa
 
     src = samples / "laporan-kejadian.txt"
     sha, _ = originals.put_file(tmp_path / "originals", src)
-    store.add_document(session, sha, src.name, src.stat().st_size)
-    unitstore.assign_document(session, sha, "dinsos")
+    sha = unitstore.add_document(session, sha, src.name, src.stat().st_size, unit="dinsos")[0].sha256
     jobs.enqueue(session, sha)
     session.commit()
     text = src.read_text()
