@@ -239,3 +239,22 @@ def test_scan_settings_carry_the_units_decreed_dik_rows(session, city):
                                                                   ("2", ("17h2",), ("rekam medis",))]
     assert scan_settings(session, SETTINGS, unit="dinsos").dik_entries[0].number == "1"
     assert scan_settings(session, SETTINGS).dik_entries == ()
+
+
+def test_the_same_bytes_are_one_document_per_unit_in_the_batch_too(session, city, samples):
+    from reviewer.store import batch as batch_store
+
+    result = scan_file(str(samples / "laporan-kejadian.txt"), SETTINGS)
+    content = result.document.sha256
+    theirs = _doc(session, samples, "laporan-kejadian.txt", "dinkes")
+    assert batch_store.document_state(session, content, "dinkes") == (theirs, "done")
+    assert batch_store.document_state(session, content, "dinsos") == (None, None)  # dinkes' copy is not dinsos'
+    run, _ = batch_store.open_run(session, ["arsip"], SETTINGS)
+    item = batch_store.record_scan(session, run.id, "arsip/laporan.txt", 10, {"scan": result}, unit="dinsos")
+    mine = session.get(store.DocumentRecord, item.document_sha)
+    assert mine.sha256 != theirs.sha256 and mine.content_sha == theirs.content_sha == content
+    assert unitstore.unit_of(session, mine.sha256) == "dinsos" and mine.status == "needs_review"
+    assert batch_store.document_state(session, content, "dinsos") == (mine, "done")
+    assert batch_store.document_state(session, content, None) == (None, None)  # nor is either the utama's
+    assert {f.id for f in store.findings_of(session, mine.sha256)}.isdisjoint(
+        f.id for f in store.findings_of(session, theirs.sha256))

@@ -98,7 +98,7 @@ class DocumentRecord(Base):
     __tablename__ = "documents"
 
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)  # the document's id (see the module doc)
-    content_sha: Mapped[str] = mapped_column(String(64), index=True, default=_legacy_content_sha)
+    content_sha: Mapped[str] = mapped_column(String(64), index=True, default=_legacy_content_sha, server_default="")
     filename: Mapped[str] = mapped_column(String(500))
     kind: Mapped[str | None] = mapped_column(String(10), default=None)  # pdf, docx, txt, image
     size: Mapped[int] = mapped_column(Integer, default=0)

@@ -21,12 +21,10 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('documents', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('content_sha', sa.String(length=64), nullable=True))
+    # added in place (no table copy: on SQLite a copy of `documents` would break the foreign keys of its rows)
+    op.add_column('documents', sa.Column('content_sha', sa.String(length=64), nullable=False, server_default=''))
     op.execute("UPDATE documents SET content_sha = sha256")
-    with op.batch_alter_table('documents', schema=None) as batch_op:
-        batch_op.alter_column('content_sha', existing_type=sa.String(length=64), nullable=False)
-        batch_op.create_index(batch_op.f('ix_documents_content_sha'), ['content_sha'], unique=False)
+    op.create_index(op.f('ix_documents_content_sha'), 'documents', ['content_sha'], unique=False)
 
 
 def downgrade() -> None:
@@ -36,6 +34,5 @@ def downgrade() -> None:
         raise RuntimeError(f"{shared} dokumen tidak bernama SHA-256 isinya; turun ke 0007 akan memutus berkas "
                            f"aslinya / {shared} documents are not named by the SHA-256 of their bytes: "
                            "downgrading to 0007 would lose their originals")
-    with op.batch_alter_table('documents', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_documents_content_sha'))
-        batch_op.drop_column('content_sha')
+    op.drop_index(op.f('ix_documents_content_sha'), table_name='documents')
+    op.execute("ALTER TABLE documents DROP COLUMN content_sha")  # in place, as it was added
