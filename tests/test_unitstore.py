@@ -258,3 +258,12 @@ def test_the_same_bytes_are_one_document_per_unit_in_the_batch_too(session, city
     assert batch_store.document_state(session, content, None) == (None, None)  # nor is either the utama's
     assert {f.id for f in store.findings_of(session, mine.sha256)}.isdisjoint(
         f.id for f in store.findings_of(session, theirs.sha256))
+
+
+def test_each_unit_reads_and_writes_its_own_ocr_cache(session, city, tmp_path):
+    from reviewer.store.context import scan_settings
+
+    base = Settings(ocr_cache_dir=tmp_path / "ocr")
+    folders = {code: scan_settings(session, base, unit=code).ocr_cache_dir for code in ("dinsos", "dinkes")}
+    assert folders == {"dinsos": tmp_path / "ocr" / "units" / "dinsos", "dinkes": tmp_path / "ocr" / "units" / "dinkes"}
+    assert scan_settings(session, base).ocr_cache_dir == tmp_path / "ocr"  # documents of no unit: the instance's
