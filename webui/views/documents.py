@@ -169,9 +169,9 @@ def receive(file, user, source: str):
     fd, tmp = tempfile.mkstemp(dir=current_app.instance_path, suffix=".upload")
     stored = None
     try:
-        unit = units_views.upload_unit(session, user)  # refused before anything is stored
         with os.fdopen(fd, "wb") as out:
             file.save(out)
+        unit = units_views.upload_unit(session, user)  # refused before the original is stored
         stored = sha256_file(tmp)
         doc, created = process.accept_upload(session, Path(current_app.config["ORIGINALS"]), Path(tmp),
                                              file.filename, user=user, source=source, unit=unit)
