@@ -48,11 +48,12 @@ def test_batch_stores_results_the_web_ui_reads_and_a_rerun_skips_them(tmp_path, 
     engine, session = _session(db_url)
     for p in samples.iterdir():
         expected = scan_file(str(p), SETTINGS)
-        doc = session.get(store.DocumentRecord, expected.document.sha256)
+        doc = session.scalar(select(store.DocumentRecord).where(
+            store.DocumentRecord.content_sha == expected.document.sha256))
         assert doc.status == "needs_review" and doc.source == "batch" and doc.filename == p.name
         stored = [(f.page, f.start, f.end, f.label, f.action) for f in store.findings_of(session, doc.sha256)]
         assert stored == [(f.page, f.start, f.end, f.label, f.action) for f in expected.findings]
-        assert (tmp_path / "originals" / doc.sha256[:2] / doc.sha256).read_bytes() == p.read_bytes()
+        assert (tmp_path / "originals" / doc.content_sha[:2] / doc.content_sha).read_bytes() == p.read_bytes()
     findings_before = _count(session, store.FindingRecord)
     second = run_batch([folder], db_url, SETTINGS, options)
     assert second.run != first.run

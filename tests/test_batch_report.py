@@ -1,4 +1,5 @@
 import csv
+import hashlib
 import json
 import re
 
@@ -48,14 +49,16 @@ def test_reports_list_every_finding_rank_documents_and_escape_names(tmp_path, sa
     assert docs[str(folder / "rusak.pdf")]["status"] == "failed"
     assert docs[str(folder / "rusak.pdf")]["error_kind"] == "corrupt"
     evil = docs[str(folder / EVIL)]
-    assert evil["review_url"] == f"https://ppid.example.go.id/ui/documents/{evil['sha256']}"
+    assert evil["sha256"] == hashlib.sha256((folder / EVIL).read_bytes()).hexdigest()  # the file's, as `scan` says
+    evil_id = evil["review_url"].rsplit("/", 1)[1]  # the document's own id
+    assert evil["review_url"] == f"https://ppid.example.go.id/ui/documents/{evil_id}"
 
     html = paths[3].read_text()
     assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;.txt" in html
     assert html.count("<svg") == 3
-    assert f'href="https://ppid.example.go.id/ui/documents/{evil["sha256"]}"' in html
+    assert f'href="https://ppid.example.go.id/ui/documents/{evil_id}"' in html
     ranked = re.findall(r'href="https://ppid.example.go.id/ui/documents/([0-9a-f]{64})"', html)
-    risks = [float(next(d["risk"] for d in docs.values() if d["sha256"] == sha)) for sha in ranked]
+    risks = [float(next(d["risk"] for d in docs.values() if d["review_url"].endswith(sha))) for sha in ranked]
     assert risks == sorted(risks, reverse=True) and len(ranked) == 5
     acting_17h = sum(1 for r in {(r["sha256"], r["page"], r["start"]): r for r in rows}.values()
                      if r["basis"].startswith("17h") and r["action"] != "keep")

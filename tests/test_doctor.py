@@ -139,8 +139,9 @@ def test_queued_scans_with_no_worker_fail(migrated):
 
     engine = store.make_engine(store.database_url(migrated))
     with store.session_factory(engine)() as session:
-        store.add_document(session, "a" * 64, "surat.pdf", 10)
-        job = jobs.enqueue(session, "a" * 64)
+        doc = store.add_document(session, "a" * 64, "surat.pdf", 10)
+        session.flush()
+        job = jobs.enqueue(session, doc.sha256)
         job.created_at = store.utcnow() - timedelta(minutes=30)
         session.commit()
     check = health.worker(engine)

@@ -85,9 +85,11 @@ def rows(findings) -> list[tuple]:
 def stored(url: str, names: dict[str, str]) -> list[tuple]:
     engine = store.make_engine(url)
     with store.session_factory(engine)() as session:
-        found = [{"file": names[r.document_sha], "page": r.page, "start": r.start, "end": r.end, "text": r.text,
+        q = select(store.FindingRecord, store.DocumentRecord.content_sha).join(
+            store.DocumentRecord, store.DocumentRecord.sha256 == store.FindingRecord.document_sha)
+        found = [{"file": names[content], "page": r.page, "start": r.start, "end": r.end, "text": r.text,
                   "label": r.label, "basis": r.basis, "score": r.score, "action": r.action, "source": r.source}
-                 for r in session.scalars(select(store.FindingRecord).where(store.FindingRecord.source != "manual"))]
+                 for r, content in session.execute(q.where(store.FindingRecord.source != "manual"))]
     engine.dispose()
     return rows(found)
 

@@ -213,7 +213,8 @@ def test_queue_commits_each_page_read_for_the_upload_progress(tmp_path, monkeypa
     src = _scan_tiff(tmp_path / "scan.tif", 3)
     with factory() as session:
         sha, _ = originals.put_file(tmp_path / "originals", src)
-        store.add_document(session, sha, src.name, src.stat().st_size)
+        sha = store.add_document(session, sha, src.name, src.stat().st_size).sha256
+        session.flush()
         jobs.enqueue(session, sha)
         session.commit()
     seen = []
@@ -244,13 +245,13 @@ def test_review_page_shows_the_reading_stage(tmp_path):
 
     app = make_app(tmp_path / "instance")
     with app.extensions["reviewer.sessions"]() as session:
-        doc, _ = store.add_document(session, "a" * 64, "pindaian.pdf", 10)
+        doc = store.add_document(session, "a" * 64, "pindaian.pdf", 10)
         doc.kind, doc.page_count, doc.pages_read = "pdf", 12, 4
         session.commit()
     client = app.test_client()
     login(client, "root")
-    html = client.get(f"/documents/{'a' * 64}").get_data(as_text=True)
+    html = client.get(f"/documents/{doc.sha256}").get_data(as_text=True)
     assert 'value="4"' in html and "Membaca halaman (OCR untuk hasil pindaian): 4 dari 12." in html
     assert 'data-detecting="Semua {total} halaman terbaca' in html
-    status = client.get(f"/documents/{'a' * 64}/status.json").get_json()
+    status = client.get(f"/documents/{doc.sha256}/status.json").get_json()
     assert (status["pages_read"], status["pages_done"], status["page_count"]) == (4, 0, 12)

@@ -7,6 +7,7 @@ from reviewer.review import accounts
 from reviewer.review import scanning as process
 from reviewer.store import jobs, originals
 from reviewer.store import records as store
+from reviewer.store import units as unitstore
 
 SETTINGS = Settings(use_ner=False, use_passages=False, use_ocr=False)
 
@@ -40,11 +41,11 @@ def _head() -> str:
 
 def test_save_scan_is_idempotent(session, samples):
     result = scan_file(str(samples / "formulir-permohonan.docx"), SETTINGS)
-    doc = store.save_scan(session, result)
+    doc = unitstore.save_scan(session, result)
     session.commit()
     n = len(store.findings_of(session, doc.sha256))
     assert doc.status == "needs_review" and doc.kind == "docx" and n == len(result.findings) > 0
-    store.save_scan(session, result)
+    assert unitstore.save_scan(session, result).sha256 == doc.sha256
     session.commit()
     assert len(store.findings_of(session, doc.sha256)) == n
     counts = store.label_counts(session, [doc.sha256])[doc.sha256]
@@ -53,7 +54,7 @@ def test_save_scan_is_idempotent(session, samples):
 
 def test_pdf_findings_keep_their_boxes(session, samples):
     result = scan_file(str(samples / "daftar-penerima-bansos.pdf"), SETTINGS)
-    doc = store.save_scan(session, result)
+    doc = unitstore.save_scan(session, result)
     session.commit()
     findings = store.findings_of(session, doc.sha256)
     assert findings and all(f.boxes for f in findings)
@@ -71,7 +72,7 @@ def _decide(session, finding, verdict, user, note=""):
 
 
 def test_later_decision_wins_and_history_keeps_both(session, samples):
-    doc = store.save_scan(session, scan_file(str(samples / "formulir-permohonan.docx"), SETTINGS))
+    doc = unitstore.save_scan(session, scan_file(str(samples / "formulir-permohonan.docx"), SETTINGS))
     a = accounts.add_user(session, "ani", "rahasia-ani", "officer")
     b = accounts.add_user(session, "budi", "rahasia-budi", "reviewer")
     session.commit()
@@ -84,7 +85,7 @@ def test_later_decision_wins_and_history_keeps_both(session, samples):
 
 
 def test_audit_and_decisions_are_append_only(session, engine, samples):
-    doc = store.save_scan(session, scan_file(str(samples / "formulir-permohonan.docx"), SETTINGS))
+    doc = unitstore.save_scan(session, scan_file(str(samples / "formulir-permohonan.docx"), SETTINGS))
     user = accounts.add_user(session, "ani", "rahasia-ani", "officer")
     session.commit()
     finding = store.findings_of(session, doc.sha256)[0]
@@ -119,10 +120,11 @@ def test_claim_is_exclusive_and_stale_jobs_resume(engine, session):
 
 def _queue_file(session, tmp_path, src):
     sha, _ = originals.put_file(tmp_path / "originals", src)
-    store.add_document(session, sha, src.name, src.stat().st_size)
-    jobs.enqueue(session, sha)
+    doc = store.add_document(session, sha, src.name, src.stat().st_size)
+    session.flush()
+    jobs.enqueue(session, doc.sha256)
     session.commit()
-    return sha
+    return doc.sha256
 
 
 def test_run_job_scans_page_by_page(engine, session, tmp_path, samples):

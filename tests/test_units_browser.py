@@ -6,11 +6,8 @@ import threading
 
 import pytest
 
-from reviewer.core.units import Unit
-from reviewer.review import accounts
-from reviewer.store import units as unitstore
 from tests.test_browser import browser, log_in  # noqa: F401  (fixture)
-from tests.webui_helpers import make_app
+from tests.webui_helpers import CITY_MEMBERS, city_app
 
 pytestmark = pytest.mark.slow
 DECREE = "440/125/DINKES/2024"
@@ -22,16 +19,7 @@ def city_server(tmp_path):
     andi), served by waitress with the background scanner running."""
     from waitress import create_server
 
-    app = make_app(tmp_path / "instance", WORKER=True, SESSION_COOKIE_SECURE=False, TESTING=False)
-    with app.extensions["reviewer.sessions"]() as s:
-        for unit in (Unit("kota", "Pemerintah Kota Contoh", "pemkot", None, "utama"),
-                     Unit("dinsos", "Dinas Sosial", "dinas", "kota"),
-                     Unit("dinkes", "Dinas Kesehatan", "dinas", "kota")):
-            unitstore.add_unit(s, unit)
-        for name, code, role in (("ani", "dinsos", "reviewer"), ("andi", "dinkes", "officer"),
-                                 ("budi", "kota", "reviewer")):
-            unitstore.set_member(s, accounts.get(s, name), code, role)
-        s.commit()
+    app = city_app(tmp_path / "instance", CITY_MEMBERS[:3], WORKER=True, SESSION_COOKIE_SECURE=False, TESTING=False)
     srv = create_server(app, host="127.0.0.1", port=0, threads=4)
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()

@@ -3,34 +3,7 @@ the DIK note on suggestions, a proposed row from a finding, re-review list, figu
 
 from io import BytesIO
 
-import pytest
-
-from reviewer.core.units import Unit
-from reviewer.review import accounts
-from reviewer.store import units as unitstore
-from tests.webui_helpers import login, make_app, post, upload
-
-
-@pytest.fixture
-def city(tmp_path):
-    """ani: penyetuju Dinas Sosial; andi: petugas Dinas Kesehatan; budi: PPID utama (Pemerintah Kota)."""
-    app = make_app(tmp_path / "instance")
-    with app.extensions["reviewer.sessions"]() as s:
-        for unit in (Unit("kota", "Pemerintah Kota Contoh", "pemkot", None, "utama"),
-                     Unit("dinsos", "Dinas Sosial", "dinas", "kota"),
-                     Unit("dinkes", "Dinas Kesehatan", "dinas", "kota")):
-            unitstore.add_unit(s, unit)
-        for name, code, role in (("ani", "dinsos", "reviewer"), ("andi", "dinkes", "officer"),
-                                 ("budi", "kota", "reviewer"), ("bayu", "dinsos", "officer")):
-            unitstore.set_member(s, accounts.get(s, name), code, role)
-        s.commit()
-    return app
-
-
-def client_of(app, name):
-    client = app.test_client()
-    login(client, name)
-    return client
+from tests.webui_helpers import city, city_members, client_of, post, upload, web_database  # noqa: F401
 
 
 def test_upload_goes_to_the_uploaders_unit_and_only_that_unit_sees_it(city, samples):

@@ -43,9 +43,7 @@ def city(session):
 
 
 def _doc(session, samples, name, unit=None):
-    doc = store.save_scan(session, scan_file(str(samples / name), SETTINGS))
-    if unit:
-        unitstore.assign_document(session, doc.sha256, unit)
+    doc = unitstore.save_scan(session, scan_file(str(samples / name), SETTINGS), unit=unit)
     session.commit()
     return doc
 
@@ -69,8 +67,7 @@ def test_scan_of_a_units_document_uses_the_units_lists(session, engine, city, sa
 
     src = samples / "laporan-kejadian.txt"
     sha, _ = originals.put_file(tmp_path / "originals", src)
-    store.add_document(session, sha, src.name, src.stat().st_size)
-    unitstore.assign_document(session, sha, "dinsos")
+    sha = unitstore.add_document(session, sha, src.name, src.stat().st_size, unit="dinsos")[0].sha256
     jobs.enqueue(session, sha)
     session.commit()
     text = src.read_text()
@@ -242,3 +239,31 @@ def test_scan_settings_carry_the_units_decreed_dik_rows(session, city):
                                                                   ("2", ("17h2",), ("rekam medis",))]
     assert scan_settings(session, SETTINGS, unit="dinsos").dik_entries[0].number == "1"
     assert scan_settings(session, SETTINGS).dik_entries == ()
+
+
+def test_the_same_bytes_are_one_document_per_unit_in_the_batch_too(session, city, samples):
+    from reviewer.store import batch as batch_store
+
+    result = scan_file(str(samples / "laporan-kejadian.txt"), SETTINGS)
+    content = result.document.sha256
+    theirs = _doc(session, samples, "laporan-kejadian.txt", "dinkes")
+    assert batch_store.document_state(session, content, "dinkes") == (theirs, "done")
+    assert batch_store.document_state(session, content, "dinsos") == (None, None)  # dinkes' copy is not dinsos'
+    run, _ = batch_store.open_run(session, ["arsip"], SETTINGS)
+    item = batch_store.record_scan(session, run.id, "arsip/laporan.txt", 10, result, unit="dinsos")
+    mine = session.get(store.DocumentRecord, item.document_sha)
+    assert mine.sha256 != theirs.sha256 and mine.content_sha == theirs.content_sha == content
+    assert unitstore.unit_of(session, mine.sha256) == "dinsos" and mine.status == "needs_review"
+    assert batch_store.document_state(session, content, "dinsos") == (mine, "done")
+    assert batch_store.document_state(session, content, None) == (None, None)  # nor is either the utama's
+    assert {f.id for f in store.findings_of(session, mine.sha256)}.isdisjoint(
+        f.id for f in store.findings_of(session, theirs.sha256))
+
+
+def test_each_unit_reads_and_writes_its_own_ocr_cache(session, city, tmp_path):
+    from reviewer.store.context import scan_settings
+
+    base = Settings(ocr_cache_dir=tmp_path / "ocr")
+    folders = {code: scan_settings(session, base, unit=code).ocr_cache_dir for code in ("dinsos", "dinkes")}
+    assert folders == {"dinsos": tmp_path / "ocr" / "units" / "dinsos", "dinkes": tmp_path / "ocr" / "units" / "dinkes"}
+    assert scan_settings(session, base).ocr_cache_dir == tmp_path / "ocr"  # documents of no unit: the instance's

@@ -9,11 +9,22 @@ import sqlite3
 import pytest
 from sqlalchemy import event, func, insert, select
 
-from reviewer.core.units import Unit
 from reviewer.review import accounts, workflow
 from reviewer.store import records as store
 from reviewer.store import units as unitstore
-from tests.webui_helpers import PASSWORDS, app, client, csrf, login, make_app, post, upload  # noqa: F401
+from tests.webui_helpers import (  # noqa: F401
+    PASSWORDS,
+    app,
+    city,
+    client,
+    client_of,
+    csrf,
+    login,
+    make_app,
+    post,
+    upload,
+    web_database,
+)
 
 BODY = "Pemohon Sutrisno, NIK 3209120708750001, telepon 0812-2345-6789, surel sutrisno@contoh.id.\n"
 JSON = {"Accept": "application/json"}
@@ -25,27 +36,12 @@ def _doc(tmp_path, name="surat.txt", body=BODY):
     return path
 
 
-def client_of(app, name):
-    c = app.test_client()
-    login(c, name)
-    return c
-
-
 @pytest.fixture
-def city(tmp_path):
+def city_members():
     """kota (PPID utama) with dinsos and dinkes (pembantu). root: instance admin; budi: admin of kota;
     bayu: admin of dinsos; ani: penyetuju dinsos; andi: petugas dinkes."""
-    app = make_app(tmp_path / "instance")
-    with app.extensions["reviewer.sessions"]() as s:
-        for unit in (Unit("kota", "Pemerintah Kota Contoh", "pemkot", None, "utama"),
-                     Unit("dinsos", "Dinas Sosial", "dinas", "kota"),
-                     Unit("dinkes", "Dinas Kesehatan", "dinas", "kota")):
-            unitstore.add_unit(s, unit)
-        for name, code, role in (("ani", "dinsos", "reviewer"), ("andi", "dinkes", "officer"),
-                                 ("budi", "kota", "admin"), ("bayu", "dinsos", "admin")):
-            unitstore.set_member(s, accounts.get(s, name), code, role)
-        s.commit()
-    return app
+    return (("ani", "dinsos", "reviewer"), ("andi", "dinkes", "officer"), ("budi", "kota", "admin"),
+            ("bayu", "dinsos", "admin"))
 
 
 # --- 7: a PPID pembantu admin cannot take over the tree ---------------------------------------------
@@ -189,9 +185,9 @@ def test_an_upload_never_tells_of_another_units_document(city, tmp_path):
     upload(city, ani, path)
     with path.open("rb") as fh:
         res = post(andi, "/upload", {"file": (fh, "surat-saya.txt")}, content_type="multipart/form-data")
-    assert res.status_code == 302 and res.headers["Location"].endswith("/")
-    html = andi.get("/").get_data(as_text=True)
-    assert "rahasia-dinsos" not in html and "sudah ada" not in html and "ditolak" in html
+    assert res.status_code == 302 and res.headers["Location"].startswith("/documents/")  # a document of dinkes
+    html = andi.get(res.headers["Location"]).get_data(as_text=True)
+    assert "rahasia-dinsos" not in html and "sudah ada" not in html and "surat-saya.txt diunggah" in html
 
 
 def test_a_refused_upload_leaves_no_original(city, tmp_path):

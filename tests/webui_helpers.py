@@ -1,6 +1,7 @@
 """Fixtures and helpers shared by the web UI tests."""
 
 import atexit
+import os
 import re
 import shutil
 import sqlite3
@@ -125,6 +126,68 @@ def upload(app, client, path: Path, name: str | None = None, unit: str | None = 
 @pytest.fixture
 def app(tmp_path):
     return make_app(tmp_path / "instance")
+
+
+# --- a city: one PPID utama and two pembantu, on SQLite and PostgreSQL -------------------------------------
+
+CITY_UNITS = (("kota", "Pemerintah Kota Contoh", "pemkot", None, "utama"), ("dinsos", "Dinas Sosial", "dinas", "kota"),
+              ("dinkes", "Dinas Kesehatan", "dinas", "kota"))
+# ani: penyetuju Dinas Sosial; andi: petugas Dinas Kesehatan; budi: penyetuju of the PPID utama; bayu: petugas
+# Dinas Sosial. A test file whose tests need other roles passes its own (user, unit, role) rows.
+CITY_MEMBERS = (("ani", "dinsos", "reviewer"), ("andi", "dinkes", "officer"), ("budi", "kota", "reviewer"),
+                ("bayu", "dinsos", "officer"))
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def web_database(request) -> dict:
+    """make_app's database: the default SQLite copy, or PostgreSQL (DATABASE_URL_TEST, emptied first)."""
+    if request.param == "sqlite":
+        return {}
+    url = os.environ.get("DATABASE_URL_TEST")
+    if not url:
+        pytest.skip("DATABASE_URL_TEST not set (no PostgreSQL server)")
+    from tests.conftest import _reset_postgres
+
+    _reset_postgres(url)
+    return {"DATABASE_URL": url}
+
+
+def city_app(instance: Path, members=CITY_MEMBERS, **extra):
+    """An app with the units of CITY_UNITS and the memberships `members` (user, unit code, role)."""
+    from reviewer.core.units import Unit
+    from reviewer.review import accounts
+    from reviewer.store import units as unitstore
+
+    app = make_app(instance, **extra)
+    with app.extensions["reviewer.sessions"]() as s:
+        for unit in CITY_UNITS:
+            unitstore.add_unit(s, Unit(*unit))
+        for name, code, role in members:
+            unitstore.set_member(s, accounts.get(s, name), code, role)
+        s.commit()
+    return app
+
+
+@pytest.fixture
+def city_members():
+    """Who has which role where in `city`; a test file that needs other roles defines its own."""
+    return CITY_MEMBERS
+
+
+@pytest.fixture
+def city(tmp_path, web_database, city_members):
+    app = city_app(tmp_path / "instance", city_members, **web_database)
+    yield app
+    app.extensions["reviewer.engine"].dispose()
+
+
+def client_of(app, name: str, lang: str | None = None):
+    """A test client logged in as `name` (in `lang`, "id" or "en", when given)."""
+    client = app.test_client()
+    if lang:
+        client.set_cookie("lang", lang)
+    login(client, name)
+    return client
 
 
 @pytest.fixture

@@ -19,8 +19,11 @@ STATUS_NAMES = {
 
 
 def load_document(session, sha: str) -> store.DocumentRecord:
-    doc = session.get(store.DocumentRecord, sha) if len(sha) == 64 else None
-    if doc is None or not _may_see(session, sha):
+    """The document, or 404. Whether the user may see it is asked first, the same question whether or not
+    it exists, so that another unit's document costs what a missing one does (no timing to tell them apart)."""
+    seen = len(sha) == 64 and _may_see(session, sha)
+    doc = session.get(store.DocumentRecord, sha) if seen else None
+    if doc is None:
         abort(404, gettext("Dokumen tidak ditemukan"))
     return doc
 

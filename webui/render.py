@@ -11,8 +11,10 @@ from pathlib import Path
 WIDTH = 1100  # pixels; enough to read 8-pt text on a laptop screen, small enough for an office PC
 
 
-def page_png(original: Path, kind: str, number: int, cache: Path) -> Path:
-    out = cache / "pages" / original.name / f"{number}-{WIDTH}.png"
+def page_png(original: Path, kind: str, number: int, folder: Path) -> Path:
+    """The page's PNG, cached in `folder`: the document's own (one per document, not per original, so
+    that how fast a page appears never tells that another unit's copy of the bytes was shown before)."""
+    out = folder / f"{number}-{WIDTH}.png"
     if out.exists():
         return out
     out.parent.mkdir(parents=True, exist_ok=True)

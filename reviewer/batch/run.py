@@ -5,7 +5,8 @@
 Results go to the same database the web UI uses, one transaction per file, so a run can be
 killed at any moment and started again: it resumes the unfinished run for the same paths and
 settings, skips what that run already recorded, and never records a file twice. A document
-already stored (any run, or the web UI) is not scanned again. The archive is streamed and only a
+already stored in the same unit (any run, or the web UI) is not scanned again; the same bytes in
+another unit are that unit's document, and this run makes its own. The archive is streamed and only a
 small window of documents is in flight, so memory stays flat however large the archive is.
 """
 
@@ -24,7 +25,6 @@ from reviewer.core.settings import Settings
 from reviewer.extract.archive import Item, Limits, Skipped, iter_sources
 from reviewer.store import batch as batch_store
 from reviewer.store import records as store
-from reviewer.store import units as unitstore
 from reviewer.store.context import scan_settings
 
 BUSY = "sedang dipindai oleh antrean web UI / being scanned by the web UI queue"
@@ -107,7 +107,7 @@ class _Run:
                 self.on_item(batch_store.record(self.session, self.run_id, source.name, "skipped",
                                                 error_kind="skipped", error=source.reason))
                 continue
-            doc, state = batch_store.document_state(self.session, source.sha256)
+            doc, state = batch_store.document_state(self.session, source.sha256, self.options.unit)
             if state is not None:
                 source.discard()
                 self.on_item(self.known(source, doc, state))
@@ -121,20 +121,16 @@ class _Run:
         if state == "done":
             return batch_store.record_unchanged(self.session, self.run_id, source.name, doc)
         return batch_store.record(self.session, self.run_id, source.name, "skipped",
-                                  document_sha=source.sha256, error_kind="busy", error=BUSY)
+                                  document_sha=doc.sha256, error_kind="busy", error=BUSY)
 
     def store(self, source: Item, result: TaskResult):
         """Record one worker result; a result that cannot be stored is itself a recorded failure."""
         session = self.session
         if result.status == "ok" and result.scan is not None:
             try:
-                item = batch_store.record_scan(session, self.run_id, source.name, source.size, result.scan,
-                                               result.seconds, self.options.originals_root, source.path)
-                sha = result.scan.document.sha256  # the item's document_sha
-                if self.options.unit and unitstore.unit_of(session, sha) is None:
-                    unitstore.assign_document(session, sha, self.options.unit)
-                    session.commit()
-                return item
+                return batch_store.record_scan(session, self.run_id, source.name, source.size, result.scan,
+                                               result.seconds, self.options.originals_root, source.path,
+                                               self.options.unit)
             except Exception as exc:
                 session.rollback()
                 result = TaskResult.failed(result, Failure("failed", "store", f"gagal menyimpan / could not "

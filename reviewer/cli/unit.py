@@ -133,11 +133,12 @@ def settings(code: str, instance: str | None) -> None:
 
 
 @unit.command("assign")
-@click.argument("sha256")
+@click.argument("sha256", metavar="DOKUMEN")
 @click.argument("code")
 @INSTANCE
 def assign(sha256: str, code: str, instance: str | None) -> None:
-    """Masukkan dokumen (SHA-256) ke unit / put a stored document in a unit."""
+    """Masukkan dokumen (id-nya, seperti di URL /documents/<id>) ke unit / put a stored document (its id, as
+    in its URL) in a unit."""
     from reviewer.store import records as store
     from reviewer.store import units as unitstore
 

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from reviewer.core.officetime import DEFAULT_ZONE
 from reviewer.detect import risk
-from reviewer.report.queries import RESULT_STATES, finding_rows, item_url, items
+from reviewer.report.queries import RESULT_STATES, file_sha, finding_rows, item_url, items
 from reviewer.report.summary import render_summary
 from reviewer.store import records as store
 
@@ -67,7 +67,7 @@ def write_documents_csv(session: Session, run_id: int, fh, ui_url: str) -> None:
     writer.writeheader()
     for item in items(session, run_id):
         has_result = item.status in RESULT_STATES
-        writer.writerow({"file": _cell(item.name), "sha256": item.document_sha or "", "status": item.status,
+        writer.writerow({"file": _cell(item.name), "sha256": file_sha(session, item), "status": item.status,
                          "risk": item.risk, "risk_level": risk.level(item.risk) if has_result else "",
                          "pages": item.pages, "findings_to_act": item.findings,
                          "error_kind": item.error_kind or "", "error": _cell(item.error or ""),

@@ -22,6 +22,14 @@ def item_url(ui_url: str, item: store.BatchItem) -> str:
     return review_url(ui_url, item.document_sha) if item.document_sha else ""
 
 
+def file_sha(session: Session, item: store.BatchItem) -> str:
+    """The SHA-256 of the item's file (as `reviewer scan` prints it): its document's `content_sha`, since the
+    document's id is not the hash of its bytes; a failed item, with no document, keeps the hash itself."""
+    content = session.scalar(select(store.DocumentRecord.content_sha)
+                             .where(store.DocumentRecord.sha256 == item.document_sha)) if item.document_sha else None
+    return content or item.document_sha or ""
+
+
 def items(session: Session, run_id: int, states=None) -> Iterator[store.BatchItem]:
     q = select(store.BatchItem).where(store.BatchItem.run_id == run_id).order_by(store.BatchItem.name)
     if states:
@@ -34,10 +42,11 @@ def finding_rows(session: Session, run_id: int, boxes: bool = False) -> Iterator
     with `boxes`, a finding on a page with geometry (PDF, image) carries them as `--format jsonl` does."""
     for item in items(session, run_id, RESULT_STATES):
         drawn = _pages_with_geometry(session, item.document_sha) if boxes else set()
+        sha = file_sha(session, item)
         for f in session.scalars(select(store.FindingRecord)
                                  .where(store.FindingRecord.document_sha == item.document_sha)
                                  .order_by(store.FindingRecord.page, store.FindingRecord.start)):
-            row = {"file": item.name, "sha256": item.document_sha, "page": f.page, "start": f.start,
+            row = {"file": item.name, "sha256": sha, "page": f.page, "start": f.start,
                    "end": f.end, "text": f.text, "label": f.label, "basis": f.basis,
                    "score": round(f.score, 3), "action": f.action, "source": f.source,
                    "reasons": list(f.reasons)}

@@ -114,9 +114,7 @@ def _documents(session: Session, originals: Path, samples: Path, plan: Plan) -> 
     shas = []
     for path in map(Path, iter_paths([str(samples)])):
         where = plan.documents.get(path.name, {"unit": utama, "by": admin})
-        doc, created = scanning.accept_upload(session, originals, path, path.name,
-                                              user=accounts.get(session, where["by"]), source="upload")
-        if created or unitstore.unit_of(session, doc.sha256) is None:
-            unitstore.assign_document(session, doc.sha256, where["unit"])
+        doc, _ = scanning.accept_upload(session, originals, path, path.name, user=accounts.get(session, where["by"]),
+                                        source="upload", unit=where["unit"])
         shas.append(doc.sha256)
     return shas

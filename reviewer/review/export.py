@@ -100,8 +100,8 @@ def _make(session: Session, doc: store.DocumentRecord, originals_root: Path, fol
     from reviewer.redact.report import log_paths, write_all
 
     out = folder / name
-    report = redact_document(originals.path_of(originals_root, doc.sha256), decisions(session, doc), out,
-                             settings, sha256=doc.sha256)
+    report = redact_document(originals.path_of(originals_root, doc.content_sha), decisions(session, doc), out,
+                             settings, sha256=doc.content_sha)
     report.source, report.output = doc.filename, final.name  # never a server path in what is handed out
     write_all(report, settings, log_paths(str(out)))
 

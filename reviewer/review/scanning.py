@@ -15,6 +15,7 @@ from reviewer.core.errors import ReviewerError
 from reviewer.core.settings import Settings
 from reviewer.store import jobs, originals
 from reviewer.store import records as store
+from reviewer.store import units as unitstore
 from reviewer.store.context import scan_settings
 
 log = logging.getLogger(__name__)
@@ -52,7 +53,7 @@ def scan_into(session: Session, job: store.Job, originals_root: Path, settings: 
     from reviewer.extract import extract
 
     doc = _document(session, job)
-    document = extract(originals.path_of(originals_root, doc.sha256))
+    document = extract(originals.path_of(originals_root, doc.content_sha))
     doc.kind, doc.page_count = document.kind, len(document.pages)
     settings = scan_settings(session, settings, doc.sha256)
     session.commit()
@@ -116,23 +117,35 @@ def _count(session: Session, sha: str) -> int:
 
 
 def accept_upload(session: Session, originals_root: Path, tmp_file: Path, filename: str, *, user=None,
-                  source: str = "upload") -> tuple[store.DocumentRecord, bool]:
+                  source: str = "upload", unit: str | None = None) -> tuple[store.DocumentRecord, bool]:
     """Check an uploaded file by its content, store the original, queue its scan; (document, created).
 
+    The document belongs to `unit` (None: to no unit). The same bytes already a document of that unit
+    (one `user` may see) give that document back, created False; in any other unit they are a new,
+    independent document, and the path there is the same as for bytes never seen (the original is
+    written again, not skipped), so nothing in the answer or its timing tells of the other unit's copy.
     Raises `UnsupportedFormat` / `CorruptFile` for files that are not PDF, DOCX, text or images.
     """
     from reviewer.core.filenames import display_name
-    from reviewer.extract import sniff
+    from reviewer.extract import sha256_file, sniff
 
     kind = sniff(str(tmp_file))
-    sha, _ = originals.put_file(originals_root, tmp_file)
+    sha = sha256_file(str(tmp_file))
     name = display_name(filename, f"dokumen.{kind}")
-    doc, created = store.add_document(session, sha, name, tmp_file.stat().st_size, source=source,
-                                      uploaded_by=user)
-    if created:
-        doc.kind = kind
-        session.flush()
-        jobs.enqueue(session, sha)
-        store.log_event(session, user, "uploaded", document_sha=sha, target=f"document:{sha}",
-                        after={"filename": name, "kind": kind, "size": doc.size, "source": source})
-    return doc, created
+    if (own := unitstore.own_document(session, sha, unit, user)) is not None:
+        return own, False
+    originals.put_file(originals_root, tmp_file, rewrite=True)
+    doc, _ = unitstore.add_document(session, sha, name, tmp_file.stat().st_size, unit=unit, source=source,
+                                    uploaded_by=user)
+    doc.kind = kind
+    session.flush()
+    jobs.enqueue(session, doc.sha256)
+    store.log_event(session, user, "uploaded", document_sha=doc.sha256, target=f"document:{doc.sha256}",
+                    after={"filename": name, "kind": kind, "size": doc.size, "source": source})
+    return doc, True
+
+
+def release_original(session: Session, originals_root: Path, content_sha: str) -> None:
+    """Remove a stored original no document uses (after a refused upload): the store counts references."""
+    if not store.content_in_use(session, content_sha):
+        originals.path_of(originals_root, content_sha).unlink(missing_ok=True)

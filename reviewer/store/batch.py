@@ -1,7 +1,7 @@
 """The batch's reads and writes in the shared database (`reviewer.store.records`).
 
 Every outcome is one transaction: a scanned document's pages and findings (through
-`store.save_scan`, idempotent per SHA-256) together with its `BatchItem` row. A run killed at any
+`units.save_scan`, idempotent per unit and content) together with its `BatchItem` row. A run killed at any
 moment therefore leaves each file either fully recorded or not at all, and the unique
 (run, name) row means a resumed run never records a file twice.
 """
@@ -23,6 +23,7 @@ from reviewer.core.filenames import display_name
 from reviewer.core.settings import Settings
 from reviewer.detect import risk
 from reviewer.store import records as store
+from reviewer.store import units as unitstore
 
 if TYPE_CHECKING:
     from reviewer.detect.pipeline import ScanResult
@@ -58,16 +59,18 @@ def has_item(session: Session, run_id: int, name: str) -> bool:
                                                            store.BatchItem.name == name)) is not None
 
 
-def document_state(session: Session, sha256: str) -> tuple[store.DocumentRecord | None, str | None]:
-    """(document, "done") when it is stored with its results; "busy" when the web UI is scanning it
-    page by page right now (its job to finish, not ours); (None, None) when it must be scanned."""
-    doc = session.get(store.DocumentRecord, sha256)
+def document_state(session: Session, content_sha: str, unit: str | None = None
+                   ) -> tuple[store.DocumentRecord | None, str | None]:
+    """The document of `unit` (None: of no unit) with these bytes: (document, "done") when it is stored with
+    its results; "busy" when the web UI is scanning it page by page right now (its job to finish, not
+    ours); (None, None) when it must be scanned. Another unit's copy of the bytes is not this document."""
+    doc = unitstore.own_document(session, content_sha, unit)
     if doc is None:
         return None, None
     if doc.status in DONE_STATUSES:
         return doc, "done"
     pages = session.scalar(select(store.PageRecord.id)
-                           .where(store.PageRecord.document_sha == sha256).limit(1))
+                           .where(store.PageRecord.document_sha == doc.sha256).limit(1))
     return (doc, "busy") if doc.status == "processing" and pages is not None else (None, None)
 
 
@@ -81,18 +84,20 @@ def record_unchanged(session: Session, run_id: int, name: str, doc: store.Docume
 
 
 def record_scan(session: Session, run_id: int, name: str, size: int, scan: ScanResult, seconds: float = 0.0,
-                originals_root: Path | None = None, original_path: str | None = None) -> store.BatchItem:
-    """Store a scanned document (pages, findings; the original if a store folder is set) + its item."""
+                originals_root: Path | None = None, original_path: str | None = None,
+                unit: str | None = None) -> store.BatchItem:
+    """Store a scanned document of `unit` (pages, findings; the original if a store folder is set) + its item."""
     if originals_root is not None and original_path is not None:
         from reviewer.store import originals
 
         originals.put_file(originals_root, original_path)
-    doc = session.get(store.DocumentRecord, scan.document.sha256)
+    doc = unitstore.own_document(session, scan.document.sha256, unit)
     if doc is not None and doc.status == "failed":
         doc.status, doc.error = "processing", None  # a file the UI could not read, read now
-    store.save_scan(session, scan, filename=display_name(name.split("!")[-1]), size=size, source="batch")
+    doc = unitstore.save_scan(session, scan, unit=unit, filename=display_name(name.split("!")[-1]), size=size,
+                              source="batch")
     findings = scan.findings
-    return record(session, run_id, name, "scanned", document_sha=scan.document.sha256,
+    return record(session, run_id, name, "scanned", document_sha=doc.sha256,
                   pages=len(scan.document.pages), findings=sum(f.action != "keep" for f in findings),
                   risk=risk.document_risk(findings), seconds=seconds)
 

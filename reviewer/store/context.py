@@ -9,6 +9,8 @@ let the passage detector back a `redact` with the row that covers a passage (iss
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -43,7 +45,16 @@ def scan_settings(session: Session, settings: Settings, sha: str | None = None, 
         return settings
     unitstore.unit_record(session, code)  # a clear error for an unknown code
     settings = unitstore.effective_settings(session, code, settings)
-    return settings.with_(dik_entries=tuple(settings.dik_entries) + dik_entries(session, code))
+    return settings.with_(dik_entries=tuple(settings.dik_entries) + dik_entries(session, code),
+                          ocr_cache_dir=unit_cache(settings, code))
+
+
+def unit_cache(settings: Settings, code: str) -> Path:
+    """Each unit its own OCR cache: a page OCR'd for another unit's copy of the same bytes would come back
+    at once, and the speed of the scan would tell that the file is held there."""
+    from reviewer.ocr.cache import default_dir
+
+    return (settings.ocr_cache_dir or default_dir()) / "units" / code
 
 
 def dik_entries(session: Session, code: str) -> tuple[DikEntry, ...]:

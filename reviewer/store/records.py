@@ -1,4 +1,10 @@
-"""Storage: documents (keyed by SHA-256), pages, findings, decisions, users, audit events, jobs.
+"""Storage: documents, pages, findings, decisions, users, audit events, jobs.
+
+A document is one unit's copy of a file: the same bytes uploaded by two units are two documents, each
+with its own id, review, decisions and audit trail. `DocumentRecord.sha256` is that id (the column kept
+its name: documents stored before migration 0008 keep the SHA-256 of their bytes as id, so their URLs
+still work; newer ones get a random id of the same form, which says nothing about the bytes);
+`content_sha` is the SHA-256 of the bytes, the key of the original in the content-addressed store.
 
 Plain SQLAlchemy 2.0, usable without Flask (the web UI, the batch screener and the CLI share it).
 SQLite is the embedded default; PostgreSQL through a `postgresql+psycopg://` URL. The schema is
@@ -12,6 +18,7 @@ overwritten; the current one for a finding is simply the latest row.
 from __future__ import annotations
 
 import os
+import secrets
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -82,10 +89,16 @@ class LoginSession(Base):
     ended_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
 
 
+def _legacy_content_sha(context) -> str:
+    """A document created without `content_sha` is one whose id is the hash of its bytes (as before 0008)."""
+    return context.get_current_parameters()["sha256"]
+
+
 class DocumentRecord(Base):
     __tablename__ = "documents"
 
-    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)  # the document's id (see the module doc)
+    content_sha: Mapped[str] = mapped_column(String(64), index=True, default=_legacy_content_sha, server_default="")
     filename: Mapped[str] = mapped_column(String(500))
     kind: Mapped[str | None] = mapped_column(String(10), default=None)  # pdf, docx, txt, image
     size: Mapped[int] = mapped_column(Integer, default=0)
@@ -366,16 +379,28 @@ def _alembic_config(conn):
 
 # --- documents, pages, findings ------------------------------------------------------------------
 
-def add_document(session: Session, sha256: str, filename: str, size: int, *, source: str = "upload",
-                 uploaded_by: User | None = None) -> tuple[DocumentRecord, bool]:
-    """The stored document with this SHA-256, created (status `processing`) if new; (doc, created)."""
-    doc = session.get(DocumentRecord, sha256)
-    if doc is not None:
-        return doc, False
-    doc = DocumentRecord(sha256=sha256, filename=filename, size=size, source=source, status="processing",
-                   uploaded_by_id=uploaded_by.id if uploaded_by else None, warnings=[])
+def new_document_id() -> str:
+    """A fresh document id: 64 random hex digits, the form of the SHA-256 ids of older documents."""
+    return secrets.token_hex(32)
+
+
+def add_document(session: Session, content_sha: str, filename: str, size: int, *, source: str = "upload",
+                 uploaded_by: User | None = None) -> DocumentRecord:
+    """A new document (status `processing`, a new id) for the stored original `content_sha`.
+
+    Whether the bytes are already a document of the same unit is the caller's question
+    (`reviewer.store.units.own_document`): here the same bytes may well be several documents."""
+    doc = DocumentRecord(sha256=new_document_id(), content_sha=content_sha, filename=filename, size=size,
+                         source=source, status="processing", uploaded_by_id=uploaded_by.id if uploaded_by else None,
+                         warnings=[])
     session.add(doc)
-    return doc, True
+    return doc
+
+
+def content_in_use(session: Session, content_sha: str) -> bool:
+    """Whether any document uses the original with these bytes (the store's reference count, > 0)."""
+    q = select(DocumentRecord.sha256).where(DocumentRecord.content_sha == content_sha).limit(1)
+    return session.scalar(q) is not None
 
 
 def save_page(session: Session, sha256: str, page, findings) -> None:
@@ -403,20 +428,17 @@ def finding_record(sha256: str, f, page=None, created_by: User | None = None) ->
                          created_by_id=created_by.id if created_by else None)
 
 
-def save_scan(session: Session, result, *, filename: str | None = None, size: int = 0,
-              source: str = "batch", uploaded_by: User | None = None) -> DocumentRecord:
-    """Store a whole `reviewer.detect.pipeline.ScanResult` at once (batch use). Idempotent per SHA-256:
-    a document already stored keeps its pages, findings and decisions."""
+def save_scan(session: Session, result, doc: DocumentRecord) -> DocumentRecord:
+    """Store a whole `reviewer.detect.pipeline.ScanResult` at once (batch use) into `doc`, a document of
+    these bytes. A document no longer `processing` keeps its pages, findings and decisions."""
     document = result.document
-    doc, created = add_document(session, document.sha256, filename or Path(document.path).name, size,
-                                source=source, uploaded_by=uploaded_by)
-    if not created and doc.status != "processing":
+    if doc.status != "processing":
         return doc
     by_page: dict[int, list] = {}
     for f in result.findings:
         by_page.setdefault(f.page, []).append(f)
     for page in document.pages:
-        save_page(session, document.sha256, page, by_page.get(page.number, []))
+        save_page(session, doc.sha256, page, by_page.get(page.number, []))
     doc.kind, doc.page_count, doc.pages_done = document.kind, len(document.pages), len(document.pages)
     doc.pages_read = doc.page_count
     doc.warnings = list(result.warnings)

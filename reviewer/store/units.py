@@ -346,6 +346,52 @@ def assign_document(session: Session, sha: str, code: str, by: store.User | None
                     before={"unit": before}, after={"unit": code})
 
 
+def own_document(session: Session, content_sha: str, code: str | None,
+                 user: store.User | None = None) -> store.DocumentRecord | None:
+    """The document of unit `code` (None: of no unit) holding these bytes, the oldest if several; when `user`
+    is given, only one they may see. Another unit's document with the same bytes is never it."""
+    doc = store.DocumentRecord
+    q = select(doc).where(doc.content_sha == content_sha)
+    linked = select(DocumentUnit.document_sha)
+    if code is None:
+        q = q.where(doc.sha256.not_in(linked))
+    else:
+        q = q.where(doc.sha256.in_(linked.join(UnitRecord, UnitRecord.id == DocumentUnit.unit_id)
+                                   .where(UnitRecord.code == code)))
+    if user is not None:
+        q = q.where(visible_clause(session, user))
+    return session.scalars(q.order_by(doc.created_at, doc.sha256).limit(1)).first()
+
+
+def add_document(session: Session, content_sha: str, filename: str, size: int, *, unit: str | None = None,
+                 source: str = "upload", uploaded_by: store.User | None = None,
+                 ) -> tuple[store.DocumentRecord, bool]:
+    """The unit's document with these bytes, or a new one placed in `unit`; (document, created).
+
+    The same bytes in two units are two independent documents (each its own review and audit trail);
+    within one unit they are one document. `unit` None: documents of no unit."""
+    found = own_document(session, content_sha, unit, uploaded_by)
+    if found is not None:
+        return found, False
+    doc = store.add_document(session, content_sha, filename, size, source=source, uploaded_by=uploaded_by)
+    session.flush()
+    if unit is not None:
+        assign_document(session, doc.sha256, unit, uploaded_by)
+    return doc, True
+
+
+def save_scan(session: Session, result, *, unit: str | None = None, filename: str | None = None, size: int = 0,
+              source: str = "batch", uploaded_by: store.User | None = None) -> store.DocumentRecord:
+    """Store a whole scan (batch use) as the document of `unit` with these bytes: idempotent per unit and
+    content (a document already stored keeps its pages, findings and decisions)."""
+    from pathlib import Path
+
+    document = result.document
+    doc, _ = add_document(session, document.sha256, filename or Path(document.path).name, size, unit=unit,
+                          source=source, uploaded_by=uploaded_by)
+    return store.save_scan(session, result, doc)
+
+
 def default_unit(session: Session, user: store.User) -> str | None:
     """The unit an upload by `user` goes to: their only membership, or their strongest one."""
     mine = memberships(session, user)

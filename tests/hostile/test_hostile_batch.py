@@ -149,4 +149,4 @@ def test_hostile_zips_are_skipped_with_reasons(batch_run, archive):
     broken = next(i for n, i in items.items() if n.endswith("rusak.zip"))
     assert broken.status in ("skipped", "failed") and broken.error
     originals = archive / "inst" / "originals"
-    assert {p.name for p in originals.rglob("*") if p.is_file()} <= set(docs)
+    assert {p.name for p in originals.rglob("*") if p.is_file()} <= {d.content_sha for d in docs.values()}

@@ -15,6 +15,7 @@ from sqlalchemy import func, or_, select
 from reviewer.core.errors import ReviewerError
 from reviewer.core.filenames import display_name
 from reviewer.core.units import ROLE_RANK
+from reviewer.extract import sha256_file
 from reviewer.review import scanning as process
 from reviewer.store import records as store
 from reviewer.store import units as unitstore
@@ -158,10 +159,10 @@ def upload():
 def receive(file, user, source: str):
     """Store an uploaded file and queue it; (document, message) or (None, error message).
 
-    A refused upload leaves nothing behind (no original, no row). A file that is already the document of
-    a unit the uploader cannot see is refused in words that say nothing of that document: not that the
-    same bytes are stored, nor its name, state or unit (originals are content-addressed, so "already
-    there" would tell a PPID pembantu what another unit holds). The server log names it for the admin."""
+    The document belongs to the unit chosen on the form (or the uploader's own). The same bytes already
+    a document of that unit: that document, "already there". Anywhere else, even in another unit: a new
+    document of this unit, answered as any first upload (nothing tells of the other unit's copy).
+    A refused upload leaves nothing behind (no original no document uses, no row)."""
     if file is None or not file.filename:
         return None, gettext("Pilih berkas dulu")
     session = get_db()
@@ -170,13 +171,10 @@ def receive(file, user, source: str):
     try:
         with os.fdopen(fd, "wb") as out:
             file.save(out)
-        stored = _new_original(Path(tmp))
+        unit = units_views.upload_unit(session, user)  # refused before the original is stored
+        stored = sha256_file(tmp)
         doc, created = process.accept_upload(session, Path(current_app.config["ORIGINALS"]), Path(tmp),
-                                             file.filename, user=user, source=source)
-        if not created and not unitstore.can_see(session, user, doc.sha256):
-            log.warning("upload by %s refused: %s is a document outside their units", user.username, doc.sha256)
-            raise ReviewerError(gettext("unggahan ini tidak dapat diterima dari akun Anda; hubungi PPID utama"))
-        units_views.place_upload(session, doc, user, created)
+                                             file.filename, user=user, source=source, unit=unit)
         session.commit()
     except ReviewerError as exc:
         _discard(session, stored)
@@ -195,27 +193,11 @@ def receive(file, user, source: str):
     return doc, gettext("%(name)s diunggah; sedang dipindai", name=doc.filename)
 
 
-def _new_original(tmp: Path) -> str | None:
-    """The SHA-256 of the upload when its original is not stored yet (this upload will store it)."""
-    import hashlib
-
-    from reviewer.store import originals
-
-    digest = hashlib.sha256()
-    with tmp.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    sha = digest.hexdigest()
-    return None if originals.path_of(current_app.config["ORIGINALS"], sha).exists() else sha
-
-
-def _discard(session, sha: str | None) -> None:
-    """Roll back, and remove the original this refused upload stored (unless a document now owns it)."""
-    from reviewer.store import originals
-
+def _discard(session, content_sha: str | None) -> None:
+    """Roll back, and remove the original of this refused upload unless a document uses it."""
     session.rollback()
-    if sha and session.get(store.DocumentRecord, sha) is None:
-        originals.path_of(current_app.config["ORIGINALS"], sha).unlink(missing_ok=True)
+    if content_sha:
+        process.release_original(session, Path(current_app.config["ORIGINALS"]), content_sha)
 
 
 @bp.route("/documents/<sha>/status.json")

@@ -118,8 +118,8 @@ def page_image(sha: str, number: int):
     if doc.kind not in ("pdf", "image"):
         abort(404)
     try:
-        path = render.page_png(originals.path_of(current_app.config["ORIGINALS"], sha), doc.kind, number,
-                               Path(current_app.config["CACHE"]))
+        path = render.page_png(originals.path_of(current_app.config["ORIGINALS"], doc.content_sha), doc.kind,
+                               number, Path(current_app.config["CACHE"]) / "pages" / doc.sha256)
     except LookupError:
         abort(404)
     return send_file(path, mimetype="image/png", max_age=None, conditional=False)

@@ -32,17 +32,15 @@ bp = Blueprint("units", __name__)
 
 # --- hooks for the document pages ---------------------------------------------------------------
 
-def place_upload(session, doc: store.DocumentRecord, user: store.User, created: bool) -> None:
-    """Put a new upload in the unit chosen on the form, or the uploader's own unit."""
-    if not created or not unitstore.has_units(session):
-        return
+def upload_unit(session, user: store.User) -> str | None:
+    """The unit an upload goes to: the one chosen on the form, or the uploader's own (None: no unit)."""
+    if not unitstore.has_units(session):
+        return None
     wanted = (request.form.get("unit") or "").strip() if request else ""
     code = wanted or unitstore.default_unit(session, user)
-    if code is None:
-        return
-    if not reaches(session, user, code, "officer"):
+    if code is not None and not reaches(session, user, code, "officer"):
         raise unitstore.UnitError(gettext("Anda bukan anggota unit %(code)s", code=code))
-    unitstore.assign_document(session, doc.sha256, code, user)
+    return code
 
 
 def with_dik_notes(session, doc: store.DocumentRecord, findings, dicts: list[dict]) -> list[dict]:
