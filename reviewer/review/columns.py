@@ -106,12 +106,13 @@ def apply_to_column(session: Session, user: User, sha: str, page: int, col: int,
     return ColumnResult(decided, skipped)
 
 
-def sheet_view(record: PageRecord, findings: list[dict], offset: int = 0, limit: int = ROWS_SHOWN) -> dict | None:
+def sheet_view(record: PageRecord, findings: list[dict], offset: int = 0, limit: int | None = None) -> dict | None:
     """The table of a sheet page for the template: columns with their counts, the header row, and the
     body rows [offset, offset + limit) with each cell's text cut at the findings it holds."""
     grid = Grid.of(record)
     if grid is None:
         return None
+    limit = limit or ROWS_SHOWN
     by_row: dict[int, list[list[int]]] = {}
     for cell in grid.cells:
         by_row.setdefault(cell[0], []).append(cell)
