@@ -45,4 +45,5 @@ def test_slide_card_selection_keyboard_and_text_view(server, browser, tmp_path):
     word.dispatch_event("mouseup")
     assert not page.locator("#manual-submit").is_disabled()
     start = int(word.get_attribute("data-start"))
-    assert (page.locator("#m-start").input_value(), page.locator("#m-end").input_value()) == (str(start), str(start + 9))
+    chosen = (page.locator("#m-start").input_value(), page.locator("#m-end").input_value())
+    assert chosen == (str(start), str(start + 9))

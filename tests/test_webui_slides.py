@@ -100,7 +100,8 @@ def test_page_stored_before_slides_shows_the_text_view(app, client, pptx_sha):
         session.commit()
     html = client.get(f"/documents/{pptx_sha}?page=1").get_data(as_text=True)
     assert 'id="slide-card"' not in html and 'class="view view-text "' in html
-    assert P.nik in _marked(html.replace(' title="', ' x="'), "NIK") or P.nik[:6] in html
+    text_view = html.split('id="page-text"')[1].split("</div>")[0]
+    assert "Rapat Koordinasi Bansos" in text_view and "Hubungi" in text_view
     assert client.get(f"/documents/{pptx_sha}/pages/1/slide.json").status_code == 404
 
 
@@ -111,3 +112,25 @@ def test_not_a_presentation(app, client, tmp_path):
     sha = upload(app, client, text)
     assert 'id="slide-card"' not in client.get(f"/documents/{sha}").get_data(as_text=True)
     assert client.get(f"/documents/{sha}/pages/1/slide.json").status_code == 404
+
+
+def test_pptx_blocks_and_hidden_slide_from_the_extractor(tmp_path):
+    """The extractor keeps each slide's shapes: the title placeholder is the title, the body placeholder
+    a block of its own, and a hidden slide (`show="0"`) is hidden."""
+    import pptx
+
+    from reviewer.extract import extract
+
+    prs = pptx.Presentation()
+    for title in ("Agenda", f"Cadangan {P.name}"):
+        slide = prs.slides.add_slide(prs.slide_layouts[1])
+        slide.shapes.title.text = title
+        slide.placeholders[1].text = f"NIK {P.nik}"
+    slide._element.set("show", "0")
+    path = tmp_path / "dua.pptx"
+    prs.save(path)
+    first, second = extract(path).pages
+    assert [k for k, _ in first.slide.blocks] == ["title", "body"] and not first.slide.hidden
+    assert second.slide.hidden and second.slide.extra == ""
+    (a, b), = dict(second.slide.blocks)["title"]
+    assert second.text[a:b] == f"Cadangan {P.name}"

@@ -9,7 +9,9 @@ the master slides in styles.xml, shown on every slide, are one last page.
 
 A unit is (element, "" for its text or "@attribute"); `units` and `slots` are the single
 definition of what a unit is and the redactor uses them. Paragraph slots are the ODT ones
-(`reviewer.extract.odt.slots`): spans and links, `text:s` / `text:tab` / `text:line-break`.
+(`reviewer.extract.odt.slots`): spans and links, `text:s` / `text:tab` / `text:line-break`; they are
+handed to the page by ODT's walker (`reviewer.extract.odt.add_units`), with the shape each belongs
+to (`block_of`) for the slide's card in the review.
 """
 
 from __future__ import annotations

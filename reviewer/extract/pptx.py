@@ -6,7 +6,9 @@ part (`Location.paragraph` indexes them) are its `a:p` paragraphs and, after the
 order, the alt-text attributes; comments (ppt/comments/) are a last page. Cells of a table get
 their column header as DOCX cells do.
 
-`units` and `slots` are the single definition of what a unit is; the redactor uses them.
+`units` and `slots` are the single definition of what a unit is; the redactor uses them. Each
+piece also names its shape (`block_of`: title placeholder, text box, table, alt text, notes), the
+blocks of the slide's card in the review; `<p:sld show="0">` is a hidden slide.
 """
 
 from __future__ import annotations
