@@ -132,7 +132,7 @@ def _listed(html: str) -> list[int]:
 
 def test_finding_list_of_a_big_sheet_holds_the_rows_shown(app, client, tmp_path, monkeypatch):
     """Beside a sheet of many rows the finding list (and the text view) holds the findings of the rows
-    on view, not the whole sheet's: a 10,000-row list stays a page of 500 rows. Here 20 rows a page."""
+    on view, not the whole sheet's: a 10,000-row list stays a page of 200 rows. Here 20 rows a page."""
     from reviewer.review import columns
 
     monkeypatch.setattr(columns, "ROWS_SHOWN", 20)

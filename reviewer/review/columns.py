@@ -22,7 +22,7 @@ from reviewer.review import workflow
 from reviewer.store.records import VERDICTS, DecisionRecord, FindingRecord, PageRecord, User, current_decisions
 
 SHEET_KINDS = ("xlsx", "ods", "csv")
-ROWS_SHOWN = 500  # rows of a sheet drawn at once; the others are a page of rows away
+ROWS_SHOWN = 200  # rows of a sheet drawn at once (with their findings in the list); the others a page away
 TITLE_PREFIXES = ("Lembar tersembunyi: ", "Lembar: ")
 
 

@@ -21,7 +21,7 @@ from reviewer.store import records as store
 from webui import render
 from webui.db import get_db
 from webui.i18n import one_language
-from webui.present import doc_dict, finding_dict, load_document
+from webui.present import basis_label, doc_dict, finding_brief, finding_dict, load_document
 from webui.views import sheets, slides
 from webui.views import units as units_views
 
@@ -45,18 +45,20 @@ def document(sha: str):
     number = max(1, request.args.get("page", 1, type=int))
     record = workflow.get_page(session, sha, number)
     here = [f for f in findings if f.page == number]
-    on_page = units_views.with_dik_notes(session, doc, here, [finding_dict(f, decisions.get(f.id), users)
-                                                              for f in here])
-    sheet = sheets.context(session, doc, record, on_page)
+    sheet = sheets.context(session, doc, record, [finding_brief(f, decisions.get(f.id)) for f in here])
     window = sheet["window"] if sheet else None
-    shown = [f for f in on_page if window[0] <= f["start"] < window[1]] if window else on_page
+    if window:  # a sheet page: the list and the text view hold the rows shown
+        here = [f for f in here if window[0] <= f.start < window[1]]
+    shown = units_views.with_dik_notes(session, doc, here, [finding_dict(f, decisions.get(f.id), users)
+                                                            for f in here])
     return render_template(
         "documents/review.html", doc=doc, info=doc_dict(doc, counts, users), page=record, number=number,
-        findings=shown, findings_total=len(on_page), groups=_groups(shown),
+        findings=shown, findings_total=sum(f.page == number for f in findings), groups=_groups(shown),
         segments=_segments(record, shown, window) if record else [],
         page_summary=_page_summary(doc, findings, decisions), labels=LABELS, bases=vocabulary.BASES,
-        pending=_pending(session, sha), progress=_progress(findings, decisions),
-        sheet=sheet, slide=slides.context(doc, record, on_page))
+        basis_titles={b: basis_label(b) for b in vocabulary.BASES}, pending=_pending(session, sha),
+        progress=_progress(findings, decisions),
+        sheet=sheet, slide=slides.context(doc, record, shown))
 
 
 def _progress(findings, decisions) -> workflow.Progress:
