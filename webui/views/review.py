@@ -35,10 +35,11 @@ def document(sha: str):
     session = get_db()
     doc = load_document(session, sha)
     users = {u.id: u for u in session.scalars(select(store.User))}
-    findings = store.findings_of(session, sha)
+    json_twin = request.path.endswith(".json")
+    findings = store.findings_of(session, sha, brief=not json_twin)  # the page loads the rest for its rows
     decisions = store.current_decisions(session, sha)
     counts = store.label_counts(session, [sha]).get(sha, {})
-    if request.path.endswith(".json"):
+    if json_twin:
         return jsonify({"document": doc_dict(doc, counts, users),
                         "findings": units_views.with_dik_notes(session, doc, findings, [
                             finding_dict(f, decisions.get(f.id), users) for f in findings])})
@@ -49,6 +50,7 @@ def document(sha: str):
     window = sheet["window"] if sheet else None
     if window:  # a sheet page: the list and the text view hold the rows shown
         here = [f for f in here if window[0] <= f.start < window[1]]
+    store.load_in_full(session, here)
     shown = units_views.with_dik_notes(session, doc, here, [finding_dict(f, decisions.get(f.id), users)
                                                             for f in here])
     return render_template(
