@@ -124,3 +124,36 @@ def test_unknown_verdict_and_non_sheet_page(app, client, workbook, tmp_path):
     assert _decide_column(client, plain, 0, "redact").status_code == 400
     assert client.get(f"/documents/{plain}/pages/1/sheet.json").status_code == 404
     assert 'class="sheet"' not in client.get(f"/documents/{plain}").get_data(as_text=True)
+
+
+def _listed(html: str) -> list[int]:
+    return [int(i) for i in re.findall(r'<li id="f-(\d+)" class="finding', html)]
+
+
+def test_finding_list_of_a_big_sheet_holds_the_rows_shown(app, client, tmp_path, monkeypatch):
+    """Beside a sheet of many rows the finding list (and the text view) holds the findings of the rows
+    on view, not the whole sheet's: a 10,000-row list stays a page of 200 rows. Here 20 rows a page."""
+    from reviewer.review import columns
+
+    monkeypatch.setattr(columns, "ROWS_SHOWN", 20)
+    people = fx.recipients(50)
+    path = tmp_path / "bansos.xlsx"
+    fx.write_xlsx(path, people, comment_phone="081299887766")
+    login(client, "ani")
+    sha = upload(app, client, path)
+    on_sheet = {f["id"] for f in _findings(client, sha) if f["page"] == 1}
+    seen: list[int] = []
+    for rows in (0, 20, 40):
+        html = client.get(f"/documents/{sha}?page=1&rows={rows}").get_data(as_text=True)
+        listed = _listed(html)
+        table = html.split('id="sheet-table"')[1].split("</table>")[0]
+        in_table = {int(i) for i in re.findall(r'<mark class="hl[^"]*" data-id="(\d+)"', table)}
+        assert in_table and in_table <= set(listed)  # every finding marked in the rows shown is in the list
+        assert len(listed) < len(on_sheet) / 2, (rows, len(listed), len(on_sheet))
+        text_view = html.split('id="page-text"')[1].split("</div>")[0]
+        assert {int(i) for i in re.findall(r'data-id="(\d+)"', text_view)} == set(listed)
+        assert f"/ {len(on_sheet)})" in html and 'id="findings-window"' in html
+        seen += listed
+    assert sorted(seen) == sorted(on_sheet)  # the pages of rows partition the sheet's findings
+    assert people[0].nik in client.get(f"/documents/{sha}?page=1&rows=0").get_data(as_text=True)
+    assert people[0].nik not in client.get(f"/documents/{sha}?page=1&rows=20").get_data(as_text=True)

@@ -85,9 +85,9 @@ def _secret_key(instance: Path) -> str:
 
 
 def _blueprints(app: Flask) -> None:
-    from webui.views import admin, api, audit, auth, dik, documents, exports, review, sheets, units
+    from webui.views import admin, api, audit, auth, dik, documents, exports, review, sheets, slides, units
 
-    for module in (auth, documents, review, sheets, exports, audit, admin, api, units, dik):
+    for module in (auth, documents, review, sheets, slides, exports, audit, admin, api, units, dik):
         app.register_blueprint(module.bp)
 
 

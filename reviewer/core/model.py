@@ -172,6 +172,16 @@ def _same_line(a: Box, b: Box) -> bool:
     return overlap > 0.5 * min(a.height, b.height) and b.x0 >= a.x0 - 1
 
 
+@dataclass(frozen=True, slots=True)
+class Slide:
+    """A slide's shapes, for the review: each block a kind (title, body, table, alt, name, notes,
+    comment, header, footer) and its pieces of page text as (start, end), in slide order."""
+
+    blocks: tuple[tuple[str, tuple[tuple[int, int], ...]], ...] = ()
+    hidden: bool = False
+    extra: str = ""  # "comments" or "master": a presentation's last page, not one of its slides
+
+
 @dataclass(frozen=True)
 class Page:
     """One page (PDF page, image frame, form-feed page of a text file; a DOCX is one page)."""
@@ -189,6 +199,7 @@ class Page:
     # Furniture lines that repeat an earlier page's line word for word: (start, end, first page, first
     # start). Detectors read the first occurrence only; its findings are copied here.
     repeats: tuple[tuple[int, int, int, int], ...] = ()
+    slide: Slide | None = None  # a presentation's page: its shapes as blocks
     textmap: TextMap = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

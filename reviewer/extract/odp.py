@@ -9,17 +9,18 @@ the master slides in styles.xml, shown on every slide, are one last page.
 
 A unit is (element, "" for its text or "@attribute"); `units` and `slots` are the single
 definition of what a unit is and the redactor uses them. Paragraph slots are the ODT ones
-(`reviewer.extract.odt.slots`): spans and links, `text:s` / `text:tab` / `text:line-break`.
+(`reviewer.extract.odt.slots`): spans and links, `text:s` / `text:tab` / `text:line-break`; they are
+handed to the page by ODT's walker (`reviewer.extract.odt.add_units`), with the shape each belongs
+to (`block_of`) for the slide's card in the review.
 """
 
 from __future__ import annotations
 
 import re
 
-from reviewer.core.errors import CorruptFile
-from reviewer.core.model import Location, Page
+from reviewer.core.model import Page
 from reviewer.extract import odt
-from reviewer.extract.ods import OFFICE, STYLE, TABLE, TEXT, odf_metadata, q, read_part
+from reviewer.extract.ods import OFFICE, STYLE, TABLE, TEXT, odf_metadata, q
 from reviewer.extract.odt import DRAW, SVG
 
 PRESENTATION = "urn:oasis:names:tc:opendocument:xmlns:presentation:1.0"
@@ -34,6 +35,10 @@ UNIT_TAGS = (q(TEXT, "p"), q(TEXT, "h"), q(SVG, "title"), q(SVG, "desc")) + NAME
 # A name of one word and/or a number is what an office suite gives ("page3", "Shape 1", "Image12"):
 # not read. A name of several words was typed by someone ("Data Pak Budi") and is read.
 DEFAULT_NAME = re.compile(r"[^\W\d_]*\s*\d*$")
+TITLE_CLASSES = ("title",)
+# the shape a piece of a slide belongs to, nearest kind first: notes and comments hold frames of their own
+_BLOCKS = (((q(PRESENTATION, "notes"),), "notes"), (ANNOTATIONS, "comment"), ((q(TABLE, "table"),), "table"),
+           ((q(DRAW, "frame"), q(DRAW, "custom-shape")), "body"))
 _KIND_OF = ((q(PRESENTATION, "notes"), "notes"), ANNOTATIONS[:1] + ("comment",), ANNOTATIONS[1:] + ("comment",),
             (q(TABLE, "table-cell"), "table"))
 
@@ -80,41 +85,32 @@ def slide_of(el):
     return el if el.tag == SLIDE else next(el.iterancestors(SLIDE), None)
 
 
-def _cell(el, part: str, tables: dict) -> tuple | None:
-    tc = next(el.iterancestors(q(TABLE, "table-cell")), None)
-    if tc is None:
-        return None
-    tr = tc.getparent()
-    table = next(tr.iterancestors(q(TABLE, "table")))
-    rows = list(table.iter(q(TABLE, "table-row")))
-    cols = [c for c in tr if c.tag in (q(TABLE, "table-cell"), q(TABLE, "covered-table-cell"))]
-    return (part, tables[table], rows.index(tr), cols.index(tc))
+def block_of(el) -> tuple:
+    """The shape of a slide an element is part of, as (kind, element): one block of the review's card."""
+    if el.tag in NAMED:
+        return ("slide-name" if el.tag == SLIDE else "shape-name", el)
+    if el.tag in (q(SVG, "title"), q(SVG, "desc")):
+        return ("alt", el)
+    if el.tag in DECLS:
+        return ("header" if el.tag == DECLS[0] else "footer", el)
+    ancestors = list(el.iterancestors())
+    for tags, kind in _BLOCKS:
+        shape = next((a for a in ancestors if a.tag in tags), None)
+        if shape is not None:
+            title = kind == "body" and shape.get(q(PRESENTATION, "class")) in TITLE_CLASSES
+            return ("title" if title else kind, shape)
+    return ("body", el)
 
 
-def _add(flow, part: str, numbered: list[tuple[int, tuple]], tables: dict) -> None:
-    prev = None
-    for n, unit in numbered:
-        cell = _cell(unit[0], part, tables)
-        sep = "\t" if cell and prev and cell[:3] == prev[:3] and cell != prev else "\n"
-        flow.add(unit_text(unit), Location(part, n), kind_of(unit, part), sep, cell)
-        prev = cell
-
-
-def _parts(path: str) -> dict:
-    roots = {}
-    for part in PARTS:
-        try:
-            roots[part] = read_part(path, part, "ODP")
-        except CorruptFile:
-            if part == "content.xml":
-                raise
-    return roots
+def _add(flow, part: str, numbered: list[tuple[int, tuple]], root) -> None:
+    odt.add_units(flow, part, ((n, u[0], unit_text(u), kind_of(u, part)) for n, u in numbered),
+                  odt.tables_of(root), block_of)
 
 
 def extract_odp(path: str) -> tuple[list[Page], dict]:
     from reviewer.extract.flow import Flow
 
-    roots = _parts(path)
+    roots = odt.read_parts(path, PARTS, "ODP")
     content = roots["content.xml"]
     slides = list(content.iter(SLIDE))
     by_slide: dict = {s: [] for s in slides}
@@ -126,21 +122,18 @@ def extract_odp(path: str) -> tuple[list[Page], dict]:
                 by_slide[slide].append((n, unit))
             else:
                 rest.setdefault(part, []).append((n, unit))
+    hidden = set(hidden_slides(content, roots.get("styles.xml")))
     pages: list[Page] = []
     for slide in slides:
         flow = Flow()
-        _add(flow, "content.xml", by_slide[slide], _tables(slide))
-        pages.append(flow.page(len(pages) + 1))
+        _add(flow, "content.xml", by_slide[slide], slide)
+        pages.append(flow.page(len(pages) + 1, hidden=len(pages) + 1 in hidden))
     master = Flow()
     for part, numbered in rest.items():
-        _add(master, part, numbered, _tables(roots[part]))
+        _add(master, part, numbered, roots[part])
     if master.length:
-        pages.append(master.page(len(pages) + 1))
+        pages.append(master.page(len(pages) + 1, extra="master"))
     return pages or [Page(1, "")], _metadata(path, content, roots.get("styles.xml"), len(slides))
-
-
-def _tables(root) -> dict:
-    return {t: i for i, t in enumerate(root.iter(q(TABLE, "table")))}
 
 
 def _metadata(path: str, content, styles, count: int) -> dict:

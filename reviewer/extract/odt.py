@@ -64,8 +64,9 @@ def kind_of(unit, part: str) -> str:
     return "body" if part == "content.xml" else "header"
 
 
-def _cell(unit, part: str, tables: dict) -> tuple | None:
-    tc = next(unit.iterancestors(q(TABLE, "table-cell")), None)
+def cell_of(el, part: str, tables: dict) -> tuple | None:
+    """(part, table, row, col) of the table cell holding an element, or None outside tables."""
+    tc = next(el.iterancestors(q(TABLE, "table-cell")), None)
     if tc is None:
         return None
     tr = tc.getparent()
@@ -75,26 +76,43 @@ def _cell(unit, part: str, tables: dict) -> tuple | None:
     return (part, tables[table], rows.index(tr), cols.index(tc))
 
 
+def tables_of(root) -> dict:
+    return {t: i for i, t in enumerate(root.iter(q(TABLE, "table")))}
+
+
+def read_parts(path: str, parts: tuple[str, ...], what: str) -> dict:
+    """The parsed parts of an ODF package by name; content.xml must be there, the others may not."""
+    roots = {}
+    for part in parts:
+        try:
+            roots[part] = read_part(path, part, what)
+        except CorruptFile:
+            if part == "content.xml":
+                raise
+    return roots
+
+
+def add_units(flow, part: str, pieces, tables: dict, block_of=None) -> None:
+    """Hand the units of one part to the flow: `pieces` are (index, element, text, kind) in document
+    order; the cells of one table row are separated by a tab, everything else by a new line.
+    `block_of(element)`, for a presentation, names the shape each piece belongs to."""
+    prev = None
+    for n, el, text, kind in pieces:
+        cell = cell_of(el, part, tables)
+        sep = "\t" if cell and prev and cell[:3] == prev[:3] and cell != prev else "\n"
+        flow.add(text, Location(part, n), kind, sep, cell, block_of(el) if block_of else None)
+        prev = cell
+
+
 def extract_odt(path: str) -> tuple[list[Page], dict]:
     from reviewer.extract.flow import Flow
 
     flow = Flow()
     tracked = False
-    for part in PARTS:
-        try:
-            root = read_part(path, part, "ODT")
-        except CorruptFile:
-            if part == "content.xml":
-                raise
-            continue
-        tables = {t: i for i, t in enumerate(root.iter(q(TABLE, "table")))}
+    for part, root in read_parts(path, PARTS, "ODT").items():
         tracked |= next(root.iter(q(TEXT, "tracked-changes")), None) is not None
-        prev = None
-        for n, unit in enumerate(units(root)):
-            cell = _cell(unit, part, tables)
-            sep = "\t" if cell and prev and cell[:3] == prev[:3] and cell != prev else "\n"
-            flow.add(unit_text(unit), Location(part, n), kind_of(unit, part), sep, cell)
-            prev = cell
+        add_units(flow, part, ((n, u, unit_text(u), kind_of(u, part)) for n, u in enumerate(units(root))),
+                  tables_of(root))
     metadata = odf_metadata(path)
     if tracked:
         metadata["tracked_changes"] = "yes"

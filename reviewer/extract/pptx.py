@@ -6,7 +6,9 @@ part (`Location.paragraph` indexes them) are its `a:p` paragraphs and, after the
 order, the alt-text attributes; comments (ppt/comments/) are a last page. Cells of a table get
 their column header as DOCX cells do.
 
-`units` and `slots` are the single definition of what a unit is; the redactor uses them.
+`units` and `slots` are the single definition of what a unit is; the redactor uses them. Each
+piece also names its shape (`block_of`: title placeholder, text box, table, alt text, notes), the
+blocks of the slide's card in the review; `<p:sld show="0">` is a hidden slide.
 """
 
 from __future__ import annotations
@@ -21,6 +23,9 @@ P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 _AP, _AR, _AT, _ABR, _AFLD = (f"{{{A}}}{n}" for n in ("p", "r", "t", "br", "fld"))
 _TBL, _TR, _TC = (f"{{{A}}}{n}" for n in ("tbl", "tr", "tc"))
 _CNVPR = f"{{{P}}}cNvPr"
+_SHAPES = tuple(f"{{{P}}}{n}" for n in ("sp", "graphicFrame", "pic", "cxnSp"))
+_PH = f"{{{P}}}ph"
+TITLES = ("title", "ctrTitle")
 ALT = ("descr", "title")
 COMMENTS = "ppt/comments/"
 
@@ -84,6 +89,21 @@ def _cell(el, part: str, tables: dict) -> tuple | None:
     return (part, tables[tbl], rows.index(tr), [c for c in tr if c.tag == _TC].index(tc))
 
 
+def block_of(el, kind: str) -> tuple:
+    """The shape a unit of a slide (`kind` body), its notes or a comment belongs to, as (kind, element):
+    one block of the review's card. A title placeholder's shape is the slide's title."""
+    if el.tag == _CNVPR:
+        return ("alt", el)
+    table = next(el.iterancestors(_TBL), None)
+    if table is not None and kind == "body":
+        return ("table", table)
+    shape = next(el.iterancestors(*_SHAPES), None)
+    if shape is None:
+        return (kind, el)
+    ph = next(shape.iter(_PH), None)
+    return ("title" if kind == "body" and ph is not None and ph.get("type") in TITLES else kind, shape)
+
+
 def add_part(flow, root, part: str, kind: str, unit_list=None) -> None:
     tables = {t: i for i, t in enumerate(root.iter(_TBL))}
     prev = None
@@ -91,7 +111,7 @@ def add_part(flow, root, part: str, kind: str, unit_list=None) -> None:
         cell = _cell(unit[0], part, tables)
         sep = "\t" if cell and prev and cell[:3] == prev[:3] and cell != prev else "\n"
         what = "alt" if unit[1] else ("table" if cell else kind)
-        flow.add(unit_text(unit), Location(part, n), what, sep, cell)
+        flow.add(unit_text(unit), Location(part, n), what, sep, cell, block_of(unit[0], kind))
         prev = cell
 
 
@@ -107,7 +127,7 @@ def extract_pptx(path: str) -> tuple[list[Page], dict]:
         if slide.has_notes_slide:
             notes = slide.notes_slide
             add_part(flow, notes._element, str(notes.part.partname).lstrip("/"), "notes")
-        pages.append(flow.page(len(pages) + 1))
+        pages.append(flow.page(len(pages) + 1, hidden=slide._element.get("show") in ("0", "false")))
     comments = Flow()
     for part in prs.part.package.iter_parts():
         name = str(part.partname).lstrip("/")
@@ -119,7 +139,7 @@ def extract_pptx(path: str) -> tuple[list[Page], dict]:
             root = etree.fromstring(part.blob, SAFE_PARSER)
             add_part(comments, root, name, "comment", comment_units(root))
     if comments.length:
-        pages.append(comments.page(len(pages) + 1))
+        pages.append(comments.page(len(pages) + 1, extra="comments"))
     metadata = {k: str(v) for k in CORE_FIELDS if (v := getattr(prs.core_properties, k, None)) not in (None, "")}
     metadata["slides"] = str(len(prs.slides))
     if report.external_links:

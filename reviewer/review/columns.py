@@ -22,7 +22,7 @@ from reviewer.review import workflow
 from reviewer.store.records import VERDICTS, DecisionRecord, FindingRecord, PageRecord, User, current_decisions
 
 SHEET_KINDS = ("xlsx", "ods", "csv")
-ROWS_SHOWN = 500  # rows of a sheet drawn at once; the others are a page of rows away
+ROWS_SHOWN = 200  # rows of a sheet drawn at once (with their findings in the list); the others a page away
 TITLE_PREFIXES = ("Lembar tersembunyi: ", "Lembar: ")
 
 
@@ -106,12 +106,13 @@ def apply_to_column(session: Session, user: User, sha: str, page: int, col: int,
     return ColumnResult(decided, skipped)
 
 
-def sheet_view(record: PageRecord, findings: list[dict], offset: int = 0, limit: int = ROWS_SHOWN) -> dict | None:
+def sheet_view(record: PageRecord, findings: list[dict], offset: int = 0, limit: int | None = None) -> dict | None:
     """The table of a sheet page for the template: columns with their counts, the header row, and the
     body rows [offset, offset + limit) with each cell's text cut at the findings it holds."""
     grid = Grid.of(record)
     if grid is None:
         return None
+    limit = limit or ROWS_SHOWN
     by_row: dict[int, list[list[int]]] = {}
     for cell in grid.cells:
         by_row.setdefault(cell[0], []).append(cell)
@@ -119,9 +120,21 @@ def sheet_view(record: PageRecord, findings: list[dict], offset: int = 0, limit:
     cols = sorted({c[1] for c in grid.cells})
     placed = _placed(grid, findings)
     shown = body[offset:offset + limit]
+    end = offset + len(shown)
     return {"columns": _columns(grid, cols, findings, placed), "header": _header(record, grid, by_row, cols),
             "rows": [{"row": r, "cells": _row(record, by_row[r], cols, placed)} for r in shown],
-            "total_rows": len(body), "offset": offset, "limit": limit, "end": offset + len(shown)}
+            "total_rows": len(body), "offset": offset, "limit": limit, "end": end,
+            "window": _window(record, by_row, body, offset, end)}
+
+
+def _window(record: PageRecord, by_row: dict, body: list[int], offset: int, end: int) -> list[int]:
+    """The stretch [lo, hi) of the page text the rows shown cover: from the first shown row (the start
+    of the text on the first rows) to the next row not shown (the end of the text on the last rows),
+    so that the rows' pages cut the text into consecutive windows. The finding list and the text
+    view beside the table show this window only: a sheet of 10,000 rows stays one page of them."""
+    lo = by_row[body[offset]][0][2] if 0 < offset < len(body) else 0
+    hi = by_row[body[end]][0][2] if end < len(body) else len(record.text)
+    return [lo, hi]
 
 
 def _placed(grid: Grid, findings: list[dict]) -> dict[tuple[int, int], list[dict]]:
@@ -164,12 +177,16 @@ def _row(record: PageRecord, cells: list[list[int]], cols: list[int], placed: di
 
 
 def _parts(text: str, cell: list[int], findings: list[dict]) -> list[dict]:
-    """The cell's text cut at its findings' spans (the shortest finding covering each piece is shown)."""
-    a, b = cell[2], cell[3]
-    cuts = sorted({a, b, *[min(max(f[k], a), b) for f in findings for k in ("start", "end")]})
+    return cut(text, cell[2], cell[3], findings)
+
+
+def cut(text: str, a: int, b: int, findings: list[dict]) -> list[dict]:
+    """The text [a, b) cut at its findings' spans (the shortest finding covering each piece is shown)."""
+    mine = [f for f in findings if f["start"] < b and f["end"] > a]
+    cuts = sorted({a, b, *[min(max(f[k], a), b) for f in mine for k in ("start", "end")]})
     out = []
     for x, y in zip(cuts, cuts[1:]):
-        covering = [f for f in findings if f["start"] <= x and y <= f["end"]]
+        covering = [f for f in mine if f["start"] <= x and y <= f["end"]]
         best = min(covering, key=lambda f: f["end"] - f["start"], default=None)
         out.append({"start": x, "text": text[x:y], "finding": best})
     return out

@@ -38,7 +38,7 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, defer, mapped_column, sessionmaker, undefer
 
 from reviewer.core import reasons
 
@@ -137,6 +137,8 @@ class PageRecord(Base):
     words: Mapped[list] = mapped_column(JSON, default=list)
     # a sheet page's grid (`reviewer.extract.sheets.layout`): cells, column headers, header row; else None
     sheet: Mapped[dict | None] = mapped_column(JSON, default=None)
+    # a slide page's blocks (`reviewer.extract.flow.slide_layout`): title, text, tables, notes; else None
+    slide: Mapped[dict | None] = mapped_column(JSON, default=None)
 
 
 class FindingRecord(Base):
@@ -413,10 +415,12 @@ def save_page(session: Session, sha256: str, page, findings) -> None:
 def page_record(sha256: str, page) -> PageRecord:
     words = [[w.start, w.end, *([round(v, 2) for v in w.box.as_tuple()] if w.box else [])]
              for w in page.words]
+    from reviewer.extract.flow import slide_layout
     from reviewer.extract.sheets import layout
 
     return PageRecord(document_sha=sha256, number=page.number, text=page.text, width=page.width,
-                      height=page.height, needs_ocr=page.needs_ocr, ocr=page.ocr, words=words, sheet=layout(page))
+                      height=page.height, needs_ocr=page.needs_ocr, ocr=page.ocr, words=words, sheet=layout(page),
+                      slide=slide_layout(page))
 
 
 def finding_record(sha256: str, f, page=None, created_by: User | None = None) -> FindingRecord:
@@ -446,11 +450,27 @@ def save_scan(session: Session, result, doc: DocumentRecord) -> DocumentRecord:
     return doc
 
 
-def findings_of(session: Session, sha256: str, page: int | None = None) -> list[FindingRecord]:
+_HEAVY = ("reasons", "reason_data", "boxes")  # JSON columns: decoding them is most of loading 40,000 findings
+
+
+def findings_of(session: Session, sha256: str, page: int | None = None, brief: bool = False) -> list[FindingRecord]:
+    """The findings of a document (or of one page) in page order; `brief` leaves the reasons and boxes
+    unloaded until `load_in_full` (a sheet's review page needs them for the rows shown only)."""
     q = select(FindingRecord).where(FindingRecord.document_sha == sha256)
     if page is not None:
         q = q.where(FindingRecord.page == page)
+    if brief:
+        q = q.options(*[defer(getattr(FindingRecord, name)) for name in _HEAVY])
     return list(session.scalars(q.order_by(FindingRecord.page, FindingRecord.start, FindingRecord.id)))
+
+
+def load_in_full(session: Session, findings: list[FindingRecord], chunk: int = 500) -> None:
+    """Load the columns `findings_of(brief=True)` left out, a few queries for all (not one per finding)."""
+    for i in range(0, len(findings), chunk):
+        ids = [f.id for f in findings[i:i + chunk]]
+        list(session.scalars(select(FindingRecord).where(FindingRecord.id.in_(ids))
+                             .options(*[undefer(getattr(FindingRecord, name)) for name in _HEAVY])
+                             .execution_options(populate_existing=True)))
 
 
 def label_counts(session: Session, shas: list[str], *, keep: bool | None = None) -> dict[str, dict[str, int]]:

@@ -15,8 +15,9 @@
     $$('[data-id="' + id + '"]').forEach((el) => el.classList.add("selected"));
     if (scroll) {
       item.scrollIntoView({ block: "nearest" });
-      const box = $('.box[data-id="' + id + '"]');
-      if (box) box.scrollIntoView({ block: "nearest" });
+      // its box on the page image, or its mark in the table or slide card, whichever is on view
+      const mark = $$('.box[data-id="' + id + '"], .hl[data-id="' + id + '"]').find((el) => el.offsetParent !== null);
+      if (mark) mark.scrollIntoView({ block: "nearest" });
     }
   }
 
@@ -166,22 +167,22 @@
     });
   }
 
-  // ...or select text in the text view.
+  // ...or select text in the text view (or on the slide card: its pieces carry their offsets too).
   const textView = $("#page-text");
   function offsetOf(node, offset) {
     const el = node.nodeType === 3 ? node.parentElement : node;
     const host = el && el.closest("[data-start]");
     return host ? parseInt(host.dataset.start, 10) + (node.nodeType === 3 ? offset : 0) : null;
   }
-  if (textView && form) {
-    textView.addEventListener("mouseup", () => {
+  [textView, $("#slide-card")].filter((view) => view && form).forEach((view) => {
+    view.addEventListener("mouseup", () => {
       const sel = window.getSelection();
-      if (!sel || sel.isCollapsed || !textView.contains(sel.anchorNode)) return;
+      if (!sel || sel.isCollapsed || !view.contains(sel.anchorNode)) return;
       const a = offsetOf(sel.anchorNode, sel.anchorOffset), b = offsetOf(sel.focusNode, sel.focusOffset);
       if (a === null || b === null || a === b) return;
       setManual({ start: Math.min(a, b), end: Math.max(a, b) }, "“" + sel.toString().slice(0, 80) + "”");
     });
-  }
+  });
 
   // Span adjustment word by word, with the chosen text shown (the numbers stay for fine cuts).
   const pageText = (() => {

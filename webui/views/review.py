@@ -21,8 +21,8 @@ from reviewer.store import records as store
 from webui import render
 from webui.db import get_db
 from webui.i18n import one_language
-from webui.present import doc_dict, finding_dict, load_document
-from webui.views import sheets
+from webui.present import basis_label, doc_dict, finding_brief, finding_dict, load_document
+from webui.views import sheets, slides
 from webui.views import units as units_views
 
 bp = Blueprint("review", __name__)
@@ -35,24 +35,32 @@ def document(sha: str):
     session = get_db()
     doc = load_document(session, sha)
     users = {u.id: u for u in session.scalars(select(store.User))}
-    findings = store.findings_of(session, sha)
+    json_twin = request.path.endswith(".json")
+    findings = store.findings_of(session, sha, brief=not json_twin)  # the page loads the rest for its rows
     decisions = store.current_decisions(session, sha)
     counts = store.label_counts(session, [sha]).get(sha, {})
-    if request.path.endswith(".json"):
+    if json_twin:
         return jsonify({"document": doc_dict(doc, counts, users),
                         "findings": units_views.with_dik_notes(session, doc, findings, [
                             finding_dict(f, decisions.get(f.id), users) for f in findings])})
     number = max(1, request.args.get("page", 1, type=int))
     record = workflow.get_page(session, sha, number)
     here = [f for f in findings if f.page == number]
-    on_page = units_views.with_dik_notes(session, doc, here, [finding_dict(f, decisions.get(f.id), users)
-                                                              for f in here])
+    sheet = sheets.context(session, doc, record, [finding_brief(f, decisions.get(f.id)) for f in here])
+    window = sheet["window"] if sheet else None
+    if window:  # a sheet page: the list and the text view hold the rows shown
+        here = [f for f in here if window[0] <= f.start < window[1]]
+    store.load_in_full(session, here)
+    shown = units_views.with_dik_notes(session, doc, here, [finding_dict(f, decisions.get(f.id), users)
+                                                            for f in here])
     return render_template(
         "documents/review.html", doc=doc, info=doc_dict(doc, counts, users), page=record, number=number,
-        findings=on_page, groups=_groups(on_page), segments=_segments(record, on_page) if record else [],
+        findings=shown, findings_total=sum(f.page == number for f in findings), groups=_groups(shown),
+        segments=_segments(record, shown, window) if record else [],
         page_summary=_page_summary(doc, findings, decisions), labels=LABELS, bases=vocabulary.BASES,
-        pending=_pending(session, sha), progress=_progress(findings, decisions),
-        sheet=sheets.context(session, doc, record, on_page))
+        basis_titles={b: basis_label(b) for b in vocabulary.BASES}, pending=_pending(session, sha),
+        progress=_progress(findings, decisions),
+        sheet=sheet, slide=slides.context(doc, record, shown))
 
 
 def _progress(findings, decisions) -> workflow.Progress:
@@ -92,18 +100,28 @@ def state(f: dict) -> str:
     return "keep-suggested" if f["action"] == "keep" else "pending"
 
 
-def _segments(record, findings: list[dict]) -> list[dict]:
-    """The page text cut at every finding boundary, each piece with the finding that covers it
-    (the shortest, so an entity inside a passage stays visible)."""
+def _segments(record, findings: list[dict], window: list[int] | None = None) -> list[dict]:
+    """The page text (or its `window` [lo, hi), a sheet's rows shown) cut at every finding boundary, each
+    piece with the finding that covers it (the shortest, so an entity inside a passage stays visible).
+    One sweep over the findings in order of their start: a page of thousands stays fast."""
     text = record.text
-    spans = [(f["decision"] or f)["start"] for f in findings] + [(f["decision"] or f)["end"] for f in findings]
-    cuts = sorted({0, len(text), *[c for c in spans if 0 <= c <= len(text)]})
-    out = []
+    lo, hi = window or (0, len(text))
+    spans = sorted(((*_span(f), f) for f in findings), key=lambda s: s[0])
+    cuts = sorted({lo, hi, *[c for a, b, _ in spans for c in (a, b) if lo <= c <= hi]})
+    out, active, i = [], [], 0
     for a, b in zip(cuts, cuts[1:]):
-        covering = [f for f in findings if (f["decision"] or f)["start"] <= a and b <= (f["decision"] or f)["end"]]
-        best = min(covering, key=lambda f: f["end"] - f["start"], default=None)
-        out.append({"start": a, "text": text[a:b], "finding": best, "state": state(best) if best else ""})
+        while i < len(spans) and spans[i][0] <= a:
+            active.append(spans[i])
+            i += 1
+        active = [s for s in active if b <= s[1]]
+        best = min(active, key=lambda s: s[2]["end"] - s[2]["start"], default=None)
+        f = best[2] if best else None
+        out.append({"start": a, "text": text[a:b], "finding": f, "state": state(f) if f else ""})
     return out
+
+
+def _span(f: dict) -> tuple[int, int]:
+    return ((f["decision"] or f)["start"], (f["decision"] or f)["end"])
 
 
 @bp.app_template_global()
