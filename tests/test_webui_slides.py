@@ -96,7 +96,7 @@ def test_english_card(app, client, pptx_sha):
 def test_page_stored_before_slides_shows_the_text_view(app, client, pptx_sha):
     with app.extensions["reviewer.sessions"]() as session:
         for record in session.scalars(select(store.PageRecord).where(store.PageRecord.document_sha == pptx_sha)):
-            record.slide = None  # as a document scanned before migration 0008
+            record.slide = None  # as a document scanned before migration 0009
         session.commit()
     html = client.get(f"/documents/{pptx_sha}?page=1").get_data(as_text=True)
     assert 'id="slide-card"' not in html and 'class="view view-text "' in html
