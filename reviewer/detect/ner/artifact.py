@@ -187,9 +187,9 @@ def _load_pipeline(folder: Path):
     """
     spacy = import_spacy()
 
-    from reviewer.detect.ner import lazytok
-
     from thinc.api import use_ops
+
+    from reviewer.detect.ner import lazytok
 
     config = spacy.util.load_config(folder / "config.cfg")
     overrides = {}
