@@ -125,7 +125,7 @@ def _docs(nlp, texts: list[str]) -> list:
 
 @lru_cache(maxsize=1)
 def _blas():
-    from threadpoolctl import ThreadpoolController
+    from threadpoolctl import ThreadpoolController  # type: ignore[import-untyped]
 
     return ThreadpoolController()  # the BLAS libraries loaded so far: numpy's, loaded with spaCy
 
