@@ -80,3 +80,21 @@ def test_documents_scanned_at_once_in_threads_keep_their_own_findings(detect):
     with ThreadPoolExecutor(max_workers=4) as pool:
         got = list(pool.map(lambda t: sorted(f.text for f in findings(detect, t)), texts))
     assert got == expected
+
+
+def test_the_model_runs_on_one_blas_thread(detect, monkeypatch):
+    """numpy's OpenBLAS would run the tok2vec products on every core, its idle thread spinning in between."""
+    import numpy  # noqa: F401  (the BLAS library threadpoolctl limits)
+    from threadpoolctl import threadpool_info
+
+    nlp, _ = ner._model(str(Settings().models_dir / ner.MODEL_NAME))
+    seen = []
+    pipe = type(nlp).pipe
+
+    def recording(self, texts, **kwargs):
+        seen.append({i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"})
+        return pipe(self, texts, **kwargs)
+
+    monkeypatch.setattr(type(nlp), "pipe", recording)
+    assert findings(detect, FORM)
+    assert seen == [{1}]

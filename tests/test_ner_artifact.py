@@ -47,6 +47,20 @@ def test_written_artifact_loads_and_records_versions(models):
     assert not (models / "ner-id.part").exists()
 
 
+def test_loaded_layers_multiply_with_numpy_and_predict_the_same(models):
+    from thinc.api import NumpyOps
+
+    nlp, _ = ner_artifact.load(models / "ner-id")
+    layers = [node for _, pipe in nlp.pipeline for node in pipe.model.walk()]
+    assert layers and all(not node.ops.use_blis for node in layers if node.name != "linear")
+    text = "Saudara Budi Santoso dari Kota Contoh hadir pada rapat tanggal 4 Maret 2024."
+    with_numpy = [(t.text, t.ent_iob_, t.ent_type_) for t in nlp(text)]
+    blis = NumpyOps(use_blis=True)
+    for node in layers:
+        node.ops = blis
+    assert [(t.text, t.ent_iob_, t.ent_type_) for t in nlp(text)] == with_numpy
+
+
 def test_tokenizer_rules_saved_with_the_model_are_used(tmp_path, models, tiny_nlp):
     from spacy.symbols import ORTH
 

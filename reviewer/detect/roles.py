@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from reviewer.core import lexicon
 from reviewer.core.reasons import reason
@@ -113,6 +114,7 @@ class Role:
     reasons: tuple[str, ...]
 
 
+@lru_cache(maxsize=4)  # the NER, initials and policy steps ask about the same document
 def document_kinds(text: str) -> frozenset[str]:
     return frozenset(kind for kind, rx in KINDS.items() if re.search(rx, text))
 

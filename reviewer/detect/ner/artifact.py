@@ -228,7 +228,8 @@ def load(folder: Path):
 
 
 def _load_pipeline(folder: Path):
-    """The saved pipeline with the language's tokenizer built from the config, special cases deferred.
+    """The saved pipeline with the language's tokenizer built from the config, special cases deferred,
+    and numpy's matrix product.
 
     A config naming spaCy's own tokenizer gets the same tokenizer with its ~15,600 hyphenated
     special cases added only when a text contains them (`reviewer.detect.ner.lazytok`); the
@@ -236,13 +237,18 @@ def _load_pipeline(folder: Path):
     """
     spacy = import_spacy()
 
+    from thinc.api import use_ops
+
     from reviewer.detect.ner import lazytok
 
     config = spacy.util.load_config(folder / "config.cfg")
     overrides = {}
     if config["nlp"]["tokenizer"] == {"@tokenizers": "spacy.Tokenizer.v1"}:
         overrides = {"nlp.tokenizer": {"@tokenizers": lazytok.NAME}}
-    return spacy.load(folder, exclude=["tokenizer"], config=overrides)
+    # thinc's default matrix product goes through its bundled BLIS, ~3x slower here than numpy's OpenBLAS for
+    # the tok2vec layers; the layers are built with numpy's (the parser's own small products stay BLIS)
+    with use_ops("numpy", use_blis=False):
+        return spacy.load(folder, exclude=["tokenizer"], config=overrides)
 
 
 def _same_tokenizer(nlp, path: Path) -> bool:
