@@ -41,13 +41,15 @@ def facts(text: str, page: int, findings: list[Finding]) -> list[Finding]:
     """Age and home-area findings right after the flagged PERSON findings of one page's text."""
     criminal = bool(CRIME_WORDS.search(text))
     out: dict[tuple[int, int], Finding] = {}
+    names: set[str] = set()  # a court decision names its defendant thousands of times: initials once per name
     for f in findings:
         if f.label != "PERSON" or f.action not in FLAGGED or (f.action == "review" and not criminal):
             continue
         for found in (age_after(text, page, f), home_after(text, page, f)):
             if found is not None:
                 out.setdefault((found.start, found.end), found)
-        if criminal:
+        if criminal and f.text not in names:
+            names.add(f.text)
             for found in initials_of(text, page, f):
                 out.setdefault((found.start, found.end), found)
     return list(out.values())
