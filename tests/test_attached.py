@@ -79,6 +79,9 @@ def test_the_initials_of_a_flagged_name_in_criminal_news():
     found = attached.facts(text, 1, [person(text, "Dedi Marwoto", "review", entity="P3")])
     assert [(f.text, f.start, f.action, f.entity) for f in found] == [
         ("DM", text.index("DM"), "review", "P3"), ("DM", text.rindex("DM"), "review", "P3")]
+    # initials the text never pairs with the name are an abbreviation ("PU": penuntut umum)
+    text = "Terdakwa Putri Utami ditahan. Tuntutan PU dibacakan di persidangan."
+    assert facts(text, person(text, "Putri Utami", "redact")) == []
     # no criminal case, or the letters are a word of the text: nothing
     text = "Sambutan Dedi Marwoto (DM) pada festival."
     assert facts(text, person(text, "Dedi Marwoto", "redact")) == []

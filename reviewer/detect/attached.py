@@ -57,14 +57,17 @@ def facts(text: str, page: int, findings: list[Finding]) -> list[Finding]:
 
 def initials_of(text: str, page: int, person: Finding) -> list[Finding]:
     """The initials of a flagged full name written alone ("DM (Dedi Marwoto)", later "tersangka DM"): the same
-    person, as police news writes them. Only for names of two to four words, and letters the text never
-    writes in lower case as a word."""
+    person, as police news writes them. Only for names of two to four words whose initials the text pairs with
+    the name in brackets, and letters the text never writes in lower case as a word."""
     words = [w for w in re.findall(r"[A-Za-z'’]+", person.text) if w[0].isupper()]
     if not 2 <= len(words) <= 4 or len(words) != len(person.text.split()):
         return []
     letters = "".join(w[0] for w in words).upper()
-    if re.search(r"(?<![A-Za-z])" + letters.lower() + r"(?![A-Za-z])", text):
-        return []
+    name = r"\s+".join(re.escape(w) for w in person.text.split())
+    linked = re.search(r"(?<![A-Za-z])" + letters + r"\s*\(\s*" + name + r"\s*\)|" + name + r"\s*\(\s*" + letters
+                       + r"\s*\)", text)
+    if not linked or re.search(r"(?<![A-Za-z])" + letters.lower() + r"(?![A-Za-z])", text):
+        return []  # "PU", "SD": the letters of a name are also abbreviations, unless the text pairs them
     why = reason("attached.initials", name=person.text)
     return [Finding(page, m.start(), m.end(), letters, "PERSON", person.basis or "17h", person.score,
                     person.action, SOURCE, (why, *person.reasons[-1:]), entity=person.entity)
