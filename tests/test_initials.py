@@ -26,3 +26,9 @@ def test_officials_countries_and_public_documents_are_left_alone():
     assert flagged("Terdakwa didakwa melanggar PASAL 2 AYAT (1) UU tersebut; ayat itu mengatur ancaman pidana.") == []
     # no criminal case in the document: initials with a number are something else
     assert flagged("Pertandingan PSS (2) melawan tim tamu berlangsung meriah di stadion kota.") == []
+
+
+def test_the_last_initials_of_a_list_may_end_the_sentence():
+    text = "Polisi menetapkan empat tersangka, masing-masing berinisial KT (31), J, dan RPM. Dua lainnya buron."
+    assert sorted(set(flagged(text))) == ["J", "KT", "RPM"]
+    assert flagged("Pelaku ditangkap. Tersangka adalah S.H. Wibowo, kata polisi.") == []

@@ -28,7 +28,9 @@ SCORE = 0.85
 CRIMINAL = frozenset(("law", "child", "sexual"))
 LETTERS = r"[A-Z]{1,4}"
 AGED = re.compile(r"(?<![A-Za-z.])([A-Z]{2,4})\s*\(\s*\d{1,2}\s*(?:th|thn|tahun)?\s*\)")
-ITEM = r"(?<![A-Za-z.])" + LETTERS + r"(?![A-Za-z.])(?:\s*\(\s*\d{1,2}\s*\))?"
+# the letters end a word; a full stop after them may end the sentence ("... dan CA."), not an abbreviation ("S.H.")
+END = r"(?![A-Za-z]|\.[A-Za-z])"
+ITEM = r"(?<![A-Za-z.])" + LETTERS + END + r"(?:\s*\(\s*\d{1,2}\s*\))?"
 LIST = re.compile(r"(?i:\b(?P<role>tersangka|pelaku|korban|saksi|terdakwa|diamankan|ditangkap)"
                   r"(?:\s+(?:lain(?:nya)?|lagi))?\s*,?\s*(?:(?:adalah|yakni|yaitu|ialah|masing-masing|berinisial|"
                   r"inisial)\s*:?\s*)+)(?P<items>" + ITEM + r"(?:\s*(?:,\s*(?:dan\s+)?|\s+dan\s+)" + ITEM + r")*)")
@@ -85,7 +87,7 @@ def seeds_of(text: str) -> list[tuple[str, int, int, str]]:
     for m in LIST.finditer(text):
         if official_before(text, m.start()):
             continue
-        for item in re.finditer(r"(?<![A-Za-z.])" + LETTERS + r"(?![A-Za-z.])", m.group("items")):
+        for item in re.finditer(r"(?<![A-Za-z.])" + LETTERS + END, m.group("items")):
             out.append((item.group(0), m.start("items") + item.start(), m.start("items") + item.end(),
                         m.group("role").lower()))
     return out

@@ -34,7 +34,17 @@ def apply(document: Document, page: Page, findings: list[Finding], settings: Set
     findings = [birth_date_in_prose(document, page, f) for f in findings]
     findings = [keep_rules.judge(document, page, f, settings) for f in findings]
     findings = _terms(page, findings, settings)
-    return resolve_overlaps(findings)
+    return person_context(page, resolve_overlaps(findings))
+
+
+def person_context(page: Page, findings: list[Finding]) -> list[Finding]:
+    """Once it is decided who is private: officials named as suspects go to review (`suspects`), and the age
+    and home area written after a flagged name become findings of their own (`attached`)."""
+    from reviewer.detect import attached, suspects
+
+    findings = suspects.review(page.text, findings)
+    extra = attached.facts(page.text, page.number, findings)
+    return resolve_overlaps(findings + extra) if extra else findings
 
 
 def ocr_doubt(page: Page, f: Finding) -> Finding:

@@ -81,6 +81,7 @@ OCCUPATION_AFTER = re.compile(r"(?i)^\s*,\s*" + OCCUPATION + r"\b")
 PRIVATE_CONTEXT = re.compile(r"(?i)(?<![A-Za-z])" + lexicon.alternation("private_context") + r"(?![A-Za-z])")
 AGE_AFTER = re.compile(r"^\s*,?\s*\(\s*\d{1,3}\s*(?:th|thn|tahun)?\.?\s*\)")
 PROSE_WORDS = 8
+CONTEXT_REACH = 80  # characters either side of a name in which a private-context word counts (same sentence)
 PROSE_CUE_STRENGTH = 1  # never outweighs a private cue nor a private document kind (ties go to private)
 KINDS = lexicon.document_kinds()
 FIELD_ONLY = "isian jabatan tanpa 'yang bertanda tangan'"
@@ -274,14 +275,27 @@ def collect(text: str, start: int, end: int) -> list[Cue]:
 
 
 def public_prose(text: str, start: int, end: int) -> bool:
-    """The name sits in a line of running prose (a sentence of PROSE_WORDS words or more, no table cell) in
+    """The name sits in a line of running prose (PROSE_WORDS words or more, no table cell), in a sentence in
     which no word puts a private person in the picture (`private_context`: korban, ditangkap, warga, alamat,
     ...) and no age follows it ("X (25)")."""
     a, b = _line_bounds(text, start, end)
     line = text[a:b]
     if "\t" in line or len(re.findall(r"[A-Za-z]{2,}", line)) < PROSE_WORDS or not re.search(r"\b[a-z]{3,}\b", line):
         return False
-    return not PRIVATE_CONTEXT.search(line) and not AGE_AFTER.match(text[end:end + 16])
+    return not PRIVATE_CONTEXT.search(sentence_of(line, start - a, end - a)) and not AGE_AFTER.match(text[end:end + 16])
+
+
+SENTENCE_END = re.compile(r"(?<=[a-z0-9\"”)][.!?])\s+(?=[A-Z\"“])")
+
+
+def sentence_of(line: str, start: int, end: int) -> str:
+    """The sentence of a line that holds [start, end): a paragraph of news tells of several people, and a
+    word of private context in another sentence ("korban" of another story), or far away in a long one, says
+    nothing of this name."""
+    bounds = [0, *(m.end() for m in SENTENCE_END.finditer(line)), len(line)]
+    a = max(b for b in bounds if b <= start)
+    z = min((b for b in bounds if b >= end), default=len(line))
+    return line[max(a, start - CONTEXT_REACH):min(z, end + CONTEXT_REACH)]
 
 
 def mark_public_prose(mentions: list[Mention], texts: dict[int, str]) -> None:
