@@ -130,3 +130,28 @@ def test_signature_lists_and_counsel_after_a_possessive_are_kept():
     for name in ("Fardi Yansyah", "Andi Wirawan", "Nuraini Hasanah", "Yusuf Kurniawan", "Asep Priyanto", "Edi Budiman",
                  "Erna Wahyuni", "Rita Nurcahya"):
         assert hits.get(name) == "keep", (name, hits)
+
+
+def test_ranked_officers_in_a_list_are_each_kept_even_with_the_rank_glued():
+    text = ("Penangkapan dilakukan bersama KOMPOL HARTONO WIJAYA, S.Sos.,M.H., AKPSUPRAPTO,S.H.,M.H., BRIPTU "
+            "DIMAS ARYA PUTRA, BRIPTUGALIH SANTOSA, BRIPDA FAJAR NUGRAHA, dan ditangkap oleh BRIPKA Joko Susilo "
+            "dan AIPTU Ahmad Yani.")
+    assert found(text) == {"HARTONO WIJAYA": "KOMPOL", "SUPRAPTO": "AKP", "DIMAS ARYA PUTRA": "BRIPTU",
+                           "GALIH SANTOSA": "BRIPTU", "FAJAR NUGRAHA": "BRIPDA", "Joko Susilo": "BRIPKA",
+                           "Ahmad Yani": "AIPTU"}
+
+
+def test_the_examining_doctor_of_a_visum_is_an_official_and_a_patients_doctor_is_not():
+    text = ("Visum Et Repertum Nomor: VER/12/V/2023 dibuat dan ditanda tangani olehdr.Laras Ayuningtyas,Sp.F "
+            "terhadap Anak Korban. ")
+    assert found(text) == {"Laras Ayuningtyas": "dokter pemeriksa (visum et repertum)"}
+    assert found("Pasien Budi dirawat oleh dr. Laras Ayuningtyas di rumah sakit.") == {}
+
+
+@pytest.mark.parametrize("text", [
+    "Surat dari Kepala Satuan Polisi PAMONG PRAJA tentang razia.",
+    "Surat dari Kepala Satuan Polisi Pamong Praja Kota Surabaya tentang razia.",
+])
+def test_the_unit_pamong_praja_is_no_name(text):
+    assert found(text) == {}
+
