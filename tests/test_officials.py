@@ -155,3 +155,15 @@ def test_the_examining_doctor_of_a_visum_is_an_official_and_a_patients_doctor_is
 def test_the_unit_pamong_praja_is_no_name(text):
     assert found(text) == {}
 
+
+def test_one_upper_case_word_after_a_lower_case_role_is_a_name():
+    text = ("Layanan diberikan kepada saksi WARSONO, lalu saksiWARSONO;-Bahwa saksi HALAMAN dan saksi POLRI bukan. "
+            "Kemudian WARSONO pergi.")
+    hits = [f for f in scan(text) if f.label == "PERSON"]
+    assert [f.text for f in hits] == ["WARSONO"] * 3 and len({f.entity for f in hits}) == 1
+    assert {f.action for f in hits} == {"redact"}
+
+
+def test_a_role_word_that_ends_a_sentence_names_nobody_after_it():
+    text = "Ia pergi bersama Terdakwa. Bahwa Wahyu Setiawan kemudian pulang."
+    assert [f.text for f in scan(text) if f.label == "PERSON"] == []

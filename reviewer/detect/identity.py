@@ -258,6 +258,8 @@ def role_people(page: int, text: str) -> list[Person]:
     only after "berinisial" ("pelaku berinisial AS")."""
     out = []
     for m in table()["private_rx"].finditer(text):
+        if re.search(r"\.\s", text[m.end(1):m.end()]):
+            continue  # "... bersama Terdakwa. Bahwa X": the sentence ended after the role word
         word = " ".join(m.group(1).split()).lower()
         role = next((r for rx, r in table()["role_rx"] if rx.search(word)), None)
         if role and role.get("initials") and (ini := INITIALS.match(text, m.end())):
@@ -274,7 +276,8 @@ def role_people(page: int, text: str) -> list[Person]:
             continue  # "Penasihat Hukumnya yang bernama X": the official or counsel, found in `officials`
         forms = role_forms(text[m.end():m.end() + 160])
         multi = len(forms) > 1 or (forms and len(forms[0].split()) >= 2)
-        if role and forms and (multi or role.get("single") and single_ok(text, m.end(), forms[0])):
+        if role and forms and (multi or role.get("single") and single_ok(text, m.end(), forms[0])
+                               or shout_ok(text, m, forms[0])):
             where = f"peran '{m.group(1).strip()}', hal. {page}"
             police = in_office(text, m.end()) if role["role"] == "saksi" else ""
             if police:  # a police officer heard as a witness: acting in office
@@ -305,6 +308,17 @@ def single_ok(text: str, start: int, form: str) -> bool:
         return False  # the first line of the page: a headline ("Pelaku Curanmor Diamankan")
     after = text[start + text[start:].find(form) + len(form):][:20]
     return bool(re.match(r"\s*(?:\(\d{1,2}\)|,|\s[a-z]|\.|$)", after))
+
+
+def shout_ok(text: str, m: re.Match, form: str) -> bool:
+    """One upper-case word after a role word written in lower case is a name ("kepada saksi BASORI, ..."):
+    four letters or more with a vowel, no office or agency word, followed by punctuation or lower case."""
+    if not re.fullmatch(r"[A-Z]{4,}", form) or not re.search("[AEIOU]", form) or officials.office_word(form):
+        return False
+    if not m.group(1)[:1].islower() or form.lower() in table()["procedural_set"]:
+        return False
+    after = text[m.end() + text[m.end():].find(form) + len(form):][:3]
+    return bool(re.match(r"[,;.)]|\s+[a-z]|\s*$", after))
 
 
 def trim(form: str) -> str:
@@ -413,8 +427,9 @@ def mention_findings(page: int, text: str, person: Person, common: frozenset[str
             i, j = m.span()
             if not boundary(text, i, j, len(form.split()) > 1) or any(a < j and i < b for a, b in taken):
                 continue
-            if form in person.short and not (j == len(text) or text[j].isspace() or text[j] in ",.;:)’'\"”"):
-                continue  # a part of a name, written alone
+            if form in person.short and not (j == len(text) or text[j].isspace() or text[j] in ",.;:)’'\"”") \
+                    or form in person.short and i > 0 and text[i - 1].isalpha():
+                continue  # a part of a name, written alone (not glued to another name: "GonoSutrisno")
             if person.position and inside_longer_name(text, i, j, common):
                 continue
             taken.append((i, j))
