@@ -167,3 +167,9 @@ def test_one_upper_case_word_after_a_lower_case_role_is_a_name():
 def test_a_role_word_that_ends_a_sentence_names_nobody_after_it():
     text = "Ia pergi bersama Terdakwa. Bahwa Wahyu Setiawan kemudian pulang."
     assert [f.text for f in scan(text) if f.label == "PERSON"] == []
+
+
+def test_every_mention_of_an_officer_named_with_a_glued_rank_is_kept():
+    text = "Penangkapan bersama KOMPOL HARTONO, S.Sos., AKPSUPRAPTO,S.H.,M.H., BRIPTU DIMAS PUTRA. SUPRAPTO hadir."
+    hits = [(f.text, f.action) for f in scan(text) if f.label == "PERSON"]
+    assert sorted(hits) == [("DIMAS PUTRA", "keep"), ("HARTONO", "keep"), ("SUPRAPTO", "keep"), ("SUPRAPTO", "keep")]

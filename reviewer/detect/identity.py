@@ -39,6 +39,7 @@ NAME_RUN = r"((?:[A-Z][A-Za-z'’.-]*(?:\s+|(?=[A-Z]))){0,4}[A-Z][A-Za-z'’-]+)
 OFFICE_BEFORE = re.compile(r"(?i)(?:" + lexicon.alternation("offices") + r")(?:\s+[a-z]+)?\s+(?:yang\s+)?$")
 COUNSEL_BEFORE = re.compile(r"(?i)(?:" + lexicon.alternation("counsel") + r")\s*,?\s*(?:yang\s+)?$")
 INITIALS = re.compile(r"\s*([A-Z]{1,4}|(?:[A-Z]\.){1,4})(?![A-Za-z])")
+RANK_GLUED = re.compile(r"(?<![A-Za-z])" + lexicon.rank_alternation().upper() + r"$")  # "AKPSUPRIYANTO"
 CUT = re.compile(r"(?<=[A-Za-z]{3})\.\s+|\s*(?i:,|;|\(|\bdan\b|\bdi\b|\byang\b|\bselaku\b|\bsebagai\b)")
 
 
@@ -399,8 +400,9 @@ def short_rx(form: str) -> re.Pattern:
 
 
 def boundary(text: str, i: int, j: int, multi: bool) -> bool:
-    """A match starts and ends a word (or a case change shows where glued words meet)."""
-    if not text[i].isupper() or i > 0 and text[i - 1].isalpha() and not (text[i - 1].islower() and text[i].isupper()):
+    """A match starts and ends a word (or a case change, or a rank in capitals, shows where glued words meet)."""
+    if not text[i].isupper() or i > 0 and text[i - 1].isalpha() and not (text[i - 1].islower() and text[i].isupper()) \
+            and not RANK_GLUED.search(text, max(0, i - 10), i):
         return False
     if j >= len(text) or not text[j].isalpha():
         return True
@@ -412,6 +414,9 @@ def boundary(text: str, i: int, j: int, multi: bool) -> bool:
 def inside_longer_name(text: str, i: int, j: int, common: frozenset[str]) -> bool:
     """A match with another name word right before or after it ("Sutrisno" in "Imam Gono Sutrisno"):
     part of someone else's name, not a mention of this official."""
+    glued = re.search(r"[A-Za-z'’]+$", text[max(0, i - 30):i])
+    if glued and glued.group(0)[0].isupper() and not RANK_GLUED.fullmatch(glued.group(0)):
+        return True  # "GonoSutrisno": the end of a longer name glued at a former line end
     before = re.search(r"([A-Za-z'’]+)[ \t]+$", text[max(0, i - 30):i])
     after = re.match(r"[ \t]+([A-Za-z'’]+)", text[j:j + 30])
     return any(m and officials.name_word(m.group(1), common) for m in (before, after))

@@ -191,6 +191,8 @@ def rank_name(text: str, end: int, common: frozenset[str]) -> tuple[int, int] | 
     for tok in tokens:
         if _name_word(tok[2], common, shout) and not _pat("rank", tok[2]) or run and tok[2].lower() in PARTICLES:
             run.append(tok)
+            if tok[2].endswith(".") and len(tok[2]) > 2:
+                break  # the sentence ends with the name
         elif run or not (_pat("title", tok[2]) or _pat("courtesy", tok[2])):
             break
     if not run or all(len(t[2].rstrip(".")) <= 1 for t in run):
