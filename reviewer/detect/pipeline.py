@@ -126,7 +126,9 @@ def detect(document: Document, settings: Settings, detectors: list[Detector] | t
         for number, found in detector(view, settings).items():
             raw.setdefault(number, []).extend(found)
     from reviewer.detect.columns import clip_to_cells
+    from reviewer.detect.entities import unify
 
+    unify(view, raw, settings)
     _copy_to_repeats(document, raw)
     findings: list[Finding] = []
     for page in document.pages:

@@ -1,0 +1,54 @@
+"""One person, one entity (reviewer.detect.entities): NER persons joined to the identity's persons or made
+entities of their own, every mention of them found, one action per person. Own fixtures, no model."""
+
+from reviewer.core.model import Document, Finding, Page
+from reviewer.core.settings import Settings
+from reviewer.detect import entities, identity
+
+TEXT = ("Terdakwa Rina Wulandari bertemu Wahyu Setiawan di warung. Bahwa Wahyu Setiawan kemudian pergi, "
+        "dan WAHYU SETIAWAN pulang. Rina melihatnya; Rina Wulandari juga. Putusan diucapkan oleh Sutrisno, S.H., "
+        "sebagai Hakim Ketua. Anak saksi Harun Alfatih Bin Imam GonoSutrisno hadir.")
+
+
+def ner(text: str, name: str, action: str, nth: int = 0) -> Finding:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(name, start + 1)
+    return Finding(1, start, start + len(name), name, "PERSON", "17h", 0.6 if action == "review" else 0.9, action,
+                   "model:ner-id", ("model NER: PERSON",))
+
+
+def unify(text: str, extra: list[Finding]) -> list[Finding]:
+    doc = Document("x" * 64, "t.txt", "txt", (Page(1, text),))
+    raw = {1: identity.analyse(doc)[1] + extra}
+    entities.unify(doc, raw, Settings())
+    return [f for f in raw[1] if f.label == "PERSON"]
+
+
+def test_an_ner_only_person_becomes_an_entity_with_every_mention_and_one_action():
+    found = unify(TEXT, [ner(TEXT, "Wahyu Setiawan", "review"), ner(TEXT, "Wahyu Setiawan", "redact", 1)])
+    wahyu = [f for f in found if f.text.lower() == "wahyu setiawan"]
+    assert len(wahyu) == 3 and len({f.entity for f in wahyu}) == 1 and wahyu[0].entity.startswith("N")
+    assert {f.action for f in wahyu} == {"redact"}  # the most protective member decides for the person
+    assert all(any(r.startswith("sama dengan 'Wahyu Setiawan'") for r in f.reasons) for f in wahyu)
+
+
+def test_an_ner_short_form_joins_the_identity_person_and_takes_its_action():
+    found = unify(TEXT, [ner(TEXT, "Rina", "review", 1)])
+    rina = [f for f in found if f.text.startswith("Rina")]
+    assert len({f.entity for f in rina}) == 1 and {f.action for f in rina} == {"redact"}
+    assert [f.text for f in rina].count("Rina") == 1  # "Rina" alone is searched only as a form the NER found
+
+
+def test_an_ner_span_over_two_persons_is_dropped_and_a_wider_name_over_an_official_stays_apart():
+    wide = ner(TEXT, "Harun Alfatih Bin Imam GonoSutrisno", "redact")
+    found = unify(TEXT, [wide])
+    child = [f for f in found if "Harun" in f.text]
+    assert child and all(f.action != "keep" for f in child)
+    assert [f.text for f in found if f.action == "keep"] == ["Sutrisno"]  # not the end of "GonoSutrisno"
+
+
+def test_no_ner_findings_leave_the_identity_findings_as_they_are():
+    doc = Document("x" * 64, "t.txt", "txt", (Page(1, TEXT),))
+    before = identity.analyse(doc)[1]
+    assert unify(TEXT, []) == [f for f in before if f.label == "PERSON"]
