@@ -76,3 +76,11 @@ def test_a_detention_house_is_no_detainee():
     people = [p.forms for p in identity.role_people(1, "Ia ditahan di rumah tahanan Guntur, Jakarta. Petugas "
                                                        "memeriksa tahanan Budi. ")]
     assert people == [["Budi"]]
+
+
+def test_a_business_or_a_brand_after_a_role_word_is_no_person():
+    text = ("Ia bekerja di warung bernama Warteg Barokah Kendangsari dan temannya yangbernama AFIFAH yang tinggal di "
+            "Bratang. Afifah pulang; MIMIN LAELASARIAlias LALA dan saksi MIMINLAELASARI bertemu.")
+    texts = [f.text for f in run(text) if f.label == "PERSON"]
+    assert "AFIFAH" in texts and "Afifah" in texts and not any("Warteg" in t or "Barokah" in t for t in texts)
+    assert texts.count("MIMIN LAELASARI") == 1 and texts.count("MIMINLAELASARI") == 1

@@ -340,6 +340,8 @@ def name_ok(form: str) -> bool:
     proc = table()["procedural_set"]
     if not words or len(form) < 3 or all(w.lower() in proc for w in words) or words[0].lower() in proc:
         return False
+    if lexicon.not_person(form):
+        return False  # "Warteg Barokah", "HP merk Oppo": a business or a thing
     tokens = [t for t in form.split() if t.isalpha()]
     if not form.isupper() and any(len(t) <= 5 and t.isupper() for t in tokens):
         return False  # an acronym inside a mixed-case run: "PPID Utama", "Open BO"
@@ -430,7 +432,8 @@ def mention_findings(page: int, text: str, person: Person, common: frozenset[str
     for form in sorted(person.forms, key=len, reverse=True) + person.short:
         for m in form_rx(form).finditer(text):
             i, j = m.span()
-            if not boundary(text, i, j, len(form.split()) > 1) or any(a < j and i < b for a, b in taken):
+            multi = len(form.split()) > 1 or " " in text[i:j]  # "MIMINLAELASARI" also written with a space
+            if not boundary(text, i, j, multi) or any(a < j and i < b for a, b in taken):
                 continue
             if form in person.short and not (j == len(text) or text[j].isspace() or text[j] in ",.;:)’'\"”") \
                     or form in person.short and i > 0 and text[i - 1].isalpha():

@@ -137,6 +137,8 @@ def person(page: Page, start: int, end: int, lexicon: Lexicon | None = None) -> 
         return None
     if NOT_A_PERSON_BEFORE.search(text[max(0, start - 25):start]) or not name_like(bare, lexicon):
         return None
+    if words_table.not_person(bare):
+        return None  # "Warteg Barokah", "Daihatsu Sigra", "HP merk Oppo": a business, a brand, a thing
     if all(w.strip(".,") in names.procedural() for w in words):
         return None  # "Menimbang", "Terdakwa", "Mengadili": the decision's own words, never a person
     if PLACE_DATE.match(text[end:end + 30]):
