@@ -173,7 +173,11 @@ def decide(sha: str, finding_id: int):
     form = request.form
     verdict = form.get("verdict", "")
     try:
-        if form.get("all"):
+        if form.get("entity"):
+            made = workflow.apply_to_entity(session, current_user.row, finding, verdict, basis=form.get("basis"),
+                                            note=form.get("note", ""))
+            message = f"{len(made)} sebutan orang ini diputuskan / mentions of this person decided"
+        elif form.get("all"):
             made = workflow.apply_to_all(session, current_user.row, finding, verdict, basis=form.get("basis"),
                                          note=form.get("note", ""))
             message = f"{len(made)} kemunculan diputuskan / occurrences decided"
@@ -190,7 +194,7 @@ def decide(sha: str, finding_id: int):
     progress = workflow.progress(session, sha)
     return _done(sha, message, f"f-{finding_id}", page=finding.page,
                  data={"finding": finding_dict(finding, decision, users), "pending": _pending(session, sha),
-                       "reload": bool(form.get("all")), "progress": progress,
+                       "reload": bool(form.get("all") or form.get("entity")), "progress": progress,
                        "progress_text": gettext("%(d)s dari %(n)s temuan sudah diputuskan", d=progress["decided"],
                                                 n=progress["act"])})
 
