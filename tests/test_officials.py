@@ -173,3 +173,8 @@ def test_every_mention_of_an_officer_named_with_a_glued_rank_is_kept():
     text = "Penangkapan bersama KOMPOL HARTONO, S.Sos., AKPSUPRAPTO,S.H.,M.H., BRIPTU DIMAS PUTRA. SUPRAPTO hadir."
     hits = [(f.text, f.action) for f in scan(text) if f.label == "PERSON"]
     assert sorted(hits) == [("DIMAS PUTRA", "keep"), ("HARTONO", "keep"), ("SUPRAPTO", "keep"), ("SUPRAPTO", "keep")]
+
+
+def test_a_position_ending_a_sentence_names_nobody_in_the_next():
+    assert found("Diputuskan oleh Budi Hartono, S.H., sebagai Hakim Ketua. Terdakwa Joko hadir.") == {
+        "Budi Hartono": "Hakim Ketua"}

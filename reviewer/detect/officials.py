@@ -229,7 +229,16 @@ def stretch(text: str, start: int) -> list[tuple[int, int, str]]:
                                or _patterns()["office_here"].match(text, m.end())):
             break  # "X dan Kabid Y": the next official
         out.append((m.start(), m.end(), tok))
+        if _sentence_end(tok):
+            break  # "... sebagai Hakim Ketua. Terdakwa Budi": the next sentence names someone else
     return out
+
+
+def _sentence_end(tok: str) -> bool:
+    """A word of four letters or more ending with a full stop that is no title, degree, rank or abbreviation."""
+    bare = tok[:-1]
+    return tok.endswith(".") and len(bare) >= 4 and bare.isalpha() and not any(
+        _pat(p, tok) or _pat(p, bare) for p in ("title", "degree", "courtesy", "rank", "agency"))
 
 
 def _pat(name: str, tok: str) -> bool:
