@@ -52,3 +52,23 @@ def test_no_ner_findings_leave_the_identity_findings_as_they_are():
     doc = Document("x" * 64, "t.txt", "txt", (Page(1, TEXT),))
     before = identity.analyse(doc)[1]
     assert unify(TEXT, []) == [f for f in before if f.label == "PERSON"]
+
+
+def test_redact_suggested_follows_the_person_like_the_scan(tmp_path):
+    from reviewer.core.settings import from_env
+    from reviewer.detect.pipeline import scan_file
+    from reviewer.redact import decisions_from_findings
+
+    path = tmp_path / "putusan.txt"
+    path.write_text("Nama lengkap : Budi; Tempat lahir : Klaten; Umur/Tanggal lahir : 30 tahun; Tempat tinggal : "
+                    "Jl. Melati 3; Pekerjaan : Tani.\nDemikian diputuskan oleh Budi Hartono, S.H., sebagai Hakim "
+                    "Ketua. Terdakwa Budi hadir; BUDI menangis.\n", encoding="utf-8")
+    result = scan_file(str(path), from_env(use_ner=False, use_passages=False, use_ocr=False))
+    persons = [f for f in result.findings if f.label == "PERSON"]
+    judge = next(f for f in persons if f.text == "Budi Hartono")
+    assert judge.action == "keep" and judge.entity
+    redacted = decisions_from_findings(result.findings, result.document)
+    for f in persons:  # every mention gets what its person got in the scan
+        hit = any(d.start < f.end and f.start < d.end for d in redacted)
+        assert hit == (f.action == "redact"), f.text
+    assert {f.text for f in persons if f.action == "redact"} == {"Budi", "BUDI"}
