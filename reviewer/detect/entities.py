@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from reviewer.core.model import Document, Finding
-from reviewer.core.reasons import reason
+from reviewer.core.reasons import Reason, reason
 from reviewer.core.settings import Settings
 from reviewer.detect import identity, names, roles
 from reviewer.detect.ner.artifact import COMMON
@@ -111,10 +111,11 @@ def _as_mention(f: Finding, owner: Entity) -> Finding:
 
 def _same(rep: Finding) -> str:
     """"sama dengan '<name>' (P3; <where the person was learned>)"."""
-    same = next((r for r in rep.reasons if getattr(r, "code", "") == "person.same"), None)
-    learned = same.params.get("learned", "") if same is not None else f"hal. {rep.page}"
-    return reason("person.same", name=same.params.get("name", rep.text) if same is not None else rep.text,
-                  entity=rep.entity, learned=learned)
+    same = next((r for r in rep.reasons if isinstance(r, Reason) and r.code == "person.same"), None)
+    if same is None:
+        return reason("person.same", name=rep.text, entity=rep.entity, learned=f"hal. {rep.page}")
+    return reason("person.same", name=same.params.get("name", rep.text), entity=rep.entity,
+                  learned=same.params.get("learned", ""))
 
 
 def _new_entities(loose: list[tuple[int, Finding]], known: dict[str, Entity]) -> list[tuple[int, Finding]]:
