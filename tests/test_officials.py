@@ -178,3 +178,10 @@ def test_every_mention_of_an_officer_named_with_a_glued_rank_is_kept():
 def test_a_position_ending_a_sentence_names_nobody_in_the_next():
     assert set(found("Diputuskan oleh Budi Hartono, S.H., sebagai Hakim Ketua. Terdakwa Joko hadir.")) == {
         "Budi Hartono"}
+
+
+def test_prosecutors_listed_before_pada_kejaksaan_are_officials_and_an_employee_sentence_is_not():
+    text = ("dihadiri olehEdy Santosa, S.H., M.H., Erna Wulandari, S.H., M.H. Rita Nurcahyani, S.H., M.H. pada "
+            "Kejaksaan Negeri Surabaya dan Terdakwa.")
+    assert set(found(text)) == {"Edy Santosa", "Erna Wulandari", "Rita Nurcahyani"}
+    assert found("Saksi Budi Santoso bekerja pada Kejaksaan Negeri Surabaya sejak 2010.") == {}
