@@ -185,3 +185,8 @@ def test_prosecutors_listed_before_pada_kejaksaan_are_officials_and_an_employee_
             "Kejaksaan Negeri Surabaya dan Terdakwa.")
     assert set(found(text)) == {"Edy Santosa", "Erna Wulandari", "Rita Nurcahyani"}
     assert found("Saksi Budi Santoso bekerja pada Kejaksaan Negeri Surabaya sejak 2010.") == {}
+
+
+def test_a_list_of_officials_joined_by_comma_and_dan():
+    text = "serta dihadiri oleh Erna Wulandari, S.H., M.H., dan Raden Ayu Rita Nurcahyani, S.H., Penuntut Umum."
+    assert set(found(text)) == {"Erna Wulandari", "Ayu Rita Nurcahyani"}

@@ -39,9 +39,9 @@ STREET = re.compile(r"(?i)\b(?:jalan|jl|jln|gg|gang|lapangan|stadion|gedung|tama
 CONNECTOR = re.compile(r"\s*,?\s*(?:yang\s+bernama|bernama|yaitu|yakni|atas\s+nama)\s*:?\s*")
 _DEGREES = r"(?:\s*,?\s*" + DEGREE + r"\.?)+"
 _NAME = r"(?P<name>(?:[A-Z]\.\s*)?[A-Z][A-Za-z'’-]+(?:[ \t]+[A-Z][A-Za-z'’-]+){0,4})"
-LIST_NEXT = re.compile(_DEGREES + r"\s*(?:,|\bdan\b|&)?\s*(?:(?:TTD|Ttd|ttd)\s+)*(?:" + PREFIX + r"\.\s*)*")
+LIST_NEXT = re.compile(_DEGREES + r"\s*(?:,?\s*(?:\bdan\b|&)|,)?\s*(?:(?:TTD|Ttd|ttd)\s+)*(?:" + PREFIX + r"\.\s*)*")
 LIST_NAME = re.compile(_NAME)
-LIST_BEFORE = re.compile(_NAME + _DEGREES + r"\s*(?:,|\bdan\b|&)?\s*(?:(?:" + PREFIX + r")(?:\.\s*|\s+))*$")
+LIST_BEFORE = re.compile(_NAME + _DEGREES + r"\s*(?:,?\s*(?:\bdan\b|&)|,)?\s*(?:(?:" + PREFIX + r")(?:\.\s*|\s+))*$")
 INITIALS = re.compile(r"\((?!dok\b)([a-z]{2,4}(?:\s*/\s*[a-z]{2,4})+|[a-z]{3})\)\s*$", re.MULTILINE)
 
 
