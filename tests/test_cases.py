@@ -24,6 +24,8 @@ def test_case_type_from_the_case_number_and_charges(text, case, anonymise):
 def test_no_decision_no_case_type():
     assert cases.case_of("Siaran pers: program perlindungan anak diluncurkan Bupati.") is None
     assert cases.case_of("") is None
+    assert cases.case_of("Polisi menyebut perkara nomor 12/Pid.B/2024/PN Smg tentang pencurian.") is None
+    assert cases.case_of("P U T U S A NNomor 7/Pid.B/2024/PN Sby pencurian").id == "pidana_umum"
 
 
 def person(text: str, role: str, basis: str = "17h", action: str = "redact") -> Finding:
