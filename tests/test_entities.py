@@ -72,3 +72,9 @@ def test_redact_suggested_follows_the_person_like_the_scan(tmp_path):
         hit = any(d.start < f.end and f.start < d.end for d in redacted)
         assert hit == (f.action == "redact"), f.text
     assert {f.text for f in persons if f.action == "redact"} == {"Budi", "BUDI"}
+
+
+def test_an_abbreviation_taken_for_a_name_is_not_spread_to_its_other_occurrences():
+    text = "Menurut IHPS II tahun ini, dan IHPS II berikutnya. Rudi Hartono hadir; Rudi Hartono pulang."
+    found = unify(text, [ner(text, "IHPS II", "review"), ner(text, "Rudi Hartono", "review")])
+    assert sorted(f.text for f in found) == ["IHPS II", "Rudi Hartono", "Rudi Hartono"]

@@ -152,6 +152,9 @@ def _searchable(form: str, common: frozenset[str]) -> str | None:
     words = re.findall(r"[A-Za-z'’]+", bare)
     if not words or len(words) == 1 and (len(words[0]) < 4 or words[0].lower() in common):
         return None
+    if all(w.isupper() and len(w) <= 5 and (len(re.findall("[AEIOU]", w)) <= 1 or re.fullmatch("[IVX]+", w))
+           for w in words):
+        return None  # "IHPS II", "LHP BPK": an abbreviation the model took for a name, not to be spread
     return bare
 
 
