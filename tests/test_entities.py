@@ -78,3 +78,14 @@ def test_an_abbreviation_taken_for_a_name_is_not_spread_to_its_other_occurrences
     text = "Menurut IHPS II tahun ini, dan IHPS II berikutnya. Rudi Hartono hadir; Rudi Hartono pulang."
     found = unify(text, [ner(text, "IHPS II", "review"), ner(text, "Rudi Hartono", "review")])
     assert sorted(f.text for f in found) == ["IHPS II", "Rudi Hartono", "Rudi Hartono"]
+
+
+def test_a_span_with_a_punctuation_run_is_searched_by_its_name_words_only_and_fast():
+    import time
+
+    text = "Saksi Bagus Oky Lianto.----------------------------------------No 12. " + "kata biasa - " * 3000
+    doc = Document("x" * 64, "t.txt", "txt", (Page(1, text),))
+    raw = {1: [ner(text, "Bagus Oky Lianto.----------------------------------------No", "review")]}
+    start = time.monotonic()
+    entities.unify(doc, raw, Settings())
+    assert time.monotonic() - start < 2 and raw[1]

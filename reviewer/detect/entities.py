@@ -150,12 +150,12 @@ def _searchable(form: str, common: frozenset[str]) -> str | None:
     """The bare name to look for: two words or more, or one uncommon word of four letters or more."""
     bare = names.strip_titles(form).strip(" .,;")
     words = re.findall(r"[A-Za-z'’]+", bare)
-    if not words or len(words) == 1 and (len(words[0]) < 4 or words[0].lower() in common):
+    if not words or len(words) > 5 or len(words) == 1 and (len(words[0]) < 4 or words[0].lower() in common):
         return None
     if all(w.isupper() and len(w) <= 5 and (len(re.findall("[AEIOU]", w)) <= 1 or re.fullmatch("[IVX]+", w))
            for w in words):
         return None  # "IHPS II", "LHP BPK": an abbreviation the model took for a name, not to be spread
-    return bare
+    return " ".join(words)  # name words only: a span with punctuation runs ("X.-----No") is no pattern
 
 
 def _more_mentions(document: Document, raw: dict[int, list[Finding]], entity: Entity,
