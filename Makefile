@@ -8,7 +8,7 @@ PORT ?= 5000
 # Parallel tests with pytest-xdist (in the dev extra): `make test TEST_WORKERS=4`, or TEST_WORKERS=0 for one process.
 TEST_WORKERS ?= auto
 PARALLEL = $$($(PY) -c 'import xdist' 2>/dev/null && [ "$(TEST_WORKERS)" != 0 ] && \
-	printf '%s' '-n $(TEST_WORKERS) --dist loadfile')
+	printf '%s' '-n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder')
 
 .PHONY: setup system-deps run test test-fast test-time scan-samples lint doctor server-install screenshots
 

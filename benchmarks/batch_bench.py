@@ -178,7 +178,7 @@ def one_batch(job: dict) -> None:
 
     settings = from_env().with_(use_ner=job["use_ner"], use_passages=job["use_passages"])
     totals = run_batch(job["paths"], job["db"], settings, BatchOptions(workers=job["workers"], fresh=True))
-    print(json.dumps({"pid": os.getpid(), "pages": totals["pages"], "failed": totals["failed"]}))
+    print(json.dumps({"pid": os.getpid(), "pages": totals.pages, "failed": totals.failed}))
 
 
 def flat_memory(settings, tmp: Path, n: int) -> dict:

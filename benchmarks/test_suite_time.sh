@@ -22,7 +22,7 @@ echo "cores: $(nproc), load average before: $load, python: $PY"
 awk -v l="$load" 'BEGIN { exit !(l > 0.5) }' && echo "warning: the machine is busy; the times below are not the suite's" >&2
 mkdir -p out
 for workers in ${*:-auto}; do
-    if [ "$workers" = 0 ]; then args=""; else args="-n $workers --dist loadfile"; fi
+    if [ "$workers" = 0 ]; then args=""; else args="-n $workers --dist loadfile --no-loadscope-reorder"; fi
     log=out/test-time-$workers.log
     start=$(date +%s)
     # shellcheck disable=SC2086

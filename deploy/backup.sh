@@ -6,24 +6,19 @@
 # environment (the systemd unit loads /etc/ppid-reviewer/env). SQLite databases are copied with Python's
 # online backup instead of pg_dump. Exit code non-zero when anything failed; a failed run is deleted.
 set -eu
-: "${DATABASE_URL:?DATABASE_URL tidak diatur / not set}"
-: "${REVIEWER_INSTANCE:?REVIEWER_INSTANCE tidak diatur / not set}"
+. "$(dirname "$0")/db-common.sh"
 BACKUP_DIR=${BACKUP_DIR:-/var/backups/ppid-reviewer}
 BACKUP_KEEP_DAYS=${BACKUP_KEEP_DAYS:-14}
-PYTHON=${PYTHON:-python3}
 stamp=$(date +%Y%m%d-%H%M%S)
 out="$BACKUP_DIR/ppid-$stamp"
 mkdir -p "$out"
 chmod 0750 "$BACKUP_DIR" "$out"
 trap 'rm -rf "$out"; echo "cadangan GAGAL / backup FAILED: $out" >&2' EXIT
 
-# pg_dump wants a libpq URL: drop SQLAlchemy's "+driver" part.
-libpq_url=$(printf '%s' "$DATABASE_URL" | sed -e 's#^postgres\(ql\)\{0,1\}+[a-z0-9]*://#postgresql://#' -e 's#^postgres://#postgresql://#')
 case "$DATABASE_URL" in
     sqlite*)
         db_file=${DATABASE_URL#sqlite:///}
-        "$PYTHON" -c 'import sqlite3, sys; src = sqlite3.connect(sys.argv[1]); dst = sqlite3.connect(sys.argv[2]); src.backup(dst); dst.close()' \
-            "$db_file" "$out/database.sqlite3" ;;
+        sqlite_copy "$db_file" "$out/database.sqlite3" ;;
     *)
         pg_dump --format=custom --no-owner --no-privileges --file="$out/database.dump" "$libpq_url" ;;
 esac

@@ -8,18 +8,14 @@
 set -eu
 src=${1:?"pemakaian / usage: restore.sh BACKUP_FOLDER --yes"}
 [ "${2:-}" = "--yes" ] || { echo "menimpa basis data dan folder instance; ulangi dengan --yes / this overwrites the database and the instance folder; repeat with --yes" >&2; exit 2; }
-: "${DATABASE_URL:?DATABASE_URL tidak diatur / not set}"
-: "${REVIEWER_INSTANCE:?REVIEWER_INSTANCE tidak diatur / not set}"
-PYTHON=${PYTHON:-python3}
+. "$(dirname "$0")/db-common.sh"
 REVIEWER=${REVIEWER:-reviewer}
 (cd "$src" && sha256sum --quiet -c SHA256SUMS) || { echo "cadangan rusak (checksum) / backup damaged: $src" >&2; exit 1; }
 
-libpq_url=$(printf '%s' "$DATABASE_URL" | sed -e 's#^postgres\(ql\)\{0,1\}+[a-z0-9]*://#postgresql://#' -e 's#^postgres://#postgresql://#')
 case "$DATABASE_URL" in
     sqlite*)
         db_file=${DATABASE_URL#sqlite:///}
-        "$PYTHON" -c 'import sqlite3, sys; src = sqlite3.connect(sys.argv[1]); dst = sqlite3.connect(sys.argv[2]); src.backup(dst); dst.close()' \
-            "$src/database.sqlite3" "$db_file" ;;
+        sqlite_copy "$src/database.sqlite3" "$db_file" ;;
     *)
         pg_restore --clean --if-exists --no-owner --no-privileges --single-transaction --dbname="$libpq_url" \
             "$src/database.dump" ;;

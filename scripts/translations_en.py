@@ -140,9 +140,10 @@ def main() -> None:
     from webui import present
 
     catalog = Catalog(locale="en", project="ppid-reviewer")
-    ids: list = [m[2] for m in extract_from_dir(ROOT / "webui", method_map=[("templates/**.html", "jinja2")])]
-    for table in (ROLE_NAMES, present.STATUS_NAMES, present.ACTION_NAMES, present.VERDICT_NAMES,
-                  present.LABEL_NAMES, present.EVENT_NAMES, present.TERM_NAMES):
+    methods = [("templates/**.html", "jinja2"), ("**.py", "python")]  # templates and the views' messages
+    ids: list = [m[2] for m in extract_from_dir(ROOT / "webui", method_map=methods)]
+    for table in (ROLE_NAMES, present.STATUS_NAMES, present.EVENT_NAMES, present.TERM_NAMES, present.SENTENCES,
+                  present.SORT_NAMES, present.FIELD_NAMES):
         ids += list(table.values())
     ids += ["sistem (memindai)", "selesai"]
     out = ROOT / "webui/translations/en/LC_MESSAGES/messages.po"

@@ -1,8 +1,13 @@
+import atexit
+import functools
 import os
 import re
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+from webui_helpers import copy_sqlite
 
 DATA = Path(__file__).parent / "data"
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -27,7 +32,31 @@ def data_dir() -> Path:
 # pytest-xdist 3.8 cannot rename pytest 9.2's node ids, so its groups are silently ignored.
 
 
+# Hashing a password at the shipped scrypt cost takes about 0.1 s of one core, and the suite creates and logs in
+# thousands of throw-away accounts: it hashes them at N=2**10 instead (still scrypt, salted, verified the same
+# way; Django's testing guide does the same with its hashers). test_store checks the shipped cost.
+TEST_PASSWORD_METHOD = "scrypt:1024:8:1"
+_shipped: dict[str, str] = {}
+
+
+def _cheap_password_hashes() -> None:
+    from reviewer.review import accounts
+
+    _shipped.setdefault("method", accounts.PASSWORD_METHOD)
+    accounts.PASSWORD_METHOD = TEST_PASSWORD_METHOD
+
+
+@pytest.fixture
+def shipped_password_method(monkeypatch) -> str:
+    """Accounts made in this test are hashed at the shipped cost, which this returns."""
+    from reviewer.review import accounts
+
+    monkeypatch.setattr(accounts, "PASSWORD_METHOD", _shipped["method"])
+    return _shipped["method"]
+
+
 def pytest_configure(config):
+    _cheap_password_hashes()
     worker = os.environ.get("PYTEST_XDIST_WORKER")
     if not worker:
         return
@@ -74,29 +103,79 @@ def _reset_postgres(url: str) -> None:
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def database_url(request, tmp_path) -> str:
-    """An empty database: SQLite in tmp_path, and PostgreSQL when DATABASE_URL_TEST is set
-    (.ci/run starts a local server; see scripts/ci-postgres.sh)."""
-    import os
-
+def _database(request, tmp_path) -> tuple[str, str]:
+    """(dialect, URL) of this test's database, in whatever state the last test left it: SQLite in tmp_path, and
+    PostgreSQL when DATABASE_URL_TEST is set (.ci/run starts a local server; see scripts/ci-postgres.sh)."""
     if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'test.sqlite3'}"
+        return "sqlite", f"sqlite:///{tmp_path / 'test.sqlite3'}"
     url = os.environ.get("DATABASE_URL_TEST")
     if not url:
         pytest.skip("DATABASE_URL_TEST not set (no PostgreSQL server)")
-    _reset_postgres(url)
+    return "postgresql", url
+
+
+@pytest.fixture
+def database_url(_database) -> str:
+    """An empty database (no schema): SQLite and, when available, PostgreSQL."""
+    dialect, url = _database
+    if dialect == "postgresql":
+        _reset_postgres(url)
     return url
 
 
 @pytest.fixture
-def engine(database_url):
-    """A migrated database engine (SQLite and, when available, PostgreSQL)."""
+def engine(_database):
+    """A migrated database engine with no rows (SQLite and, when available, PostgreSQL). Migrating takes longer
+    than most tests, so SQLite is a copy of a database migrated once per process and PostgreSQL, when it is
+    already at the newest revision, has its tables emptied instead of being dropped and migrated again."""
     from reviewer.store import records as store
 
-    eng = store.make_engine(database_url)
-    store.upgrade(eng)
+    dialect, url = _database
+    path = Path(url.removeprefix("sqlite:///"))
+    if dialect == "sqlite" and not path.exists():
+        copy_sqlite(_migrated_sqlite(), path)
+    elif dialect == "sqlite":
+        _migrate(url)
+    elif not _empty_if_migrated(url):
+        _reset_postgres(url)
+        _migrate(url)
+    eng = store.make_engine(url)
     yield eng
     eng.dispose()
+
+
+def _migrate(url: str) -> None:
+    from reviewer.store import records as store
+
+    eng = store.make_engine(url)
+    store.upgrade(eng)
+    eng.dispose()
+
+
+@functools.cache
+def _migrated_sqlite() -> Path:
+    folder = Path(tempfile.mkdtemp(prefix="reviewer-test-migrated-"))
+    atexit.register(shutil.rmtree, folder, True)
+    _migrate(f"sqlite:///{folder / 'db.sqlite3'}")
+    return folder / "db.sqlite3"
+
+
+def _empty_if_migrated(url: str) -> bool:
+    """Empty every table (sequences restarted) when the database is at the newest revision; False otherwise."""
+    from sqlalchemy import inspect, text
+
+    from reviewer.store import records as store
+
+    eng = store.make_engine(url)
+    try:
+        if store.current_revision(eng) != store.head_revision():
+            return False
+        tables = ", ".join(f'"{t}"' for t in inspect(eng).get_table_names() if t != "alembic_version")
+        with eng.begin() as conn:
+            conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+        return True
+    finally:
+        eng.dispose()
 
 
 # Tests measured at over ~10 s each on the 2-core machine (`pytest --durations=30`), marked `slow` here so that
@@ -122,8 +201,27 @@ SLOW_TESTS = (
 SLOW_FIXTURES = {"tests/test_passage_model.py": {"trained"}}
 
 
+# The files that take longest (summed `--durations` on the 2-core machine), longest first. They run first so that
+# the two workers end together: with `--dist loadfile --no-loadscope-reorder` (the Makefile) xdist hands out
+# whole files in collection order, and one long file started last (mypy alone takes about 50 s cold) is the
+# suite's tail. Without the flag xdist sorts files by their number of tests instead, putting mypy's two last.
+LONGEST_FIRST = (
+    "tests/test_types.py", "tests/test_webui_fuzz.py", "tests/test_passage_model.py", "tests/test_redact_scan.py",
+    "tests/test_progress.py", "tests/test_ocr.py", "tests/test_webui.py", "tests/test_redact_devset.py",
+    "tests/test_ner_artifact.py", "tests/test_batch.py", "tests/test_deploy.py", "tests/test_redact_sheets.py",
+    "tests/test_docs_screenshots.py", "tests/test_legacy_office.py", "tests/test_webui_security.py",
+    "tests/test_unitstore.py", "tests/test_webui_workflow.py", "tests/test_webui_lists.py",
+)
+
+
+def _file_rank(item) -> int:
+    path = item.nodeid.split("::")[0]
+    return LONGEST_FIRST.index(path) if path in LONGEST_FIRST else len(LONGEST_FIRST)
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         path = item.nodeid.split("::")[0]
         if item.nodeid.split("[")[0] in SLOW_TESTS or SLOW_FIXTURES.get(path, set()) & set(item.fixturenames):
             item.add_marker(pytest.mark.slow)
+    items.sort(key=_file_rank)  # stable: the other files, and the tests within each file, keep their order

@@ -44,7 +44,7 @@ def test_batch_stores_results_the_web_ui_reads_and_a_rerun_skips_them(tmp_path, 
     (folder / "slide.key").write_bytes(b"PK\x03\x04")  # a format no reader takes
     options = BatchOptions(workers=2, originals_root=tmp_path / "originals")
     first = run_batch([folder], db_url, SETTINGS, options)
-    assert (first["scanned"], first["skipped"], first["failed"]) == (3, 1, 0)
+    assert (first.scanned, first.skipped, first.failed) == (3, 1, 0)
     engine, session = _session(db_url)
     for p in samples.iterdir():
         expected = scan_file(str(p), SETTINGS)
@@ -55,9 +55,9 @@ def test_batch_stores_results_the_web_ui_reads_and_a_rerun_skips_them(tmp_path, 
         assert (tmp_path / "originals" / doc.sha256[:2] / doc.sha256).read_bytes() == p.read_bytes()
     findings_before = _count(session, store.FindingRecord)
     second = run_batch([folder], db_url, SETTINGS, options)
-    assert second["run"] != first["run"]
-    assert (second["scanned"], second["unchanged"], second["skipped"]) == (0, 3, 1)
-    assert second["findings_to_act"] == first["findings_to_act"]
+    assert second.run != first.run
+    assert (second.scanned, second.unchanged, second.skipped) == (0, 3, 1)
+    assert second.findings_to_act == first.findings_to_act
     assert _count(session, store.FindingRecord) == findings_before
     session.close()
     engine.dispose()
@@ -89,6 +89,8 @@ def test_kill_9_halfway_and_restart_ends_with_exactly_one_result_per_document(tm
     assert result.returncode == 0, result.stderr
     summary = json.loads(result.stdout.splitlines()[-1])
     assert summary["event"] == "summary" and summary["run"] == 1  # the same run, resumed
+    assert list(summary) == ["event", "run", "items", "scanned", "unchanged", "failed", "unsupported", "skipped",
+                             "pages", "findings_to_act", "failures_by_kind"]  # the line scripts read, unchanged
     assert summary["items"] == n and summary["scanned"] + summary["unchanged"] == n and summary["failed"] == 0
     session.rollback()
     names = session.scalars(select(store.BatchItem.name)).all()
@@ -112,8 +114,8 @@ def test_failures_are_recorded_counted_and_the_run_goes_on(tmp_path, samples, da
     (folder / "baik.docx").write_bytes((samples / "formulir-permohonan.docx").read_bytes())
     options = BatchOptions(workers=2, timeout=5, scanner="tests.batch_helpers:scan_file")
     totals = run_batch([folder], db_url, SETTINGS, options)
-    assert (totals["scanned"], totals["failed"]) == (1, 2)
-    assert totals["failures_by_kind"] == {"timeout": 1, "corrupt": 1}
+    assert (totals.scanned, totals.failed) == (1, 2)
+    assert totals.failures_by_kind == {"timeout": 1, "corrupt": 1}
     engine, session = _session(db_url)
     slow = session.scalar(select(store.BatchItem).where(store.BatchItem.name.like("%lambat.txt")))
     assert slow.status == "failed" and "batas waktu" in slow.error and slow.document_sha
@@ -142,3 +144,15 @@ def test_cli_usage_errors():
     assert runner.invoke(cli, ["batch"]).exit_code == 2
     assert runner.invoke(cli, ["batch", "/tidak/ada"]).exit_code == 2
     assert runner.invoke(cli, ["batch", ".", "--workers", "0"]).exit_code == 2
+
+
+def test_batch_totals_round_trip_through_the_stored_summary_and_know_every_item_state():
+    from dataclasses import fields
+
+    from reviewer.store.batch import BatchTotals
+
+    assert {f.name for f in fields(BatchTotals)} >= set(store.BATCH_ITEM_STATES)
+    totals = BatchTotals(run=3, items=4, scanned=2, failed=2, pages=9, findings_to_act=5,
+                         failures_by_kind={"corrupt": 2})
+    stored = json.loads(json.dumps(totals.as_dict()))
+    assert BatchTotals.from_dict(stored) == totals and list(stored)[:3] == ["run", "items", "scanned"]

@@ -5,6 +5,7 @@ import re
 import pytest
 
 from reviewer.batch.run import BatchOptions, run_batch
+from reviewer.cli.scan import finding_json
 from reviewer.core.errors import ReviewerError
 from reviewer.core.settings import Settings
 from reviewer.detect.pipeline import scan_file
@@ -25,17 +26,20 @@ def test_reports_list_every_finding_rank_documents_and_escape_names(tmp_path, sa
     (folder / "kosong.txt").write_text("tidak ada data pribadi di sini")
     (folder / "rusak.pdf").write_bytes(b"%PDF-1.7\n sampah")
     totals = run_batch([folder], database_url, SETTINGS, BatchOptions(workers=1))
-    paths = write_reports(database_url, totals["run"], tmp_path / "laporan", "https://ppid.example.go.id/ui/")
+    paths = write_reports(database_url, totals.run, tmp_path / "laporan", "https://ppid.example.go.id/ui/")
     assert [p.name for p in paths] == ["findings.jsonl", "findings.csv", "documents.csv", "ringkasan.html"]
 
     rows = [json.loads(line) for line in paths[0].read_text().splitlines()]
     for p in sorted(folder.iterdir()):
         if p.suffix == ".pdf" and p.name.startswith("rusak"):
             continue
-        expected = scan_file(str(p), SETTINGS).findings
+        expected = scan_file(str(p), SETTINGS)
         got = [r for r in rows if r["file"] == str(p)]
         assert [(r["page"], r["start"], r["end"], r["label"], r["basis"], r["action"]) for r in got] == \
-               [(f.page, f.start, f.end, f.label, f.basis, f.action) for f in expected]
+               [(f.page, f.start, f.end, f.label, f.basis, f.action) for f in expected.findings]
+        scanned = [finding_json(str(p), f, expected.document) for f in expected.findings]
+        assert [r.get("boxes") for r in got] == [s.get("boxes") for s in scanned]  # as `scan --format jsonl`
+        assert all("boxes" in r for r in got) if p.suffix == ".pdf" else not any("boxes" in r for r in got)
     with open(paths[1], newline="") as fh:
         assert len(list(csv.DictReader(fh))) == len(rows)
 

@@ -2,6 +2,7 @@
 no browser download): officer uploads, decides, draws a box, submits; reviewer approves; the exported
 PDF no longer holds the accepted strings. Screenshots go to $REVIEWER_SCREENSHOTS when it is set."""
 
+import contextlib
 import os
 import shutil
 import threading
@@ -18,20 +19,33 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-ne
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture
-def server(tmp_path):
+@contextlib.contextmanager
+def serve(app):
+    """`app` served by waitress on a free port, for as long as the block runs; yields the base URL."""
     from waitress import create_server
 
-    app = make_app(tmp_path / "instance", WORKER=True, SESSION_COOKIE_SECURE=False, TESTING=False)
     srv = create_server(app, host="127.0.0.1", port=0, threads=4)
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{srv.effective_port}"
-    srv.close()
+    try:
+        yield f"http://127.0.0.1:{srv.effective_port}"
+    finally:
+        srv.close()
+
+
+def served_app(instance):
+    return make_app(instance, WORKER=True, SESSION_COOKIE_SECURE=False, TESTING=False)
 
 
 @pytest.fixture
-def browser():
+def server(tmp_path):
+    with serve(served_app(tmp_path / "instance")) as base:
+        yield base
+
+
+@contextlib.contextmanager
+def chromium():
+    """Debian's headless Chromium under Playwright (skipped where it is not installed, failed on CI)."""
     if not os.path.exists(CHROMIUM):
         if os.environ.get("CI"):
             pytest.fail("chromium is not installed (apt-get install chromium)")
@@ -39,8 +53,16 @@ def browser():
     playwright = pytest.importorskip("playwright.sync_api")
     with playwright.sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+@pytest.fixture
+def browser():
+    with chromium() as b:
         yield b
-        b.close()
 
 
 def shot(page, name):

@@ -43,8 +43,9 @@ def test_no_references_outside_the_repository():
 
 
 def _source_text() -> str:
-    return "\n".join(p.read_text(encoding="utf-8") for folder in ("reviewer", "webui") for p in
-                     (ROOT / folder).rglob("*.py"))
+    """The code and the data it prints from (reason texts live in reviewer/data/reasons.yaml)."""
+    return "\n".join(p.read_text(encoding="utf-8") for folder in ("reviewer", "webui") for ext in ("py", "yaml")
+                     for p in (ROOT / folder).rglob(f"*.{ext}"))
 
 
 def test_troubleshooting_messages_are_printed_by_the_code():

@@ -40,7 +40,7 @@ def test_upload_on_a_full_disk(app, client, tmp_path, monkeypatch):
         res = post(client, "/upload", {"file": (fh, "surat.txt")}, content_type="multipart/form-data",
                    follow_redirects=True)
     html = res.get_data(as_text=True)
-    assert res.status_code == 200 and "disk penuh" in html and "No space left" in html
+    assert res.status_code == 200 and "disk penuh" in html  # the OS detail goes to the server log
     assert "Traceback" not in html
     assert _count(app, store.DocumentRecord) == 0 and _count(app, store.Job) == 0
     assert _leftovers(tmp_path / "instance") == []

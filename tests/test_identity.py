@@ -84,3 +84,8 @@ def test_a_business_or_a_brand_after_a_role_word_is_no_person():
     texts = [f.text for f in run(text) if f.label == "PERSON"]
     assert "AFIFAH" in texts and "Afifah" in texts and not any("Warteg" in t or "Barokah" in t for t in texts)
     assert texts.count("MIMIN LAELASARI") == 1 and texts.count("MIMINLAELASARI") == 1
+
+
+def test_initials_after_an_office_and_its_agency_are_an_official():
+    text = "Pelaku lalu menghubungi pejabat struktural Kejati DKI berinisial RT dan meminta uang. RT menolak."
+    assert {f.action for f in run(text) if f.text == "RT"} == {"keep"}

@@ -26,6 +26,7 @@ def found(text: str, positions: tuple[str, ...] = ()) -> dict[str, str]:
     ("Tim dipimpin oleh AIPTU Kadar Rahman bersama anggota.", "Kadar Rahman"),
     ("Penulis: Muhlis Alawi\nEditor: Sari Dewi", "Muhlis Alawi"),
     ("Penulis: Muhlis Alawi\nEditor: Sari Dewi", "Sari Dewi"),
+    ("Penulis:   •  Editor: Sari Dewi\n\nJAKARTA - Rapat dimulai.", "Sari Dewi"),
 ])
 def test_officials_in_prose(text, name):
     assert name in found(text)

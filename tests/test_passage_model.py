@@ -37,15 +37,18 @@ def corpus(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def trained(corpus, tmp_path_factory):
-    docs = passage_train.load_corpus(corpus, load_rules(RULES))
-    model, report = passage_train.train(docs, log=lambda *_: None)
+    """One training for the whole file (the slowest step here), through the command as an admin runs it:
+    the artifact folder, the training report (as the artifact records it) and the command's result."""
+    from reviewer.cli import cli
+
     out = tmp_path_factory.mktemp("models") / "passages"
-    pm.save(model, out)
-    return out, report
+    result = CliRunner().invoke(cli, ["train", "passages", "--data", str(corpus), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return out, pm.load(out).meta["metrics"], result
 
 
 def test_training_writes_a_loadable_artifact_with_versions_and_metrics(trained):
-    out, report = trained
+    out, report, _ = trained
     model = pm.load(out)
     assert model.meta["versions"]["scikit-learn"]
     assert model.meta["fine_labels"] == list(pm.FINE)
@@ -120,14 +123,15 @@ def test_save_replaces_atomically(trained, tmp_path):
     assert not list(tmp_path.glob("*.part"))
 
 
-def test_train_command(corpus, tmp_path):
-    from reviewer.cli import cli
-
-    result = CliRunner().invoke(cli, ["train", "passages", "--data", str(corpus), "--out", str(tmp_path)])
-    assert result.exit_code == 0, result.output
-    assert (tmp_path / pm.FILENAME).is_file()
-    card = (tmp_path / "README.md").read_text(encoding="utf-8")
+def test_train_command(trained):
+    out, _, result = trained
+    assert "tersimpan / saved" in result.output and "held-out templates" in result.output
+    assert (out / pm.FILENAME).is_file()
+    card = (out / "README.md").read_text(encoding="utf-8")
     assert "| 17h |" in card and "precision" in card
+    texts = ["Kami menilai posisi hukum pemerintah daerah dalam perkara ini lemah.", "Rapat di aula lantai dua."]
+    probs, _, _ = pm.load(out).predict_document(texts, ["sentence", "sentence"], 0.0)
+    assert probs.shape == (2, len(pm.HURUF)) and np.allclose(probs.sum(axis=1), 1)
 
 
 def test_train_command_without_data_is_a_clean_error(tmp_path):
@@ -152,6 +156,23 @@ def test_scan_time_features_equal_scikit_learn(corpus):
     theirs = sp.hstack([word.transform(norm), char.transform(norm)], format="csr")
     assert ours.shape == theirs.shape
     assert abs(ours - theirs).max() < 1e-5
+
+
+def test_scan_time_product_is_scipys_to_the_bit(corpus):
+    """`Rows.times_transposed` (a scan, no scipy) gives exactly the float32 values of scipy's CSR product,
+    so the probabilities, and every finding, do not depend on which one computed them."""
+    docs = passage_train.load_corpus(corpus, load_rules(RULES))
+    texts = [w.classify_text for d in docs[:40] for w in d.windows] + ["", "Ünïcode  dan\tangka 12.345", ""]
+    featurizer = pm.Featurizer.fit(texts)
+    weights = np.random.default_rng(7).normal(size=(len(pm.FINE), featurizer.n_features)).astype(np.float32)
+    rows = featurizer.rows(texts)
+    theirs = np.asarray(featurizer.transform(texts) @ weights.T)
+    assert theirs.dtype == np.float32 and rows.times_transposed(weights).dtype == np.float32
+    assert np.array_equal(rows.times_transposed(weights), theirs)
+    assert not rows.times_transposed(weights)[-1].any()
+    one = rows[3]
+    assert np.array_equal(one.indices, featurizer.transform(texts)[3].indices)
+    assert np.array_equal(one.times_transposed(weights), theirs[3:4])
 
 
 def test_reviewer_decisions_become_training_records(tmp_path):

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -203,9 +201,13 @@ def test_engine_setting(monkeypatch, pdfs):
 
 
 def test_scan_jsonl_findings_carry_their_boxes(pdfs):
-    out = subprocess.run([sys.executable, "-m", "reviewer", "scan", "--format", "jsonl", "--no-ner", "--no-passages",
-                          "--no-ocr", str(pdfs["table"])], capture_output=True, text=True, cwd=ROOT, check=False)
-    assert out.returncode == 0, out.stderr
+    from click.testing import CliRunner
+
+    from reviewer.cli import cli
+
+    out = CliRunner().invoke(cli, ["scan", "--format", "jsonl", "--no-ner", "--no-passages", "--no-ocr",
+                                   str(pdfs["table"])])
+    assert out.exit_code == 0, out.stderr
     rows = [json.loads(line) for line in out.stdout.splitlines()]
     nik = [r for r in rows if r["label"] == "NIK"]
     assert len(nik) == 2

@@ -155,7 +155,7 @@ def test_batch_gives_the_cli_findings(files, cli_findings, tmp_path):
     prepare_database(url)
     totals = run_batch([str(p) for p in files.values()], url, SETTINGS,
                        BatchOptions(workers=1, originals_root=tmp_path / "originals", unit="dinsos"))
-    assert totals["failed"] == 0, totals
+    assert totals.failed == 0, totals
     assert stored(url, sha_names(files)) == cli_findings
 
 

@@ -223,3 +223,51 @@ def test_audit2_private_flagged(text, name, basis):
     role = role_of(text, name)
     assert role.action in ("redact", "review"), role.reasons
     assert role.basis == basis
+
+
+def prose_role(text: str, name: str) -> roles.Role:
+    """Like `role_of`, with the public-prose step the NER detector runs before deciding."""
+    mentions = []
+    for m in re.finditer(re.escape(name), text):
+        start, end = surface(text, m.start(), m.end())
+        mentions.append(roles.Mention(1, start, end, text[start:end], roles.collect(text, start, end)))
+    roles.mark_public_prose(mentions, {1: text})
+    return roles.decide(mentions, roles.document_kinds(text), ())[0]
+
+
+PUBLIC_PROSE = ("Dalam bukunya tentang partisipasi politik, Larasati Wibowo menulis bahwa generasi muda "
+                "menentukan arah demokrasi di masa depan.")
+
+
+def test_name_in_public_prose_is_kept_with_its_reason():
+    role = prose_role(PUBLIC_PROSE, "Larasati Wibowo")
+    assert role.action == "keep"
+    assert "role.public_prose" in {getattr(r, "code", r) for r in role.reasons}
+
+
+@pytest.mark.parametrize("text", [
+    # a private-context word in the line: a suspect, a resident, an age after the name
+    "Polisi menyebut Larasati Wibowo ditangkap di rumahnya setelah menjual barang curian kepada penadah.",
+    "Salah satu warga, Larasati Wibowo, mengeluhkan jalan desa yang rusak parah sejak awal tahun lalu.",
+    "Larasati Wibowo (34) mengaku membawa barang itu dari luar kota untuk dijual kembali di pasar.",
+    # the same name also written where a private person is in the picture
+    PUBLIC_PROSE + "\n\nDua pekan kemudian Larasati Wibowo melaporkan kehilangan sepeda motornya ke polisi.",
+    # a private document kind ties the weak cue, and ties go to private
+    PUBLIC_PROSE + "\n\nPerkara tindak pidana itu kini ditangani penyidik kepolisian setempat.",
+    # not running prose: a short line, a table cell
+    "Larasati Wibowo\nJakarta",
+    "No\tNama\tKeterangan\n1\tLarasati Wibowo\tmenulis bahwa generasi muda menentukan arah demokrasi kita",
+])
+def test_name_with_private_context_is_not_kept_as_public(text):
+    assert prose_role(text, "Larasati Wibowo").action != "keep"
+
+
+def test_the_word_nama_in_prose_is_no_form_field():
+    text = "Massa meneriakkan nama Larasati Wibowo sambil mengibarkan bendera partai di depan gedung."
+    assert "role.form_name" not in {getattr(r, "code", r) for r in role_of(text, "Larasati Wibowo").reasons}
+    assert role_of("Nama : Larasati Wibowo\nAlamat : Jl. Kenanga 4", "Larasati Wibowo").action == "redact"
+
+
+def test_atas_nama_in_prose_is_a_private_role():
+    text = "Ibu saya atas nama Sumirah tidak lagi menerima bantuan sejak Januari padahal tinggal sendiri."
+    assert role_of(text, "Sumirah").action == "redact"

@@ -179,6 +179,13 @@ def test_originals_are_content_addressed_and_read_only(tmp_path, samples):
         originals.path_of(tmp_path, "../../etc/passwd")
 
 
+def test_passwords_are_hashed_at_werkzeugs_full_scrypt_cost(session, shipped_password_method):
+    assert shipped_password_method == "scrypt:32768:8:1"  # Werkzeug's default cost
+    user = accounts.add_user(session, "ani", "rahasia-ani", "officer")
+    assert user.password_hash.startswith("scrypt:32768:8:1$")
+    assert accounts.authenticate(session, "ani", "rahasia-ani") is user
+
+
 def test_accounts(session):
     user = accounts.add_user(session, "ani", "rahasia-ani", "officer", "Ani Lestari")
     session.commit()

@@ -78,3 +78,37 @@ def test_every_registered_validator_returns_a_pair():
     for name, fn in v.REGISTRY.items():
         ok, why = fn("0")
         assert ok in (True, False) and isinstance(why, str), name
+
+
+def test_phone_areas_table_is_phonenumbers_own():
+    """data/phone_areas.yaml is what scripts/phone_areas.py makes from the installed phonenumbers."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).parents[1] / "scripts" / "phone_areas.py"
+    spec = importlib.util.spec_from_file_location("phone_areas", path)
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    assert v._phone_areas() == script.table()
+
+
+@pytest.mark.parametrize("text", ["(024) 3512345", "021-5551234", "(0231) 234567", "0274 512345", "0361 234567",
+                                  "0800 1234567", "(0411) 8123456", "+62 22 4201234", "+1 650 253 0000",
+                                  "+44 20 7946 0958", "0967 512345"])
+def test_phone_place_is_the_geocoders(text):
+    import phonenumbers
+    from phonenumbers import geocoder
+
+    number = phonenumbers.parse(text, "ID")
+    assert v._place(number, phonenumbers.number_type(number)) == geocoder.description_for_number(number, "id")
+
+
+def test_phone_place_of_every_example_number():
+    import phonenumbers
+    from phonenumbers import PhoneNumberType, geocoder
+
+    for kind in (PhoneNumberType.FIXED_LINE, PhoneNumberType.TOLL_FREE, PhoneNumberType.PREMIUM_RATE,
+                 PhoneNumberType.UAN, PhoneNumberType.VOIP, PhoneNumberType.SHARED_COST):
+        number = phonenumbers.example_number_for_type("ID", kind)
+        if number is not None:
+            assert v._place(number, phonenumbers.number_type(number)) == geocoder.description_for_number(number, "id")

@@ -135,7 +135,7 @@ def test_html_report_names_labels_and_huruf_from_the_vocabulary(acting, tmp_path
     from sqlalchemy.orm import Session
 
     with Session(make_engine(url)) as session:
-        html = render_summary(session, totals["run"], "https://ppid.example.go.id/")
+        html = render_summary(session, totals.run, "https://ppid.example.go.id/")
     for label in labels:
         assert vocabulary.label_name(label) in html, label
     assert f"huruf h — {vocabulary.basis_name('17h')}" in html

@@ -152,14 +152,14 @@ def test_every_state_changing_route_needs_the_csrf_token(tmp_path, samples):
             if token:
                 data["csrf_token"] = token
             res = client.post(url, data=data)
-            assert res.status_code == 400 and "CSRF" in res.get_data(as_text=True), (url, token)
+            assert res.status_code == 400 and "Formulir kedaluwarsa" in res.get_data(as_text=True), (url, token)
     assert _state(app) == before
     assert "GET" not in app.url_map.bind("localhost").match("/logout", method="POST", return_rule=True)[0].methods
 
 
 def test_login_form_itself_needs_the_csrf_token(client):
     res = client.post("/login", data={"username": OFFICER, "password": "sandi-ani-123"})
-    assert res.status_code == 400 and "CSRF" in res.get_data(as_text=True)
+    assert res.status_code == 400 and "Formulir kedaluwarsa" in res.get_data(as_text=True)
 
 
 def test_session_is_renewed_at_login_and_cleared_at_logout(app, client):

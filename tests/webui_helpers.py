@@ -1,9 +1,15 @@
 """Fixtures and helpers shared by the web UI tests."""
 
+import atexit
 import re
+import shutil
+import sqlite3
+import tempfile
+from functools import cache
 from pathlib import Path
 
 import pytest
+from jinja2 import MemcachedBytecodeCache
 
 from reviewer.core.settings import Settings
 
@@ -13,22 +19,34 @@ ROLES = {"ani": "officer", "andi": "officer", "budi": "reviewer", "bayu": "revie
 
 
 def make_app(instance: Path, **extra):
+    """An app on a migrated database with the users of ROLES. On the default SQLite database that is a copy
+    of one built once per process: migrating and hashing five passwords (scrypt) cost more than most tests."""
     from webui import create_app
 
+    own = f"sqlite:///{instance / 'db.sqlite3'}"
     config = {"INSTANCE": str(instance), "WORKER": False, "TESTING": True, "SECRET_KEY": "test",
               "SCAN_SETTINGS": Settings(use_ner=False, use_passages=False, use_ocr=False),
-              "LOGIN_LIMIT": "1000 per minute", "DATABASE_URL": f"sqlite:///{instance / 'db.sqlite3'}"}
+              "LOGIN_LIMIT": "1000 per minute", "DATABASE_URL": own}
     config.update(extra)
     instance.mkdir(parents=True, exist_ok=True)
-    migrate(config["DATABASE_URL"])
+    if config["DATABASE_URL"] == own and not (instance / "db.sqlite3").exists():
+        copy_sqlite(_seeded_sqlite(), instance / "db.sqlite3")
+    else:
+        migrate(config["DATABASE_URL"])
+        _add_users(config["DATABASE_URL"])
     app = create_app(config)
-    with app.extensions["reviewer.sessions"]() as session:
-        from reviewer.review import accounts
-
-        for name, role in ROLES.items():
-            accounts.add_user(session, name, PASSWORDS[name], role, name.title())
-        session.commit()
+    app.jinja_env.bytecode_cache = _TEMPLATES  # compile each template once per process, not once per app
     return app
+
+
+class _Memory(dict):
+    """The client interface MemcachedBytecodeCache needs, on a dict."""
+
+    def set(self, key, value, timeout=None):
+        self[key] = value
+
+
+_TEMPLATES = MemcachedBytecodeCache(_Memory())
 
 
 def migrate(url: str) -> None:
@@ -38,6 +56,39 @@ def migrate(url: str) -> None:
     engine = store.make_engine(url)
     store.upgrade(engine)
     engine.dispose()
+
+
+def _add_users(url: str) -> None:
+    from reviewer.review import accounts
+    from reviewer.store import records as store
+
+    engine = store.make_engine(url)
+    with store.session_factory(engine)() as session:
+        for name, role in ROLES.items():
+            accounts.add_user(session, name, PASSWORDS[name], role, name.title())
+        session.commit()
+    engine.dispose()
+
+
+@cache
+def _seeded_sqlite() -> Path:
+    """A migrated SQLite database with the users, built once per process in a folder of its own."""
+    folder = Path(tempfile.mkdtemp(prefix="reviewer-test-db-"))
+    atexit.register(shutil.rmtree, folder, True)
+    path = folder / "db.sqlite3"
+    migrate(f"sqlite:///{path}")
+    _add_users(f"sqlite:///{path}")
+    return path
+
+
+def copy_sqlite(source: Path, target: Path) -> None:
+    """A consistent copy through SQLite's backup API (the database runs in WAL mode)."""
+    src, dst = sqlite3.connect(source), sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        src.close()
+        dst.close()
 
 
 def csrf(client, path="/login") -> str:

@@ -16,6 +16,7 @@ MB = 1024 * 1024
 
 
 def create_app(test_config: dict | None = None) -> Flask:
+    from reviewer.core import officetime
     from reviewer.store import records as store
 
     test_config = test_config or {}
@@ -24,6 +25,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     instance.mkdir(parents=True, exist_ok=True)
     app.config.from_mapping(_defaults(instance))
     app.config.from_mapping(test_config)
+    app.config.setdefault("TIMEZONE", app.config["SCAN_SETTINGS"].timezone)
+    officetime.zone(app.config["TIMEZONE"])  # an unknown zone stops the start with a clear message
     app.debug = bool(test_config.get("DEBUG"))  # never from FLASK_DEBUG in the environment
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _secret_key(instance)
@@ -66,7 +69,6 @@ def _defaults(instance: Path) -> dict:
         "SCAN_SETTINGS": from_env(),
         "WORKER": True,
         "DEMO": False,
-        "TIMEZONE": env("REVIEWER_TIMEZONE", "Asia/Jakarta"),
     }
 
 
@@ -83,14 +85,15 @@ def _secret_key(instance: Path) -> str:
 
 
 def _blueprints(app: Flask) -> None:
-    from webui.views import admin, api, audit, auth, dik, documents, exports, review, units
+    from webui.views import admin, api, audit, auth, dik, documents, exports, review, sheets, units
 
-    for module in (auth, documents, review, exports, audit, admin, api, units, dik):
+    for module in (auth, documents, review, sheets, exports, audit, admin, api, units, dik):
         app.register_blueprint(module.bp)
 
 
 def _errors(app: Flask) -> None:
     from flask import flash, jsonify, redirect, render_template, request, url_for
+    from flask_babel import gettext, lazy_gettext
     from flask_wtf.csrf import CSRFError
     from sqlalchemy.exc import OperationalError
 
@@ -105,15 +108,14 @@ def _errors(app: Flask) -> None:
 
     @app.errorhandler(CSRFError)
     def csrf_error(exc):
-        return page(400, "Formulir kedaluwarsa atau tidak sah; muat ulang halaman dan coba lagi / "
-                         "form expired or invalid (CSRF); reload the page and try again")
+        return page(400, gettext("Formulir kedaluwarsa atau tidak sah; muat ulang halaman dan coba lagi"))
 
     @app.errorhandler(413)
     def too_large(exc):
         limit = app.config["MAX_CONTENT_LENGTH"] // MB
         if wants_json():
-            return page(413, f"berkas lebih dari {limit} MB / file larger than {limit} MB")
-        flash(f"Berkas terlalu besar (maksimal {limit} MB) / file too large (max {limit} MB)", "error")
+            return page(413, gettext("Berkas lebih dari %(limit)s MB", limit=limit))
+        flash(gettext("Berkas terlalu besar (maksimal %(limit)s MB)", limit=limit), "error")
         return redirect(url_for("documents.index"))
 
     @app.errorhandler(OperationalError)
@@ -123,8 +125,7 @@ def _errors(app: Flask) -> None:
         app.logger.error("database unavailable: %s", exc)
         if g.get("db") is not None:
             g.db.rollback()  # the error page reads the user again
-        return page(503, "Basis data sedang sibuk atau tidak tersedia; tidak ada yang disimpan, coba lagi / "
-                         "database busy or unavailable; nothing was saved, try again")
+        return page(503, gettext("Basis data sedang sibuk atau tidak tersedia; tidak ada yang disimpan, coba lagi"))
 
     @app.errorhandler(OverflowError)
     def out_of_range(exc):  # a number too large for the database (`?page=99999999999999999999`)
@@ -132,18 +133,20 @@ def _errors(app: Flask) -> None:
 
         if g.get("db") is not None:
             g.db.rollback()
-        return page(400, "Angka di luar jangkauan / number out of range")
+        return page(400, gettext("Angka di luar jangkauan"))
 
-    for code, message in ((400, "Permintaan tidak sah / bad request"),
-                          (403, "Anda tidak berhak melakukan ini / forbidden"),
-                          (404, "Tidak ditemukan / not found"),
-                          (429, "Terlalu banyak percobaan; tunggu sebentar / too many attempts; wait a minute"),
-                          (500, "Galat server; sudah dicatat / server error; it has been logged")):
+    for code, message in ((400, lazy_gettext("Permintaan tidak sah")),
+                          (403, lazy_gettext("Anda tidak berhak melakukan ini")),
+                          (404, lazy_gettext("Tidak ditemukan")),
+                          (429, lazy_gettext("Terlalu banyak percobaan; tunggu sebentar")),
+                          (500, lazy_gettext("Galat server; sudah dicatat"))):
         app.register_error_handler(code, _handler(page, code, message))
 
 
 def _handler(page, code: int, message: str):
     def handle(exc):
         custom = getattr(exc, "description", None)
-        return page(code, custom if custom and custom != type(exc).description else message)
+        from webui.i18n import one_language
+
+        return page(code, one_language(custom) if custom and custom != type(exc).description else str(message))
     return handle

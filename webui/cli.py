@@ -11,11 +11,6 @@ HOST = click.option("--host", default="127.0.0.1", show_default=True,
 PORT = click.option("--port", default=5000, show_default=True, type=int)
 THREADS = click.option("--threads", default=8, show_default=True, type=int, help="Utas server / server threads.")
 
-DEMO_USERS = (
-    {"username": "petugas", "password": "petugas-demo", "role": "officer", "full_name": "Petugas Demo"},
-    {"username": "penyetuju", "password": "penyetuju-demo", "role": "reviewer", "full_name": "Penyetuju Demo"},
-    {"username": "admin", "password": "admin-demo", "role": "admin", "full_name": "Admin Demo"},
-)
 
 
 @click.command()
@@ -75,6 +70,7 @@ def _app(config: dict | None):
 def demo(host: str, port: int, instance: str | None, threads: int, samples: str | None) -> None:
     """MODE DEMO: dokumen contoh dan akun demo / DEMO MODE: sample documents and demo accounts."""
     from reviewer.core.settings import ROOT
+    from reviewer.review.accounts import ROLE_NAMES
     from reviewer.store import records as store
     from webui import create_app
 
@@ -82,8 +78,9 @@ def demo(host: str, port: int, instance: str | None, threads: int, samples: str 
     folder.mkdir(parents=True, exist_ok=True)
     store.upgrade(store.make_engine(store.sqlite_url(folder / "reviewer.sqlite3")))
     # Demo runs on plain http://localhost, so cookies cannot be Secure-only here.
+    users = demo_accounts()
     app = create_app({"INSTANCE": str(folder), "DEMO": True, "SESSION_COOKIE_SECURE": False,
-                      "REMEMBER_COOKIE_SECURE": False, "DEMO_USERS": DEMO_USERS,
+                      "REMEMBER_COOKIE_SECURE": False, "DEMO_USERS": users,
                       "DATABASE_URL": store.sqlite_url(folder / "reviewer.sqlite3")})
     loaded = load_demo(app, samples or str(ROOT / "samples"))
     url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}/"
@@ -93,36 +90,36 @@ def demo(host: str, port: int, instance: str | None, threads: int, samples: str 
     click.echo(f" Buka / open: {url}")
     click.echo(f" Dokumen contoh / sample documents: {loaded} (folder {folder})")
     click.echo(" Akun demo / demo accounts:")
-    for u in DEMO_USERS:
-        click.echo(f"   nama pengguna / user: {u['username']:<10} kata sandi / password: {u['password']:<15}"
-                   f" ({u['role']})")
+    for u in users:
+        click.echo(f"   {u['unit_name']:<38} {ROLE_NAMES[u['role']]:<10} {u['username']:<17} "
+                   f"kata sandi / password: {u['password']}")
     click.secho("=" * 64, fg="yellow")
     _serve(app, host, port, threads)
 
 
+def demo_accounts() -> list[dict]:
+    """The demo accounts as the login page and the terminal show them (with their unit's name)."""
+    from reviewer.review import demo
+
+    plan = demo.load_plan()
+    names = {u.code: u.name for u in plan.units}
+    return [{"username": u.username, "password": u.password, "role": u.role, "full_name": u.full_name,
+             "unit": u.unit, "unit_name": names[u.unit]} for u in plan.users]
+
+
 def load_demo(app, samples: str) -> int:
-    """Create the demo accounts and upload the sample documents (once)."""
+    """The demo office (`reviewer.review.demo`): units, DIK, officials, accounts, and the sample documents
+    in their units (once); the number of sample documents."""
     from pathlib import Path
 
-    from reviewer.extract import iter_paths
-    from reviewer.review import accounts
-    from reviewer.review import scanning as process
+    from reviewer.review import demo
     from webui import worker
 
     with app.extensions["reviewer.sessions"]() as session:
-        for u in DEMO_USERS:
-            if accounts.get(session, u["username"]) is None:
-                accounts.add_user(session, u["username"], u["password"], u["role"], u["full_name"])
-        session.commit()
-        officer = accounts.get(session, "petugas")
-        count = 0
-        for path in iter_paths([samples]):
-            process.accept_upload(session, Path(app.config["ORIGINALS"]), Path(path), Path(path).name,
-                                  user=officer, source="upload")
-            count += 1
+        shas = demo.build(session, Path(app.config["ORIGINALS"]), Path(samples))
         session.commit()
     worker.wake()
-    return count
+    return len(shas)
 
 
 def _serve(app, host: str, port: int, threads: int, trusted_proxy: str | None = None) -> None:

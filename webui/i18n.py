@@ -22,7 +22,15 @@ def init_app(app) -> None:
     app.config["BABEL_DEFAULT_LOCALE"] = "id"
     Babel(app, locale_selector=select_locale, timezone_selector=lambda: app.config["TIMEZONE"])
     app.register_blueprint(bp)
+    app.add_template_filter(one_language)
     app.context_processor(lambda: {"LANGUAGES": LANGUAGES, "current_language": select_locale()})
+
+
+def one_language(text) -> str:
+    """The user's half of a message from `reviewer`: the library writes its messages for the CLI as
+    "Indonesian / English" (one sentence each side); the UI shows one language only."""
+    indonesian, sep, english = str(text).partition(" / ")
+    return english if sep and select_locale() == "en" else indonesian
 
 
 def select_locale() -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import abort
+from flask_babel import gettext
 
 from reviewer.core import reasons, vocabulary
 from reviewer.store import records as store
@@ -20,7 +21,7 @@ STATUS_NAMES = {
 def load_document(session, sha: str) -> store.DocumentRecord:
     doc = session.get(store.DocumentRecord, sha) if len(sha) == 64 else None
     if doc is None or not _may_see(session, sha):
-        abort(404, "Dokumen tidak ditemukan / document not found")
+        abort(404, gettext("Dokumen tidak ditemukan"))
     return doc
 
 
@@ -87,12 +88,22 @@ def finding_dict(f: store.FindingRecord, decision: store.DecisionRecord | None, 
         "decision": None if decision is None else {
             "verdict": decision.verdict, "label": decision.label, "basis": decision.basis,
             "start": decision.start, "end": decision.end, "text": decision.text, "boxes": decision.boxes,
-            "note": decision.note, "by": name_of(users, decision.user_id), "at": iso(decision.created_at)},
+            "note": note_text(decision.note), "by": name_of(users, decision.user_id), "at": iso(decision.created_at)},
     }
 
 
+def note_text(note: str | None) -> str | None:
+    """A decision's note; the system's own note (suggestion accepted on submit) in the user's language."""
+    from flask_babel import gettext
+
+    from reviewer.review.workflow import ACCEPTED_ON_SUBMIT
+
+    return gettext("saran diterima saat diajukan") if note == ACCEPTED_ON_SUBMIT else note
+
+
 def event_dict(e: store.Event) -> dict:
-    return {"id": e.id, "at": iso(e.at), "user": e.username, "action": e.action, "document": e.document_sha,
+    return {"id": e.id, "at": iso(e.at), "user": e.username, "user_id": e.user_id, "action": e.action,
+            "document": e.document_sha,
             "target": e.target, "before": e.before, "after": e.after}
 
 
@@ -103,7 +114,11 @@ EVENT_NAMES = {
     "login_failed": "gagal masuk", "logout": "keluar", "user_added": "akun dibuat",
     "user_disabled": "akun dinonaktifkan", "user_enabled": "akun diaktifkan", "password_changed": "sandi diganti",
     "role_changed": "peran diubah", "api_token_issued": "token API dibuat", "term_added": "daftar: ditambah",
-    "term_removed": "daftar: dihapus", "box_labels_changed": "kode kotak diubah",
+    "term_removed": "daftar: dihapus", "box_labels_changed": "kode kotak diubah", "document_unit": "unit dokumen",
+    "unit_added": "unit dibuat", "unit_changed": "unit diubah", "unit_member_set": "anggota unit",
+    "unit_member_removed": "keanggotaan dicabut", "unit_term_added": "daftar unit: ditambah",
+    "unit_term_removed": "daftar unit: dihapus", "unit_box_label": "kode kotak unit", "dik_imported": "DIK diimpor",
+    "dik_row_added": "baris DIK ditambah", "dik_row_changed": "baris DIK diubah",
 }
 TERM_NAMES = {"official": "pejabat", "allow": "izin", "deny": "tolak", "contact": "kontak instansi"}
 SENTENCES = {
@@ -122,7 +137,24 @@ SENTENCES = {
     "term_added": "%(who)s menambah %(detail)s ke daftar", "term_removed": "%(who)s menghapus %(detail)s dari daftar",
     "box_labels_changed": "%(who)s mengubah kode kotak", "unit_added": "%(who)s membuat unit %(target)s",
     "unit_changed": "%(who)s mengubah unit %(target)s",
+    "unit_member_set": "%(who)s menjadikan %(member)s %(detail)s di unit %(target)s",
+    "unit_member_removed": "%(who)s mencabut keanggotaan %(member)s di unit %(target)s",
+    "unit_term_added": "%(who)s menambah %(detail)s ke daftar unit %(target)s",
+    "unit_term_removed": "%(who)s menghapus %(detail)s dari daftar unit %(target)s",
+    "unit_box_label": "%(who)s mengubah kode kotak unit %(target)s",
+    "dik_imported": "%(who)s mengimpor %(detail)s baris DIK ke unit %(target)s",
+    "dik_row_added": "%(who)s menambah baris DIK #%(target)s",
+    "dik_row_changed": "%(who)s mengubah baris DIK #%(target)s",
 }
+# The keys of an event's before/after values, in words (the audit log's "sebelum"/"sesudah" column).
+FIELD_NAMES = {"user": "pengguna", "role": "peran", "unit": "unit", "kind": "jenis", "value": "isi", "name": "nama",
+               "parent": "induk", "ppid": "PPID", "source": "sumber", "rows": "baris", "revoked": "dicabut",
+               "label": "label", "verdict": "keputusan", "basis": "dasar", "note": "catatan", "file": "berkas",
+               "status": "status", "information": "informasi", "number": "nomor", "active": "aktif",
+               "full_name": "nama lengkap", "disabled": "nonaktif", "start": "awal", "end": "akhir", "text": "teks",
+               "pages": "halaman", "findings": "temuan", "filename": "nama berkas", "size": "ukuran",
+               "comment": "komentar", "basis_text": "dasar hukum", "accepted": "diterima", "boxes": "kotak",
+               "page": "halaman"}
 SORT_NAMES = {"updated": "terakhir diubah", "created": "terbaru diunggah", "oldest": "terlama diunggah",
               "name": "nama berkas", "status": "status"}
 
@@ -137,8 +169,9 @@ def sentence(event: dict, filenames: dict[str, str], link: bool = True) -> str:
     sha = event.get("document")
     name = filenames.get(sha, sha[:12] if sha else "")
     doc = Markup('<a href="{}">{}</a>').format(url_for("review.document", sha=sha), name) if link and sha else name
-    params = {"who": event.get("user") or gettext("sistem"), "doc": doc, "detail": _detail(event),
-              "target": (event.get("target") or "").partition(":")[2] or event.get("target") or ""}
+    params = {"who": who(event), "doc": doc, "detail": _detail(event),
+              "target": (event.get("target") or "").partition(":")[2] or event.get("target") or "",
+              "member": (event.get("after") or event.get("before") or {}).get("user", "")}
     template = SENTENCES.get(event["action"])
     if template is None:
         text = f"{params['who']}: {gettext(EVENT_NAMES.get(event['action'], event['action']))} {params['target']}"
@@ -146,6 +179,14 @@ def sentence(event: dict, filenames: dict[str, str], link: bool = True) -> str:
     if not link:
         return gettext(template, **params)
     return Markup(gettext(template, **{k: v if isinstance(v, Markup) else escape(v) for k, v in params.items()}))
+
+
+def who(event: dict) -> str:
+    """The event's actor; the system (stored as "sistem", without an account) in the user's language."""
+    from flask_babel import gettext
+
+    system = event.get("user_id") is None and event.get("user") in (None, "", "sistem")
+    return gettext("sistem") if system else event["user"]
 
 
 def _detail(event: dict) -> str:
@@ -156,11 +197,13 @@ def _detail(event: dict) -> str:
     if event["action"] == "decision":
         label, verdict = after.get("label", ""), after.get("verdict", "")
         return f"{label_name(label)}: {verdict_name(verdict)}"
-    if event["action"] == "role_changed":
+    if event["action"] in ("role_changed", "unit_member_set"):
         from reviewer.review.accounts import ROLE_NAMES
 
         return gettext(ROLE_NAMES.get(after.get("role", ""), after.get("role", "")))
-    if event["action"] in ("term_added", "term_removed"):
+    if event["action"] == "dik_imported":
+        return str(after.get("rows", ""))
+    if event["action"] in ("term_added", "term_removed", "unit_term_added", "unit_term_removed"):
         term = after or event.get("before") or {}
         return f"{term.get('value', '')} ({gettext(TERM_NAMES.get(term.get('kind', ''), term.get('kind', '')))})"
     return str(after.get("unit", ""))
@@ -199,31 +242,50 @@ def basis_label(code: str) -> str:
 
 
 def when(value) -> str:
-    """An ISO time (UTC) in the user's time zone, short form."""
-    from datetime import datetime
+    """A stored time (UTC) in the office's time zone, named: `3 Des 2026 14.05 WIB`."""
+    from flask import current_app
 
-    from flask_babel import format_datetime
+    from reviewer.core.officetime import format_moment
 
-    if not value:
-        return ""
-    moment = datetime.fromisoformat(value.rstrip("Z")) if isinstance(value, str) else value
-    return format_datetime(moment, "d MMM yyyy HH:mm")
+    return format_moment(value, current_app.config["TIMEZONE"], _lang())
 
 
 def number(value, digits: int | None = None) -> str:
     """A number in the user's language: `1.234` and `0,80` in Indonesian, `1,234` and `0.80` in English."""
-    from flask_babel import format_decimal
+    from reviewer.core.officetime import format_number
 
-    if value is None or value == "":
-        return ""
-    return format_decimal(value, f"#,##0.{'0' * digits}" if digits else None)
+    return format_number(value, _lang(), digits)
 
 
 def compact(value) -> str:
+    """An event's before/after value in short words: `pengguna: ani; peran: petugas`."""
+    from flask_babel import gettext
+
     if not value:
         return ""
     if isinstance(value, dict):
-        return "; ".join(f"{k}: {v}" for k, v in value.items() if v not in (None, "", []))
+        return "; ".join(f"{gettext(FIELD_NAMES[k]) if k in FIELD_NAMES else k}: {_value(k, v)}"
+                         for k, v in value.items() if v not in (None, "", []))
+    return str(value)
+
+
+def _value(key: str, value) -> str:
+    from flask_babel import gettext
+
+    from reviewer.review.accounts import ROLE_NAMES
+
+    if key == "role" and value in ROLE_NAMES:
+        return gettext(ROLE_NAMES[value])
+    if key == "label":
+        return label_name(str(value))
+    if key == "note":
+        return str(note_text(str(value)))
+    if key == "status":
+        return gettext(STATUS_NAMES.get(str(value), str(value)))
+    if key == "verdict":
+        return verdict_name(str(value))
+    if isinstance(value, bool):
+        return gettext("ya") if value else gettext("tidak")
     return str(value)
 
 

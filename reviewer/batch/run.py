@@ -56,8 +56,8 @@ OnItem = Callable[[store.BatchItem], None]
 
 
 def run_batch(paths, database_url: str, settings: Settings, options: BatchOptions | None = None,
-              on_start: OnStart | None = None, on_item: OnItem | None = None) -> dict:
-    """Screen `paths` (files, folders, zip archives); returns the run's summary (see batch_store)."""
+              on_start: OnStart | None = None, on_item: OnItem | None = None) -> batch_store.BatchTotals:
+    """Screen `paths` (files, folders, zip archives); returns the run's totals."""
     options = options or BatchOptions()
     if not settings.ocr_workers:  # parallel across documents already: one Tesseract at a time per worker
         settings = settings.with_(ocr_workers=1)
@@ -70,7 +70,7 @@ def run_batch(paths, database_url: str, settings: Settings, options: BatchOption
             config = WorkerConfig(settings, options.timeout, options.max_memory_mb, options.scanner)
             runner = make_runner(config, options.workers, options.scheduler)
             run, resumed = batch_store.open_run(session, list(paths), settings, options.fresh)
-            already = batch_store.summary(session, run.id)["items"]
+            already = batch_store.summary(session, run.id).items
             if on_start:
                 on_start(RunInfo(run.id, resumed, already, runner.description))
             _Run(session, run.id, options, on_item or (lambda item: None)).go(runner, paths, tmpdir)

@@ -87,12 +87,13 @@ def batch(paths, db, instance, workers, scheduler, report_dir, timeout, max_memo
                    "command again to resume", err=True)
         sys.exit(130)
     show.close()
+    reports = None
     if report_dir:
         from reviewer.report.files import write_reports
 
-        totals["reports"] = [str(p) for p in write_reports(url, totals["run"], Path(report_dir), ui_url)]
-    show.done(totals)
-    sys.exit(1 if totals["failed"] else 0)
+        reports = [str(p) for p in write_reports(url, totals.run, Path(report_dir), ui_url, settings.timezone)]
+    show.done(totals, reports)
+    sys.exit(1 if totals.failed else 0)
 
 
 def _database(db: str | None, instance: str | None) -> tuple[str, Path]:
@@ -126,8 +127,9 @@ class _Quiet:
     def close(self) -> None:
         pass
 
-    def done(self, totals: dict) -> None:
-        click.echo(json.dumps({"event": "summary", **totals}, ensure_ascii=False))
+    def done(self, totals, reports: list[str] | None) -> None:
+        extra = {} if reports is None else {"reports": reports}
+        click.echo(json.dumps({"event": "summary", **totals.as_dict(), **extra}, ensure_ascii=False))
 
 
 class _Progress:
@@ -164,12 +166,12 @@ class _Progress:
         if self.bar is not None:
             self.bar.close()
 
-    def done(self, totals: dict) -> None:
-        click.echo(f"Run #{totals['run']}: {totals['items']} berkas — {totals['scanned']} dipindai, "
-                   f"{totals['unchanged']} tidak berubah, {totals['skipped']} dilewati, "
-                   f"{totals['unsupported']} tidak didukung, {totals['failed']} gagal; "
-                   f"{totals['pages']} halaman, {totals['findings_to_act']} temuan perlu tindakan.")
-        for kind, n in sorted(totals["failures_by_kind"].items(), key=lambda kv: -kv[1]):
+    def done(self, totals, reports: list[str] | None) -> None:
+        click.echo(f"Run #{totals.run}: {totals.items} berkas — {totals.scanned} dipindai, "
+                   f"{totals.unchanged} tidak berubah, {totals.skipped} dilewati, "
+                   f"{totals.unsupported} tidak didukung, {totals.failed} gagal; "
+                   f"{totals.pages} halaman, {totals.findings_to_act} temuan perlu tindakan.")
+        for kind, n in sorted(totals.failures_by_kind.items(), key=lambda kv: -kv[1]):
             click.echo(f"  gagal karena {FAILED_KINDS.get(kind, kind)} ({kind}): {n}")
-        for path in totals.get("reports", []):
+        for path in reports or []:
             click.echo(f"  laporan: {path}")

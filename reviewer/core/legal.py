@@ -22,10 +22,10 @@ OTHER_LAWS_HINT = {
 
 @lru_cache(maxsize=1)
 def _law() -> dict:
-    import yaml
+    from reviewer.core import yamlfile
 
     with open(DATA, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return yamlfile.safe_load(fh)
 
 
 def parts(code: str) -> tuple[str, str]:

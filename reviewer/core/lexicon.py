@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from reviewer.core import yamlfile
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "people_words.yaml"
 
@@ -25,7 +25,7 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "people_words.yaml"
 @lru_cache(maxsize=1)
 def table() -> dict:
     with open(DATA, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return yamlfile.safe_load(fh)
 
 
 def words(section: str) -> tuple[str, ...]:

@@ -12,17 +12,21 @@ same reason from its code (`render(reason, "en")`) and can count reasons by code
     ('OCR ragu: keyakinan kata 62% (-0.17)', 'OCR unsure: word confidence 62% (-0.17)')
     >>> as_dict("free text")["code"]
     'text'
+
+A parameter may itself be a reason (rendered in the same language: "stays open: {why}") or a text in
+both languages, `{"id": ..., "en": ...}` (`bilingual`): the reasons a pattern file writes, names from the
+vocabulary. Everything a detector says can so be shown in English.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
+from reviewer.core import yamlfile
 
 CATALOG_PATH = Path(__file__).resolve().parent.parent / "data" / "reasons.yaml"
 with open(CATALOG_PATH, encoding="utf-8") as _fh:
-    CATALOG: dict[str, dict[str, str]] = yaml.safe_load(_fh)
+    CATALOG: dict[str, dict[str, str]] = yamlfile.safe_load(_fh)
 TEXT = "text"  # the code of a reason that is only a sentence (from a pattern file, or not yet coded)
 
 
@@ -57,11 +61,44 @@ def reason(code: str, *, source: str = "", delta: float | None = None, **params)
     return Reason(code, params, source, delta)
 
 
+def bilingual(value, where: str = "") -> dict[str, str]:
+    """A text in both languages from data (`{id: ..., en: ...}`); an error names `where` when one is missing."""
+    if not isinstance(value, dict) or not all(isinstance(value.get(k), str) and value[k] for k in ("id", "en")):
+        raise ValueError(f"{where}: perlu teks id dan en / needs an 'id' and an 'en' text")
+    return {"id": value["id"], "en": value["en"]}
+
+
+def from_data(code: str, value, where: str, **params) -> str:
+    """The reason a data file writes for a rule: `{id: ..., en: ...}` becomes a coded reason (`code`, the
+    text as parameter `text`); a plain string (an agency's own older file) stays a sentence."""
+    if isinstance(value, str):
+        return value
+    return reason(code, text=bilingual(value, where), **params)
+
+
+def _is_bilingual(value) -> bool:
+    return isinstance(value, dict) and "code" not in value and "id" in value
+
+
+def _localized(params: dict, lang: str) -> dict:
+    """Nested reasons and bilingual texts among the parameters, in the given language."""
+    out = {}
+    for key, value in params.items():
+        if isinstance(value, Reason):
+            value = _format(value.code, value.params, lang)
+        elif _is_bilingual(value):
+            value = value.get(lang) or value["id"]
+        elif isinstance(value, dict) and "code" in value:  # a nested reason in its stored form
+            value = render_dict(value, lang)
+        out[key] = value
+    return out
+
+
 def _format(code: str, params: dict, lang: str) -> str:
     texts = CATALOG.get(code)
     if not texts:
         return str(params.get("text", code))
-    return (texts.get(lang) or texts["id"]).format(**params)
+    return (texts.get(lang) or texts["id"]).format(**_localized(params, lang))
 
 
 def render(value: str, lang: str = "id") -> str:
@@ -69,6 +106,13 @@ def render(value: str, lang: str = "id") -> str:
     if isinstance(value, Reason):
         return _format(value.code, value.params, lang)
     return str(value)
+
+
+def is_plain(value: str) -> bool:
+    """Whether a reason, or a reason nested in its parameters, is only a sentence (code "text")."""
+    if not isinstance(value, Reason):
+        return True
+    return value.code == TEXT or any(is_plain(v) for v in value.params.values() if isinstance(v, Reason))
 
 
 def as_dict(value: str) -> dict:
@@ -80,15 +124,40 @@ def as_dict(value: str) -> dict:
 
 
 def render_dict(data: dict, lang: str = "id") -> str:
-    """A reason from its structured form (`as_dict`) in the given language; "" when it cannot be rendered."""
+    """A reason from its structured form (`as_dict`) in the given language, its numbers written as that
+    language writes them (`+0,27` in Indonesian); "" when it cannot be rendered."""
     code, params = data.get("code", TEXT), data.get("params") or {}
     if code == TEXT or code not in CATALOG:
         return str(params.get("text", ""))
     try:
-        return _format(code, params, lang)
-    except (KeyError, ValueError, IndexError):  # a catalog text changed since it was stored
+        return _format(code, {k: _Number(v, lang) if type(v) is float else v for k, v in params.items()}, lang)
+    except (KeyError, ValueError, IndexError, AttributeError):  # a catalog text changed since it was stored
         return ""
 
 
+class _Number(float):
+    """A float that formats with the language's decimal sign (Babel's locale data)."""
+
+    lang: str
+
+    def __new__(cls, value: float, lang: str):
+        obj = super().__new__(cls, value)
+        obj.lang = lang
+        return obj
+
+    def __format__(self, spec: str) -> str:
+        from babel.numbers import get_decimal_symbol
+
+        return format(float(self), spec).replace(".", get_decimal_symbol(self.lang))
+
+
 def _jsonable(params: dict) -> dict:
-    return {k: v if isinstance(v, (str, int, float, bool)) or v is None else str(v) for k, v in params.items()}
+    return {k: _jsonable_value(v) for k, v in params.items()}
+
+
+def _jsonable_value(value):
+    if isinstance(value, Reason):
+        return as_dict(value)
+    if _is_bilingual(value):
+        return {lang: str(text) for lang, text in value.items()}
+    return value if isinstance(value, (str, int, float, bool)) or value is None else str(value)

@@ -53,6 +53,8 @@ class Settings:
     # How a redacted spreadsheet cell reads: "label" ("[DIKECUALIKAN Ps.17 j]") or "partial" (a NIK or
     # KK keeps its first and last four digits, "3201********0001"; other data still gets the label).
     sheet_mask: str = "label"
+    # The office's time zone for every time people read (UI, reports, CSV); stored times stay UTC.
+    timezone: str = "Asia/Jakarta"
 
     def with_(self, **changes) -> Settings:
         return replace(self, **changes)
@@ -78,6 +80,8 @@ def from_env(**overrides) -> Settings:
         values["sheet_mask"] = os.environ["REVIEWER_SHEET_MASK"].strip()
     if os.environ.get("REVIEWER_PDF_ENGINE", "").strip():
         values["pdf_engine"] = os.environ["REVIEWER_PDF_ENGINE"].strip().lower()
+    if os.environ.get("REVIEWER_TIMEZONE", "").strip():
+        values["timezone"] = os.environ["REVIEWER_TIMEZONE"].strip()
     for flag in ("use_ner", "use_passages", "use_ocr"):
         env = os.environ.get("REVIEWER_" + flag.upper())
         if env is not None:

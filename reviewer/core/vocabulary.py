@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
+from reviewer.core import yamlfile
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 LANGS = ("id", "en")
@@ -27,7 +27,7 @@ BASIS_FORMAT = re.compile(r"^17([a-j])(\d{0,2})$")
 
 def _load(name: str) -> dict:
     with open(DATA / name, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return yamlfile.safe_load(fh)
 
 
 _VOCAB = _load("vocabulary.yaml")

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from reviewer.core.legal import REDACT_AT
 from reviewer.core.model import Cell, Document, Finding, Page
+from reviewer.core.reasons import reason
 from reviewer.core.settings import Settings
 from reviewer.extract.sheets import column_letter
 
@@ -90,14 +91,15 @@ def _finding(page: Page, cell: Cell, column: Column) -> Finding | None:
     if not _has(value, column.needs) or " ".join(value.split()).lower() == cell.header.lower():
         return None
     start = cell.start + len(text) - len(text.lstrip())
-    reasons = [f"kolom {column_letter(cell.col)} '{cell.header}' ({column.label})"]
+    reasons = [reason("column.header", column=column_letter(cell.col), header=cell.header, label=column.label,
+                      source="column")]
     score = column.valid
     if column.validator:
         from reviewer.detect.validators import REGISTRY
 
         ok, why = REGISTRY[column.validator](value)
         score = column.valid if ok else column.invalid
-        reasons.append(("valid: " if ok else "tidak valid: ") + why)
+        reasons.append(reason("pattern.valid" if ok else "column.invalid", why=why, source="column"))
     action = "redact" if score >= REDACT_AT else "review"
     return Finding(page.number, start, start + len(value), value, column.label, column.basis, score, action,
                    "column", tuple(reasons))
@@ -121,7 +123,7 @@ def clip_to_cells(page: Page, findings: list[Finding]) -> list[Finding]:
             text = page.text[f.start:cell.end].rstrip()
             if not text:
                 continue
-            f = f.replace(end=f.start + len(text), text=text, reasons=f.reasons + ("dipotong pada batas sel",))
+            f = f.replace(end=f.start + len(text), text=text, reasons=f.reasons + (reason("column.clipped"),))
         out.append(f)
     return out
 

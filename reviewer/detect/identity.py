@@ -23,7 +23,7 @@ from pathlib import Path
 
 from reviewer.core import lexicon
 from reviewer.core.model import Document, Finding
-from reviewer.core.reasons import reason
+from reviewer.core.reasons import CATALOG, reason
 from reviewer.core.settings import Settings
 from reviewer.detect import names, officials
 from reviewer.detect.ner.artifact import COMMON
@@ -36,7 +36,9 @@ ALIAS = re.compile(r"(?i:(?<![A-Za-z])(?:als\.?|alias|al\.))(?![a-z])\s*|(?<=[A-
 GLUED = re.compile(r"(?<=[A-Z]{2})(?!lias\b|ls\b)[a-z]")  # "BRATAmendapatkan": a word glued at a line end
 PARENT = re.compile(r"(?<![a-z])(?:[Bb]in|[Bb]inti|BIN|BINTI|anak)(?![a-z])\s*")
 NAME_RUN = r"((?:[A-Z][A-Za-z'’.-]*(?:\s+|(?=[A-Z]))){0,4}[A-Z][A-Za-z'’-]+)"
-OFFICE_BEFORE = re.compile(r"(?i)(?:" + lexicon.alternation("offices") + r")(?:\s+[a-z]+)?\s+(?:yang\s+)?$")
+# an office, a lower-case word and up to three words of the agency ("pejabat struktural Kejati DKI berinisial AR")
+OFFICE_BEFORE = re.compile(r"(?i)(?:" + lexicon.alternation("offices") + r")(?:\s+[a-z]+)?"
+                           r"(?:\s+(?-i:[A-Z][A-Za-z]*)){0,3}\s+(?:yang\s+)?$")
 COUNSEL_BEFORE = re.compile(r"(?i)(?:" + lexicon.alternation("counsel") + r")\s*,?\s*(?:yang\s+)?$")
 INITIALS = re.compile(r"\s*([A-Z]{1,4}|(?:[A-Z]\.){1,4})(?![A-Za-z])")
 RANK_GLUED = re.compile(r"(?<![A-Za-z])" + lexicon.rank_alternation().upper() + r"$")  # "AKPSUPRIYANTO"
@@ -62,10 +64,10 @@ class Person:
 
 @lru_cache(maxsize=1)
 def table() -> dict:
-    import yaml
+    from reviewer.core import yamlfile
 
     with open(DATA, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+        data = yamlfile.safe_load(fh)
     labels = "|".join(f"(?P<{k}>{v['rx']})" for k, v in data["fields"].items())
     data["label_rx"] = re.compile(r"(?i)(?<![A-Za-z])(?:" + labels + r")\s*:")
     data["role_rx"] = [(re.compile(r"(?i)(?<![A-Za-z])(?:" + r["words"] + r")$"), r) for r in data["roles"]]
@@ -147,8 +149,9 @@ def official_people(page: int, text: str, common: frozenset[str], positions: tup
             forms.append(alias.group(1))
         counsel = o.kind == "counsel"
         action = "review" if o.doubtful else table().get("counsel_action", "keep") if counsel else "keep"
-        out.append(Person(forms, "counsel" if counsel else "pejabat", "", f"jabatan '{o.position}', hal. {page}",
-                          action=action, position=o.position, page=page, doubtful=o.doubtful))
+        learned = reason("learned.position", position=o.position, page=page)
+        out.append(Person(forms, "counsel" if counsel else "pejabat", "", learned, action=action,
+                          position=o.position, page=page, doubtful=o.doubtful))
     return out
 
 
@@ -217,13 +220,13 @@ def block_findings(page: int, text: str, block: list[tuple[str, int, int]], peop
         spec = fields[name]
         if not spec.get("label"):
             continue
-        where = f"blok identitas {role['role'].title()}, hal. {page}"
+        where = reason("learned.block", role=role_name(role["role"], title=True), page=page)
         if name == "name":
             people.extend(named(text[start:end], role, where))
             continue
         out.append(Finding(page, start, end, text[start:end], spec["label"], spec["basis"],
                            SCORE if spec["action"] == "redact" else 0.6, spec["action"], f"{SOURCE}:{name}",
-                           (f"isian '{name}' pada {where}", "data pribadi orang perseorangan: Pasal 17 huruf h")))
+                           (reason("identity.field", field=name, where=where), reason("identity.personal_data"))))
     return out
 
 
@@ -247,7 +250,7 @@ def named(value: str, role: dict, where: str) -> list[Person]:
         out.append(Person(forms, role["role"], role.get("basis", "17h"), where))
     if len(parts) > 1 and parts[1].strip():
         out.append(Person([ALIAS.split(parts[1])[0].strip(" .,;")], "keluarga", role.get("basis", "17h"),
-                          f"orang tua dalam {where}"))
+                          reason("learned.parent", where=where)))
     return [p for p in out if p.forms and all(name_ok(f) for f in p.forms)]
 
 
@@ -266,11 +269,12 @@ def role_people(page: int, text: str) -> list[Person]:
         if role and role.get("initials") and (ini := INITIALS.match(text, m.end())):
             office = OFFICE_BEFORE.search(text[max(0, m.start() - 40):m.start()])
             if office:  # "jaksa berinisial AR": an official named by initials
-                out.append(Person([ini.group(1)], "pejabat", "", f"jabatan '{office.group(0).strip()}', hal. {page}",
-                                  action="keep", position=office.group(0).strip(), page=page))
+                learned = reason("learned.position", position=office.group(0).strip(), page=page)
+                out.append(Person([ini.group(1)], "pejabat", "", learned, action="keep",
+                                  position=office.group(0).strip(), page=page))
             else:
                 out.append(Person([ini.group(1)], role["role"], role.get("basis", "17h"),
-                                  f"peran '{m.group(1).strip()}', hal. {page}"))
+                                  reason("learned.role", role=m.group(1).strip(), page=page)))
             continue
         if role and role.get("initials") and (OFFICE_BEFORE.search(text[max(0, m.start() - 40):m.start()])
                                               or COUNSEL_BEFORE.search(text[max(0, m.start() - 40):m.start()])):
@@ -279,7 +283,7 @@ def role_people(page: int, text: str) -> list[Person]:
         multi = len(forms) > 1 or (forms and len(forms[0].split()) >= 2)
         if role and forms and (multi or role.get("single") and single_ok(text, m.end(), forms[0])
                                or shout_ok(text, m, forms[0])):
-            where = f"peran '{m.group(1).strip()}', hal. {page}"
+            where = reason("learned.role", role=m.group(1).strip(), page=page)
             police = in_office(text, m.end()) if role["role"] == "saksi" else ""
             if police:  # a police officer heard as a witness: acting in office
                 out.append(Person(forms, "pejabat", "", where, action="keep", position=f"saksi, {police}", page=page))
@@ -451,11 +455,17 @@ def mention_findings(page: int, text: str, person: Person, common: frozenset[str
 def person_reasons(person: Person) -> tuple[str, ...]:
     """The role and the legal reason of a person's mentions: kept official, doubtful, or private."""
     if person.position and person.doubtful:
-        return (reason("official.doubtful", position=person.position, role=person.role),
-                "nama orang pribadi: data pribadi (Pasal 17 huruf h, UU PDP)")
+        return (reason("official.doubtful", position=person.position, role=role_name(person.role)),
+                reason("person.private"))
     if person.position and person.role == "counsel":
         return (reason("counsel.kept", position=person.position, page=person.page),)
     if person.position:
         code = "official.byline" if person.position.split()[0].lower() in BYLINE_WORDS else "official.position"
         return (reason(code, position=person.position, page=person.page),)
-    return (f"{person.role}: {person.learned}", "nama orang pribadi: data pribadi (Pasal 17 huruf h, UU PDP)")
+    return (reason("person.role", role=role_name(person.role), learned=person.learned), reason("person.private"))
+
+
+def role_name(role: str, title: bool = False) -> dict[str, str]:
+    """A person's role word in both languages (reviewer/data/reasons.yaml `role_name.*`), else as written."""
+    texts = CATALOG.get(f"role_name.{role.replace(' ', '_')}") or {"id": role, "en": role}
+    return {lang: texts[lang].title() if title else texts[lang] for lang in ("id", "en")}

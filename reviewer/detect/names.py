@@ -76,7 +76,7 @@ def procedural() -> frozenset[str]:
 
     Here, not in `identity`, so that the NER (which filters its PERSON spans with them) and the identity
     blocks read one list without importing each other."""
-    import yaml
+    from reviewer.core import yamlfile
 
     with open(ROLES_DATA, encoding="utf-8") as fh:
-        return frozenset(yaml.safe_load(fh)["procedural"])
+        return frozenset(yamlfile.safe_load(fh)["procedural"])

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from reviewer.core.reasons import Reason, reason
 from reviewer.detect import validators
 
 CONFUSIONS = str.maketrans({"O": "0", "o": "0", "D": "0", "l": "1", "I": "1", "|": "1", "i": "1",
@@ -98,7 +99,7 @@ class NearMiss:
     start: int  # offsets into the normalised text
     end: int
     label: str
-    reason: str
+    reason: Reason
     variant: str
 
 
@@ -114,6 +115,6 @@ def near_misses(norm: str) -> list[NearMiss]:
             variant = next((v for n in kind.lengths if (v := one_edit_valid(run, n, kind.validate))), None)
             if variant:
                 out.append(NearMiss(m.start(), m.end(), kind.label,
-                                    f"mirip {kind.name}, tidak valid — mungkin salah baca OCR", variant))
+                                    reason("near_miss.ocr", kind=kind.name, source=SOURCE), variant))
                 break
     return out

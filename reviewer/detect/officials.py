@@ -33,7 +33,7 @@ STOP_WORDS = frozenset("yang dan di ke dari untuk dengan pada dalam oleh atau sa
 ID_LABELS = frozenset("nrp nip nik npwp ktp kk sim nomor no".split())
 JOINERS = frozenset(("dan", "&", "-", "/"))
 PARTICLES = frozenset("bin binti br boru van de der al el da dos i ni".split())
-BYLINE = re.compile(r"(?im)^[^\S\n]*(?:" + lexicon.alternation("bylines") + r")\s*(?:[:/|]|oleh)\s*")
+BYLINE = re.compile(r"(?im)(?:^|[•·|])[^\S\n]*(?:" + lexicon.alternation("bylines") + r")\s*(?:[:/|]|oleh)\s*")
 VILLAGE_HEAD = re.compile(r"(?i)(?:kepala\s+desa|kades|lurah|camat|kepala\s+dusun|kadus|perbekel|kuwu|keuchik)$")
 STREET = re.compile(r"(?i)\b(?:jalan|jl|jln|gg|gang|lapangan|stadion|gedung|taman)\.?\s*$")
 CONNECTOR = re.compile(r"\s*,?\s*(?:yang\s+bernama|bernama|yaitu|yakni|atas\s+nama)\s*:?\s*")
@@ -365,7 +365,8 @@ def name_before(text: str, start: int, common: frozenset[str]) -> tuple[int, int
 
 
 def bylines(text: str, common: frozenset[str]) -> list[Official]:
-    """'Penulis: X', 'Editor: Y', 'Foto: Z' at the start of a line, and '(yus/mas)' closing a paragraph."""
+    """'Penulis: X', 'Editor: Y', 'Foto: Z' at the start of a line or after a separator ('Penulis: X • Editor: Y'),
+    and '(yus/mas)' closing a paragraph."""
     out = []
     for m in BYLINE.finditer(text):
         tokens = stretch(text, m.end())
@@ -376,7 +377,7 @@ def bylines(text: str, common: frozenset[str]) -> list[Official]:
             else:
                 break
         if run and not all(len(t[2]) <= 1 for t in run):
-            out.append(Official(run[0][0], run[-1][1], m.group(0).strip(" :/|").split()[0], kind="byline"))
+            out.append(Official(run[0][0], run[-1][1], m.group(0).strip(" :/|•·").split()[0], kind="byline"))
     for m in INITIALS.finditer(text):
         out.append(Official(m.start(1), m.end(1), "inisial penulis/editor", kind="byline"))
     return out

@@ -15,10 +15,12 @@ from pathlib import Path
 
 import yaml
 
+from reviewer.core import yamlfile
 from reviewer.core.errors import PatternError
 from reviewer.core.legal import REDACT_AT
 from reviewer.core.model import LABELS, Document, Finding, Page
-from reviewer.core.reasons import reason
+from reviewer.core.reasons import Reason, from_data
+from reviewer.core.reasons import reason as new_reason
 from reviewer.core.settings import Settings
 from reviewer.detect import near_miss, validators
 
@@ -71,7 +73,7 @@ def load_patterns(directory: Path) -> list[Pattern]:
     names: set[str] = set()
     for path in files:
         try:
-            entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+            entries = yamlfile.safe_load(path.read_text(encoding="utf-8")) or []
         except yaml.YAMLError as exc:
             raise PatternError(f"{path.name}: YAML tidak valid / invalid YAML: {exc}") from exc
         defines: dict = {}
@@ -157,11 +159,37 @@ def _parse(entry: dict, filename: str, index: int) -> Pattern:
         context_window=int(entry.get("context_window", CONTEXT_WINDOW)),
         context_scope=scope,
         require_context=bool(entry.get("require_context", False)),
-        validator=validator, reason=str(entry.get("reason", "")), action=action,
+        validator=validator, reason=_reason(entry, where, filename), action=action,
         source_file=filename,
         match_examples=tuple(examples.get("match", [])),
         no_match_examples=tuple(examples.get("no_match", [])),
     )
+
+
+def _reason(entry: dict, where: str, filename: str) -> str:
+    """The pattern's reason, `{id, en}` in the shipped files (coded `pattern.reason`)."""
+    try:
+        return from_data("pattern.reason", entry.get("reason", ""), where, pattern=str(entry["name"]), file=filename)
+    except ValueError as exc:
+        raise PatternError(f"{exc} (reason)") from exc
+
+
+SCALARS = (str, int, float, bool, type(None))
+
+
+def reason(code: str, *, source: str = "", delta: float | None = None, **params) -> Reason:
+    """`reasons.reason`, shared: a sheet repeats the same few reasons thousands of times and a reason is a
+    value, so one object serves them all. Reasons with nested reasons or texts as parameters are built anew
+    (a nested reason equals its text, so it cannot be a cache key)."""
+    items = tuple(sorted(params.items()))
+    if all(type(v) in SCALARS for _, v in items):
+        return _shared_reason(code, source, delta, items)
+    return new_reason(code, source=source, delta=delta, **params)
+
+
+@lru_cache(maxsize=4096)
+def _shared_reason(code: str, source: str, delta: float | None, items: tuple) -> Reason:
+    return new_reason(code, source=source, delta=delta, **dict(items))
 
 
 def context_before(page: Page | None, text: str, start: int, window: int) -> tuple[str, str]:
@@ -268,13 +296,14 @@ def run_pattern(pattern: Pattern, text: str, page: Page | None = None) -> list[H
 
 
 def _last_word(haystack: str, word: str) -> int:
-    if word not in haystack:  # the common case, without a regex
+    if word not in haystack:  # the common case
         return -1
-    last = -1
-    for m in re.finditer(re.escape(word), haystack):
-        a, b = m.start(), m.end()
+    last, a = -1, haystack.find(word)
+    while a >= 0:
+        b = a + len(word)
         if (a == 0 or not haystack[a - 1].isalnum()) and (b == len(haystack) or not haystack[b].isalnum()):
             last = a
+        a = haystack.find(word, max(b, a + 1))  # matches do not overlap
     return last
 
 
@@ -336,8 +365,9 @@ def _normalised_findings(patterns, page: Page, norm, found: list[Finding]) -> li
                 continue
             seen.add((p.label, start, end))
             surface = page.text[start:end]
-            note = f"OCR dinormalisasi: '{surface}' dibaca '{hit.text}'" if surface != hit.text else ""
-            out.append(_finding(p, page, Hit(start, end, surface, hit.score, hit.reasons + ((note,) if note else ()))))
+            note = () if surface == hit.text else (
+                reason("ocr.normalised", surface=surface, read=hit.text, source="ocr"),)
+            out.append(_finding(p, page, Hit(start, end, surface, hit.score, hit.reasons + note)))
     return out
 
 
@@ -348,8 +378,8 @@ def _near_miss_findings(patterns, page: Page, norm, found: list[Finding]) -> lis
         start, end = norm.span(miss.start, miss.end)
         if any(f.start < end and start < f.end for f in found):
             continue
-        reason = miss.reason if page.ocr else miss.reason.replace("salah baca OCR", "salah ketik")
+        why = miss.reason if page.ocr else reason("near_miss.typo", **miss.reason.params, source=near_miss.SOURCE)
         out.append(Finding(page.number, start, end, page.text[start:end], miss.label, basis.get(miss.label, "17j"),
                            NEAR_MISS_SCORE, "review", near_miss.SOURCE,
-                           (reason, "satu digit hilang, lebih, atau berbeda dari nomor yang valid")))
+                           (why, reason("near_miss.one_edit", source=near_miss.SOURCE))))
     return out

@@ -77,10 +77,10 @@ def clear_detectors() -> None:
 
 def build_detectors(settings: Settings, warnings: list[str] | None = None) -> list[Detector]:
     """The detectors to run for these settings, in order (new ones each call: prefer `detectors_for`)."""
-    from reviewer.detect import columns, identity, patterns
+    from reviewer.detect import columns, identity, initials, patterns
 
     detectors: list[Detector] = [patterns.detector(settings), identity.detector(settings),
-                                 columns.detector(settings)]
+                                 initials.detector(settings), columns.detector(settings)]
     if settings.use_ner:
         from reviewer.detect import ner
 

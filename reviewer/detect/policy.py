@@ -23,8 +23,7 @@ OCR_SURE = 0.85  # OCR word confidence from which a finding on a scanned page ke
 
 def unreadable_page(page: Page) -> Finding:
     return Finding(page.number, 0, 0, "", "UNREADABLE", "", 1.0, "review", "extract",
-                   ("halaman tanpa lapisan teks; perlu OCR — Tesseract tidak terpasang atau OCR "
-                    "dimatikan / page has no text layer: needs OCR — Tesseract not installed or OCR off",))
+                   (reason("extract.needs_ocr", source="extract"),))
 
 
 def apply(document: Document, page: Page, findings: list[Finding], settings: Settings) -> list[Finding]:
@@ -32,6 +31,7 @@ def apply(document: Document, page: Page, findings: list[Finding], settings: Set
 
     findings = [f for f in findings if f.score >= REVIEW_AT or f.action == "keep"]
     findings = [ocr_doubt(page, f) for f in findings]
+    findings = [birth_date_in_prose(document, page, f) for f in findings]
     findings = [keep_rules.judge(document, page, f, settings) for f in findings]
     findings = _terms(page, findings, settings)
     return resolve_overlaps(findings)
@@ -53,6 +53,28 @@ def ocr_doubt(page: Page, f: Finding) -> Finding:
     action = "review" if f.action == "redact" and score < REDACT_AT else f.action
     return f.replace(score=score, action=action,
                      reasons=f.reasons + (reason("ocr.doubt", conf=min(confs), delta=-penalty, source="ocr"),))
+
+
+PRIVATE_KINDS = frozenset(("law", "child", "sexual", "medical", "personnel", "list"))
+BIRTH_LABEL = re.compile(r"(?i)(?:lahir|ttl|tgl\.?)\s*[:\t]")
+
+
+def birth_date_in_prose(document: Document, page: Page, f: Finding) -> Finding:
+    """A birth date written in a sentence ("... kata anggota DPR yang lahir 22 Mei 1996 itu") of a document
+    about no private person (no private document kind) is at most `review`: in a news text or a report it is
+    mostly a public figure's; an identity field ("Tempat/Tgl. Lahir : ...") or a table row stays as it is."""
+    if f.label != "DATE_OF_BIRTH" or f.action != "redact":
+        return f
+    from reviewer.detect import roles
+
+    a = page.text.rfind("\n", 0, f.start) + 1
+    b = page.text.find("\n", f.end) if "\n" in page.text[f.end:] else len(page.text)
+    line = page.text[a:b]
+    if "\t" in line or len(line.split()) < roles.PROSE_WORDS or BIRTH_LABEL.search(page.text[a:f.start]):
+        return f
+    if roles.document_kinds(document.text) & PRIVATE_KINDS:
+        return f
+    return f.replace(action="review", reasons=f.reasons + (reason("policy.birth_in_prose"),))
 
 
 def resolve_overlaps(findings: list[Finding]) -> list[Finding]:

@@ -33,6 +33,8 @@ PRIVATE_ROLE = lexicon.alternation("private_roles")
 ROLE_BEFORE = re.compile(r"(?i)(?:\b" + PRIVATE_ROLE + r"|\bnama(?:\s+lengkap)?(?:\s+" + PRIVATE_ROLE
                          + r")?)\s*[:,]?[\s\-:]*$")
 NAME_FIELD = re.compile(r"(?i)\bnama(?:\s+lengkap)?\s*[:\t]?[\s:]*$")
+# the same as a form label: with its colon or tab, or alone at the start of its line ("Nama  X"), not "nama X" in prose
+FORM_NAME = re.compile(r"(?i)\bnama(?:\s+lengkap)?\s*[:\t][\s:]*$|^\s*(?:\d{1,3}[.)]?\s*)?nama(?:\s+lengkap)?\s*$")
 ROLE_AFTER = re.compile(r"(?i)^[\s,]*(?:selaku|sebagai)\s+(?:" + PRIVATE_ROLE + r")|^[\s,(]*(?:yang\s+)?beralamat|"
                         r"^[\s,(]*(?:umur|usia)\s+\d|^[\s,(]*\d{1,2}\s+tahun\b|^[\s,(]*lahir\s+di|"
                         r"^[\s,(]*(?:NIK|No\.\s*KTP)\b|^\s*\((?:anak|istri|suami|ayah|ibu|cucu)")
@@ -74,6 +76,11 @@ OCCUPATION = lexicon.alternation("occupations")
 OCCUPATION_BEFORE = re.compile(r"(?i)\b" + OCCUPATION + r"(?:\s+(?:dari\s+)?[A-Z][\w.-]*){0,4}\s*,\s*$")
 OCCUPATION_AFTER = re.compile(r"(?i)^\s*,\s*" + OCCUPATION + r"\b")
 
+# A name in running prose with no private context around it: a public name in a public text (see `public_prose`)
+PRIVATE_CONTEXT = re.compile(r"(?i)(?<![A-Za-z])" + lexicon.alternation("private_context") + r"(?![A-Za-z])")
+AGE_AFTER = re.compile(r"^\s*,?\s*\(\s*\d{1,3}\s*(?:th|thn|tahun)?\.?\s*\)")
+PROSE_WORDS = 8
+PROSE_CUE_STRENGTH = 1  # never outweighs a private cue nor a private document kind (ties go to private)
 KINDS = lexicon.document_kinds()
 FIELD_ONLY = "isian jabatan tanpa 'yang bertanda tangan'"
 LAW_ROLES = ("saksi", "korban", "pelapor", "informan", "pengadu", "dirahasiakan", "yang diperiksa")
@@ -137,10 +144,10 @@ def cues_before(text: str, start: int) -> list[Cue]:
     m = ROLE_BEFORE.search(text[max(0, line_start - 40, start - 60):start])
     if m and "\t" in m.group(0) and not re.match(r"(?:^|[\t\n])", text[start - len(m.group(0)) - 1:][:1] or "\n"):
         m = None  # a role word ending the previous table cell ("... diajukan pemohon\t") is not a label
-    if m and not NAME_FIELD.search(m.group(0)):
+    if m and not re.fullmatch(r"(?i)\s*nama(?:\s+lengkap)?[\s:,\-]*", m.group(0)):  # 'atas nama', 'nama pelapor'
         out.append(Cue("private", 4, reason("role.private_before", cue=m.group(0).strip(' :,-')),
                        m.group(0).strip(" :,-\t\n").lower()))
-    elif NAME_FIELD.search(text[line_start:start]):
+    elif FORM_NAME.search(text[line_start:start]):
         out.append(Cue("private", 2, reason("role.form_name")))
     m = PRE_APPOSITION.search(clause)
     if m and text[line_start:start].strip() and not KIN_BEFORE.search(clause[:m.start()]):
@@ -264,6 +271,30 @@ def collect(text: str, start: int, end: int) -> list[Cue]:
             *cues_table(text, start, end), *cues_jabatan_field(text, start, end)]
 
 
+def public_prose(text: str, start: int, end: int) -> bool:
+    """The name sits in a line of running prose (a sentence of PROSE_WORDS words or more, no table cell) in
+    which no word puts a private person in the picture (`private_context`: korban, ditangkap, warga, alamat,
+    ...) and no age follows it ("X (25)")."""
+    a, b = _line_bounds(text, start, end)
+    line = text[a:b]
+    if "\t" in line or len(re.findall(r"[A-Za-z]{2,}", line)) < PROSE_WORDS or not re.search(r"\b[a-z]{3,}\b", line):
+        return False
+    return not PRIVATE_CONTEXT.search(line) and not AGE_AFTER.match(text[end:end + 16])
+
+
+def mark_public_prose(mentions: list[Mention], texts: dict[int, str]) -> None:
+    """A name with no cue anywhere, every mention of it in public prose, is a public name in a public text
+    (a figure, an official or a writer named in news, a report, a speech): a weak official cue, so that it is
+    kept with that reason instead of sent to review for want of a role. A private document kind (law,
+    medical, ...) still ties it, and ties go to private: there it stays `review`."""
+    for members in group(mentions):
+        if any(m.cues or m.in_table or m.in_heading for m in members):
+            continue
+        if all(public_prose(texts[m.page], m.start, m.end) for m in members):
+            for m in members:
+                m.cues.append(Cue("official", PROSE_CUE_STRENGTH, reason("role.public_prose")))
+
+
 def official_listed(text: str, officials: tuple[str, ...]) -> str | None:
     tokens = name_tokens(text)
     for name in officials:
@@ -307,15 +338,18 @@ def decide(mentions: list[Mention], kinds: frozenset[str], officials: tuple[str,
     return roles
 
 
+DOCUMENT_KIND_CUES = (("law", reason("role.law_document")), ("child", reason("role.child_document")),
+                      ("medical", reason("role.medical_document")), ("personnel", reason("role.personnel_document")),
+                      ("list", reason("role.list_document")))
+
+
 def verdict(cues: list[Cue], kinds: frozenset[str]) -> Role:
     cues = list(cues)
     if "personnel" in kinds:  # "Nama/Jabatan" of the employee a decision or leave is about
         cues = [c for c in cues if c.role != FIELD_ONLY]
     if "press" in kinds:
         cues.append(Cue("official", 1, reason("role.press_release")))
-    for kind, what in (("law", "dokumen penegakan hukum"), ("child", "dokumen peradilan pidana anak"),
-                         ("medical", "dokumen kesehatan"), ("personnel", "dokumen kepegawaian"),
-                         ("list", "daftar orang")):
+    for kind, what in DOCUMENT_KIND_CUES:
         if kind in kinds:
             cues.append(Cue("private", 1, what))
     official = max((c.strength for c in cues if c.side == "official"), default=0)
@@ -334,10 +368,9 @@ def verdict(cues: list[Cue], kinds: frozenset[str]) -> Role:
 def basis_for(cues: list[Cue], kinds: frozenset[str]) -> tuple[str, str]:
     roles = " ".join(c.role for c in cues if c.side == "private")
     if "child" in kinds:
-        return "17j", ("identitas dalam perkara anak, termasuk nama orang tua: UU 11/2012 (SPPA) Pasal 19 — "
-                       "Pasal 17 huruf j")
+        return "17j", reason("person.child_case")
     if "sexual" in kinds:
-        return "17j", "identitas korban kekerasan seksual: UU 12/2022 (TPKS) — Pasal 17 huruf j"
+        return "17j", reason("person.sexual_violence")
     if any(r in roles for r in LAW_ROLES) and ("law" in kinds or "dirahasiakan" in roles):
-        return "17a2", "identitas saksi/pelapor/informan/korban: Pasal 17 huruf a angka 2"
-    return "17h", "nama orang pribadi: data pribadi (Pasal 17 huruf h, UU PDP)"
+        return "17a2", reason("person.witness")
+    return "17h", reason("person.private")

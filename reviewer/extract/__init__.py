@@ -11,7 +11,7 @@ from reviewer.core.errors import CorruptFile, EncryptedFile, ReviewerError, Unsu
 from reviewer.core.model import Document
 
 log = logging.getLogger(__name__)
-KINDS = ("pdf", "docx", "txt", "image", "xlsx", "csv", "ods", "odt", "pptx", "html")
+KINDS = ("pdf", "docx", "txt", "image", "xlsx", "csv", "ods", "odt", "odp", "pptx", "html")
 IMAGE_MAGIC = {
     b"\x89PNG\r\n\x1a\n": "png",
     b"\xff\xd8\xff": "jpeg",
@@ -22,10 +22,10 @@ TEXT_SUFFIXES = (".txt", ".text", ".csv", ".md", ".log")
 
 
 SUFFIXES = (".pdf", ".docx", ".txt", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".xlsx", ".xlsm", ".csv", ".tsv",
-            ".ods", ".odt", ".pptx", ".html", ".htm", ".doc", ".xls", ".ppt")
+            ".ods", ".odt", ".odp", ".pptx", ".html", ".htm", ".doc", ".xls", ".ppt")
 CSV_SUFFIXES = (".csv", ".tsv", ".tab")
 UNSUPPORTED = (
-    "format tidak didukung (hanya PDF, DOCX, ODT, PPTX, XLSX, ODS, CSV, HTML, TXT, PNG/JPEG/TIFF, DOC/XLS/PPT)"
+    "format tidak didukung (hanya PDF, DOCX, ODT, ODP, PPTX, XLSX, ODS, CSV, HTML, TXT, PNG/JPEG/TIFF, DOC/XLS/PPT)"
     " / unsupported format")
 # Which part of a zip package says what it is.
 ZIP_KINDS = (("word/document.xml", "docx"), ("xl/workbook.xml", "xlsx"), ("ppt/presentation.xml", "pptx"))
@@ -107,8 +107,8 @@ def _zip_kind(path: str) -> str:
             kind = MIMETYPES.get(mimetype(zf), "")
         if kind in EXTRACTORS:
             return kind
-    raise UnsupportedFormat("format tidak didukung (arsip zip bukan DOCX/XLSX/PPTX/ODS/ODT) / unsupported format "
-                            "(zip, not DOCX/XLSX/PPTX/ODS/ODT)")
+    raise UnsupportedFormat("format tidak didukung (arsip zip bukan DOCX/XLSX/PPTX/ODS/ODT/ODP) / unsupported format "
+                            "(zip, not DOCX/XLSX/PPTX/ODS/ODT/ODP)")
 
 
 OLE_STREAMS = (("EncryptedPackage", "encrypted"), ("WordDocument", "doc"), ("Workbook", "xls"), ("Book", "xls"),
@@ -149,6 +149,7 @@ EXTRACTORS = {
     "csv": ("reviewer.extract.delimited", "extract_csv"),
     "ods": ("reviewer.extract.ods", "extract_ods"),
     "odt": ("reviewer.extract.odt", "extract_odt"),
+    "odp": ("reviewer.extract.odp", "extract_odp"),
     "pptx": ("reviewer.extract.pptx", "extract_pptx"),
     "html": ("reviewer.extract.html", "extract_html"),
 }
@@ -248,6 +249,8 @@ HIDDEN = {
     "macros": "berkas memuat makro (VBA); makro dihapus pada salinan yang dihitamkan / file contains macros",
     "hidden_sheets": "lembar kerja tersembunyi ikut dipindai; lembar itu dihapus pada salinan yang dihitamkan / "
                      "hidden sheets are scanned and removed from the redacted copy",
+    "hidden_slides": "slide tersembunyi ikut dipindai dan dihitamkan seperti slide lain / "
+                     "hidden slides are scanned and redacted like the others",
     "threaded_comments": "berkas memuat komentar berutas; komentar dihapus pada salinan yang dihitamkan / "
                          "file has threaded comments",
 }

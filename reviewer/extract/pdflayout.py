@@ -24,6 +24,7 @@ displayed page and hand them here, so the two give the same words in the same or
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import statistics
@@ -607,7 +608,12 @@ def _segments(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
 def _with_furniture(page: Page, spans: list[tuple[int, int, str]], repeats: tuple) -> Page:
     if not spans:
         return page
-    inside = [(a, b) for a, b, _ in spans]
-    words = tuple(replace(w, kind="furniture") if w.kind == "body" and any(a <= w.start < b for a, b in inside)
-                  else w for w in page.words)
+    inside = sorted((a, b) for a, b, _ in spans)  # segments of lines: they do not overlap
+    starts = [a for a, _ in inside]
+
+    def covered(offset: int) -> bool:
+        i = bisect.bisect_right(starts, offset) - 1
+        return i >= 0 and offset < inside[i][1]
+
+    words = tuple(replace(w, kind="furniture") if w.kind == "body" and covered(w.start) else w for w in page.words)
     return replace(page, words=words, repeats=repeats)

@@ -173,11 +173,11 @@ def _light(span: dict) -> bool:
 def tables(fpage, m: Matrix, width: float, height: float) -> list[Table]:
     """Ruled tables with at least two rows and two columns, found by pdfplumber's table finder (the
     one the pdfplumber engine uses) over the page's ruling lines as MuPDF draws them."""
-    from pdfplumber.table import TableFinder, TableSettings
-
     edges = rule_edges(fpage, m)
     if sum(e["orientation"] == "h" for e in edges) < 2 or sum(e["orientation"] == "v" for e in edges) < 2:
         return []
+    from pdfplumber.table import TableFinder, TableSettings  # only for a page with rules (most have none)
+
     # a stand-in page with only the edges and bbox the finder reads, not a pdfplumber Page
     finder = TableFinder(_RulesPage(edges, (0.0, 0.0, width, height)), TableSettings.resolve(None))  # type: ignore[arg-type]
     out = []

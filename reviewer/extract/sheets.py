@@ -155,3 +155,16 @@ def sheet_of(page: Page) -> int:
     if page.cells:
         return page.cells[0].table
     return page.segments[0].location.paragraph if page.segments else 0
+
+
+def layout(page: Page) -> dict | None:
+    """A sheet page's grid for the review table: its cells as [row, col, start, end] in text order,
+    the column headers and the header row; None for a page whose cells are not one sheet."""
+    if not page.cells or len({c.table for c in page.cells}) != 1:
+        return None
+    cells = sorted((c for c in page.cells if c.start >= 0), key=lambda c: c.start)
+    headers = {str(c.col): c.header for c in cells if c.header}
+    under = [c.row for c in cells if c.header]
+    above = [c.row for c in cells if under and c.row < min(under)]
+    return {"cells": [[c.row, c.col, c.start, c.end] for c in cells], "headers": headers,
+            "header_row": max(above) if above else None}

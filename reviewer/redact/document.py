@@ -8,13 +8,14 @@ from datetime import datetime
 
 from reviewer.core.errors import RedactionError, VerificationFailed
 from reviewer.core.model import Decision, Document
+from reviewer.core.officetime import zone
 from reviewer.core.settings import Settings
 from reviewer.redact.labels import ASCII_BLOCK, BLOCK, box_label
 from reviewer.redact.outcome import Check, Outcome, Redaction, RedactionReport
 
 # A CSV keeps its own suffix (.csv/.tsv).
 SUFFIX = {"pdf": ".pdf", "docx": ".docx", "txt": ".txt", "image": ".pdf", "xlsx": ".xlsx", "ods": ".ods", "odt": ".odt",
-          "pptx": ".pptx"}
+          "odp": ".odp", "pptx": ".pptx"}
 # Copies that cannot keep their format: macros go, legacy binaries are written as their successor.
 MODERN = {".xlsm": ".xlsx", ".doc": ".docx", ".xls": ".xlsx", ".ppt": ".pptx", ".dot": ".docx", ".xlt": ".xlsx"}
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")  # a redacted picture is published as PDF
@@ -98,14 +99,16 @@ def modern_copy(document: Document):
 
 REDACTORS = {"xlsx": ("reviewer.redact.xlsx", "redact_xlsx"), "csv": ("reviewer.redact.delimited", "redact_csv"),
              "ods": ("reviewer.redact.ods", "redact_ods"), "odt": ("reviewer.redact.odt", "redact_odt"),
-             "pptx": ("reviewer.redact.pptx", "redact_pptx"), "html": ("reviewer.redact.html", "redact_html")}
+             "odp": ("reviewer.redact.odp", "redact_odp"), "pptx": ("reviewer.redact.pptx", "redact_pptx"),
+             "html": ("reviewer.redact.html", "redact_html")}
 # Structural checks of a copy per kind (module, function): hidden sheets, comments, macros, ...
 AUDITS = {"xlsx": ("reviewer.redact.xlsx", "xlsx_checks"), "ods": ("reviewer.redact.ods", "ods_checks"),
-          "odt": ("reviewer.redact.odt", "odt_checks"), "pptx": ("reviewer.redact.pptx", "pptx_checks"),
+          "odt": ("reviewer.redact.odt", "odt_checks"), "odp": ("reviewer.redact.odp", "odp_checks"),
+          "pptx": ("reviewer.redact.pptx", "pptx_checks"),
           "html": ("reviewer.redact.html", "html_checks")}
 # Segment kinds removed whole from the copy, so their words are not missed by the over-redaction count.
 REMOVED_KINDS = {"docx": ("comment",), "xlsx": ("comment", "name"), "ods": ("comment",), "odt": ("comment", "tracked"),
-                 "pptx": ("comment",), "html": ()}
+                 "odp": ("comment",), "pptx": ("comment",), "html": ()}
 
 
 def _redact(document: Document, decisions: list[Decision], part: str, settings: Settings) -> Outcome:
@@ -148,7 +151,7 @@ def _report(document: Document, applied: list[Decision], kept: int, out_path: st
                         f"salinan yang dihitamkan berformat .{document.kind}")
     return RedactionReport(document.path, document.sha256, out_path, document.kind, redactions, kept,
                            notes=notes, warnings=warnings,
-                           created_at=datetime.now().astimezone().isoformat(timespec="seconds"))
+                           created_at=datetime.now(zone(settings.timezone)).isoformat(timespec="seconds"))
 
 
 def _verify(document: Document, applied: list[Decision], part: str, report: RedactionReport,

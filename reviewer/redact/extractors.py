@@ -35,8 +35,9 @@ def text_readers(kind: str) -> dict[str, Callable[[str], str]]:
 # The name of our own extractor's reading of each kind (redaction reuses what it already read).
 OWN_READER = {"pdf": "pdfplumber", "docx": "reviewer (lxml)", "txt": "reviewer (teks)", "xlsx": "reviewer (openpyxl)",
               "csv": "reviewer (csv)", "ods": "reviewer (lxml ODF)", "odt": "reviewer (lxml ODF)",
+              "odp": "reviewer (lxml ODF)",
               "pptx": "reviewer (lxml PPTX)", "html": "reviewer (lxml HTML)"}
-PACKAGES = ("xlsx", "ods", "odt", "pptx")  # zip packages of XML parts, read whole by `_package_everything`
+PACKAGES = ("xlsx", "ods", "odt", "odp", "pptx")  # zip packages of XML parts, read whole by `_package_everything`
 
 
 def _openpyxl_text(path: str) -> str:
@@ -122,7 +123,8 @@ def _stdlib_html_text(path: str) -> str:
 
 
 OTHER_READERS = {"xlsx": {"openpyxl (penuh)": _openpyxl_text}, "ods": {"paragraf ODF": _odf_paragraphs},
-                 "odt": {"paragraf ODF": _odf_paragraphs}, "pptx": {"python-pptx": _python_pptx_text},
+                 "odt": {"paragraf ODF": _odf_paragraphs}, "odp": {"paragraf ODF": _odf_paragraphs},
+                 "pptx": {"python-pptx": _python_pptx_text},
                  "html": {"html.parser": _stdlib_html_text, "bita mentah": lambda path: _raw_text(path)}}
 
 

@@ -83,16 +83,22 @@ def write_odf(source: str, out_path: str, replaced: dict[str, bytes]) -> None:
 
 def odt_checks(path: str) -> list[Check]:
     """Structure of the copy: no annotations, tracked changes, scripts, macros, properties."""
+    return odf_checks(path, "ODT", PARTS, DROP_ELEMENTS, "tanpa komentar, perubahan terlacak, skrip")
+
+
+def odf_checks(path: str, kind: str, parts, drop_elements, title: str) -> list[Check]:
+    """Structure of an OpenDocument copy: none of `drop_elements` in `parts`, no dropped entries (macros,
+    scripts, thumbnail), empty properties."""
     found: set[str] = set()
     with zipfile.ZipFile(path) as zf:
         names = zf.namelist()
         found |= {n.split("/")[0] for n in names if n.startswith(DROP_ENTRIES)}
         meta = zf.read("meta.xml") if "meta.xml" in names else b""
-    for part in PARTS:
+    for part in parts:
         if part in names:
-            root = read_part(path, part, "ODT")
-            found |= {etree.QName(t).localname for t in DROP_ELEMENTS if next(root.iter(t), None) is not None}
+            root = read_part(path, part, kind)
+            found |= {etree.QName(t).localname for t in drop_elements if next(root.iter(t), None) is not None}
     props = bool(meta) and meta != EMPTY_META
-    return [Check("tanpa komentar, perubahan terlacak, skrip", "XML mentah", not found,
+    return [Check(title, "XML mentah", not found,
                   "tidak ada" if not found else "DITEMUKAN: " + ", ".join(sorted(found))),
             Check("properti dokumen kosong", "XML mentah", not props, "kosong" if not props else "meta.xml berisi")]

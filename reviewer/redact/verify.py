@@ -205,6 +205,7 @@ def hidden_check(kind: str, output: str, items: list[Needle], counts: dict[str, 
             "xlsx": "semua bagian paket (XML, atribut, bagian lain)",
             "ods": "semua bagian paket (XML, atribut, bagian lain)",
             "odt": "semua bagian paket (XML, atribut, bagian lain)",
+            "odp": "semua bagian paket (XML, atribut, bagian lain)",
             "pptx": "semua bagian paket (XML, atribut, bagian lain)"}.get(kind, "bita berkas")
     detail = (f"{what}: {len(strict)} teks dicari, tidak ditemukan" if not leaks
               else f"{what}: DITEMUKAN " + "; ".join(f"'{t}'" for t in leaks[:EXAMPLES]))

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from reviewer.core.officetime import DEFAULT_ZONE
 from reviewer.detect import risk
 from reviewer.report.queries import RESULT_STATES, finding_rows, item_url, items
 from reviewer.report.summary import render_summary
@@ -23,8 +24,9 @@ DOCUMENT_FIELDS = ("file", "sha256", "status", "risk", "risk_level", "pages", "f
                    "error_kind", "error", "seconds", "review_url")
 
 
-def write_reports(database_url: str, run_id: int, out_dir: Path, ui_url: str) -> list[Path]:
-    """findings.jsonl, findings.csv, documents.csv and ringkasan.html in `out_dir`; their paths."""
+def write_reports(database_url: str, run_id: int, out_dir: Path, ui_url: str,
+                  timezone: str = DEFAULT_ZONE) -> list[Path]:
+    """findings.jsonl, findings.csv, documents.csv and ringkasan.html (times in `timezone`) in `out_dir`."""
     out_dir.mkdir(parents=True, exist_ok=True)
     engine = store.make_engine(database_url)
     try:
@@ -34,7 +36,7 @@ def write_reports(database_url: str, run_id: int, out_dir: Path, ui_url: str) ->
                      _atomic(out_dir / "documents.csv",
                              lambda fh: write_documents_csv(session, run_id, fh, ui_url)),
                      _atomic(out_dir / "ringkasan.html",
-                             lambda fh: fh.write(render_summary(session, run_id, ui_url)))]
+                             lambda fh: fh.write(render_summary(session, run_id, ui_url, timezone)))]
     finally:
         engine.dispose()
     return paths
@@ -49,7 +51,7 @@ def _atomic(path: Path, write) -> Path:
 
 
 def write_findings_jsonl(session: Session, run_id: int, fh) -> None:
-    for row in finding_rows(session, run_id):
+    for row in finding_rows(session, run_id, boxes=True):
         fh.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 

@@ -29,16 +29,28 @@ def items(session: Session, run_id: int, states=None) -> Iterator[store.BatchIte
     yield from session.scalars(q.execution_options(yield_per=500))
 
 
-def finding_rows(session: Session, run_id: int) -> Iterator[dict]:
-    """One dict per finding of every document the run holds results for (as `reviewer scan` prints)."""
+def finding_rows(session: Session, run_id: int, boxes: bool = False) -> Iterator[dict]:
+    """One dict per finding of every document the run holds results for (as `reviewer scan` prints);
+    with `boxes`, a finding on a page with geometry (PDF, image) carries them as `--format jsonl` does."""
     for item in items(session, run_id, RESULT_STATES):
+        drawn = _pages_with_geometry(session, item.document_sha) if boxes else set()
         for f in session.scalars(select(store.FindingRecord)
                                  .where(store.FindingRecord.document_sha == item.document_sha)
                                  .order_by(store.FindingRecord.page, store.FindingRecord.start)):
-            yield {"file": item.name, "sha256": item.document_sha, "page": f.page, "start": f.start,
+            row = {"file": item.name, "sha256": item.document_sha, "page": f.page, "start": f.start,
                    "end": f.end, "text": f.text, "label": f.label, "basis": f.basis,
                    "score": round(f.score, 3), "action": f.action, "source": f.source,
                    "reasons": list(f.reasons)}
+            if f.page in drawn:
+                row["boxes"] = [list(b) for b in f.boxes or ()]
+            yield row
+
+
+def _pages_with_geometry(session: Session, sha256: str | None) -> set[int]:
+    """The numbers of a document's pages that have a size and words (`reviewer.cli.scan.finding_json`)."""
+    q = select(store.PageRecord.number, store.PageRecord.words).where(
+        store.PageRecord.document_sha == sha256, store.PageRecord.width.is_not(None))
+    return {number for number, words in session.execute(q) if words}
 
 
 # --- aggregates for the summary ------------------------------------------------------------------

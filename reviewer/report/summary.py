@@ -12,6 +12,7 @@ from markupsafe import Markup, escape
 from sqlalchemy.orm import Session
 
 from reviewer.core.errors import ReviewerError
+from reviewer.core.officetime import DEFAULT_ZONE, format_moment, format_number
 from reviewer.core.vocabulary import basis_name, label_name
 from reviewer.detect import risk
 from reviewer.report import queries as report
@@ -64,18 +65,22 @@ def charts(session: Session, run_id: int) -> dict[str, Markup]:
     }
 
 
-def render_summary(session: Session, run_id: int, ui_url: str) -> str:
+def render_summary(session: Session, run_id: int, ui_url: str, timezone: str = DEFAULT_ZONE) -> str:
+    """The summary in Indonesian: times in the office's `timezone` (named WIB/WITA/WIT), numbers as `1.234,5`."""
     from jinja2 import Environment, select_autoescape
 
     from reviewer.core.filenames import visible
 
     env = Environment(autoescape=select_autoescape(default=True, default_for_string=True),
                       finalize=lambda v: visible(v) if isinstance(v, str) and not isinstance(v, Markup) else v)
+    env.filters.update(when=lambda moment: format_moment(moment, timezone),
+                       number=lambda value, digits=None: format_number(value, "id", digits))
     template = env.from_string(TEMPLATE.read_text(encoding="utf-8"))
     run = session.get(store.BatchRun, run_id)
     if run is None:
         raise ReviewerError(f"run batch tidak ditemukan / batch run not found: {run_id}")
-    totals = run.summary or batch_store.summary(session, run_id)  # an unfinished run: counts so far
+    # an unfinished run: counts so far
+    totals = batch_store.BatchTotals.from_dict(run.summary) if run.summary else batch_store.summary(session, run_id)
     top = report.top_documents(session, run_id)
     counts = report.acting_labels(session, list({i.document_sha for i in top if i.document_sha}))
     documents = [{"item": item, "level": risk.level(item.risk), "url": report.item_url(ui_url, item),

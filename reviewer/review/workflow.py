@@ -8,11 +8,13 @@ overwritten, so two people deciding at once lose nothing: the later one counts, 
 from __future__ import annotations
 
 import re
-from typing import Any, cast
+from dataclasses import dataclass
+from typing import Any, NamedTuple, cast
 
 from sqlalchemy import CursorResult, exists, insert, select, update
 from sqlalchemy.orm import Session
 
+from reviewer.core import reasons
 from reviewer.core.errors import ReviewerError
 from reviewer.core.model import LABELS, Box, Page, Word
 from reviewer.core.vocabulary import is_basis
@@ -152,6 +154,15 @@ def decide(session: Session, user: User, finding: FindingRecord, verdict: str, *
         text, boxes = _span(session, finding, start, end)
     previous = session.scalar(select(DecisionRecord).where(DecisionRecord.finding_id == finding.id)
                               .order_by(DecisionRecord.id.desc()).limit(1))
+    return append_decision(session, user, finding, verdict, previous, label=label, basis=basis, note=note,
+                           span=(start, end, text, boxes))
+
+
+def append_decision(session: Session, user: User, finding: FindingRecord, verdict: str,
+                    previous: DecisionRecord | None, *, label: str, basis: str, note: str = "",
+                    span: tuple[int, int, str, list] | None = None) -> DecisionRecord:
+    """The decision row and its audit event, once the caller checked the rules and holds the lock."""
+    start, end, text, boxes = span or (finding.start, finding.end, finding.text, finding.boxes)
     decision = DecisionRecord(document_sha=finding.document_sha, finding_id=finding.id, verdict=verdict,
                               label=label, basis=basis, page=finding.page, start=start, end=end, text=text,
                               boxes=boxes, note=note.strip(), user_id=user.id, created_at=utcnow())
@@ -247,7 +258,7 @@ def _add_missing_occurrences(session: Session, user: User, finding: FindingRecor
         for m in pattern.finditer(record.text):
             if (record.number, m.start()) not in taken:
                 _new_finding(session, user, record, m.start(), m.end(), finding.label, finding.basis,
-                             f"kemunculan lain dari '{finding.text}' / another occurrence")
+                             reasons.reason("manual.other_occurrence", text=finding.text))
     session.flush()
 
 
@@ -255,9 +266,10 @@ def _new_finding(session: Session, user: User, record: PageRecord, start: int, e
                  basis: str, reason: str, boxes: list | None = None) -> FindingRecord:
     if boxes is None:
         boxes = [[round(v, 2) for v in b.as_tuple()] for b in page_model(record).boxes(start, end)]
+    why = reasons.reason("manual.added", user=user.username, how=reason, source="manual")
     finding = FindingRecord(document_sha=record.document_sha, page=record.number, start=start, end=end,
                             text=record.text[start:end], label=label, basis=basis, score=1.0, action="redact",
-                            source="manual", reasons=[f"ditambahkan oleh {user.username}: {reason}"],
+                            source="manual", reasons=[why], reason_data=[reasons.as_dict(why)],
                             boxes=boxes, created_by_id=user.id, created_at=utcnow())
     session.add(finding)
     return finding
@@ -275,9 +287,9 @@ def add_manual(session: Session, user: User, sha: str, page_number: int, *, labe
         raise WorkflowError("halaman belum tersedia / page not available yet")
     if start is None and box is not None:
         start, end, boxes = _from_box(record, box)
-        reason = "kotak manual / drawn box"
+        reason = reasons.reason("manual.box")
     elif start is not None and end is not None and 0 <= start < end <= len(record.text):
-        boxes, reason = None, "pilihan teks / text selection"
+        boxes, reason = None, reasons.reason("manual.selection")
     else:
         raise WorkflowError("pilih teks atau gambar kotak / select text or draw a box")
     finding = _new_finding(session, user, record, start, end, label, basis, reason, boxes)
@@ -305,13 +317,44 @@ def _from_box(record: PageRecord, box: tuple) -> tuple[int, int, list]:
 
 # --- workflow -----------------------------------------------------------------------------------
 
-def progress(session: Session, sha: str) -> dict:
-    """{total, act, decided, keep}: findings, those to act on (not `keep` suggestions), decided ones."""
+@dataclass(frozen=True)
+class Progress:
+    """How far a document is decided: its findings, those to act on (not `keep` suggestions), the decided ones
+    among them, and the `keep` suggestions."""
+
+    total: int
+    act: int
+    decided: int
+    keep: int
+
+    @classmethod
+    def of(cls, actions_decided: list[tuple[str, bool]]) -> Progress:
+        """From (action, decided) per finding."""
+        act = [decided for action, decided in actions_decided if action != "keep"]
+        return cls(len(actions_decided), len(act), sum(map(bool, act)), len(actions_decided) - len(act))
+
+
+class Accepted(NamedTuple):
+    label: str
+    verdict: str
+    n: int
+
+
+@dataclass(frozen=True)
+class Pending:
+    """What a submit would do now: `open_review` findings marked `review` still undecided (they block it),
+    `accept` the undecided suggestions it would accept as they are, by label and verdict."""
+
+    open_review: int
+    accept: tuple[Accepted, ...]
+
+
+def progress(session: Session, sha: str) -> Progress:
+    """How far the document is decided (`Progress`)."""
     rows = session.execute(select(FindingRecord.action, FindingRecord.id.in_(
         select(DecisionRecord.finding_id).where(DecisionRecord.document_sha == sha))).where(
         FindingRecord.document_sha == sha)).all()
-    act = [decided for action, decided in rows if action != "keep"]
-    return {"total": len(rows), "act": len(act), "decided": sum(map(bool, act)), "keep": len(rows) - len(act)}
+    return Progress.of([(action, bool(decided)) for action, decided in rows])
 
 
 def undecided(session: Session, sha: str, limit: int | None = None) -> list[FindingRecord]:
@@ -322,9 +365,8 @@ def undecided(session: Session, sha: str, limit: int | None = None) -> list[Find
     return list(session.scalars(q.limit(limit) if limit else q))
 
 
-def pending(session: Session, sha: str) -> dict:
-    """What a submit would do now: {open_review: findings marked `review` still undecided (they block it),
-    accept: [(label, verdict, count)] the undecided suggestions it would accept as they are}."""
+def pending(session: Session, sha: str) -> Pending:
+    """What a submit would do now (`Pending`)."""
     from sqlalchemy import func
 
     decided = select(DecisionRecord.finding_id).where(DecisionRecord.document_sha == sha)
@@ -336,8 +378,8 @@ def pending(session: Session, sha: str) -> dict:
         if action != "review":
             key = (label, "keep" if action == "keep" else "redact")
             accept[key] = accept.get(key, 0) + n
-    return {"open_review": sum(n for _l, action, n in rows if action == "review"),
-            "accept": [(label, verdict, n) for (label, verdict), n in sorted(accept.items())]}
+    return Pending(sum(n for _l, action, n in rows if action == "review"),
+                   tuple(Accepted(label, verdict, n) for (label, verdict), n in sorted(accept.items())))
 
 
 ACCEPTED_ON_SUBMIT = "saran diterima saat diajukan / suggestion accepted on submit"

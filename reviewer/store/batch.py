@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -99,7 +101,33 @@ def record(session: Session, run_id: int, name: str, status: str, **fields) -> s
     return item
 
 
-def summary(session: Session, run_id: int) -> dict:
+@dataclass(frozen=True)
+class BatchTotals:
+    """The counts of a batch run: items by status (`store.BATCH_ITEM_STATES`), pages, findings to act on, and
+    failures by kind. `as_dict` is the form the CLI prints, the run stores and the report reads, keys in
+    this order."""
+
+    run: int
+    items: int
+    scanned: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    unsupported: int = 0
+    skipped: int = 0
+    pages: int = 0
+    findings_to_act: int = 0
+    failures_by_kind: Mapping[str | None, int] = field(default_factory=dict)
+
+    def as_dict(self) -> dict:
+        return {**asdict(self), "failures_by_kind": dict(self.failures_by_kind)}
+
+    @classmethod
+    def from_dict(cls, data: Mapping) -> BatchTotals:
+        """Totals stored with a run (`BatchRun.summary`); keys it does not know are left out."""
+        return cls(**{f.name: data[f.name] for f in fields(cls) if f.name in data})
+
+
+def summary(session: Session, run_id: int) -> BatchTotals:
     """Counts of the run, from the database (so an interrupted and resumed run counts once)."""
     rows = session.execute(select(store.BatchItem.status, func.count(), func.sum(store.BatchItem.pages),
                                   func.sum(store.BatchItem.findings))
@@ -114,10 +142,10 @@ def summary(session: Session, run_id: int) -> dict:
                                     .where(store.BatchItem.run_id == run_id,
                                            store.BatchItem.status == "failed")
                                     .group_by(store.BatchItem.error_kind)).tuples().all())
-    return {"run": run_id, "items": sum(counts.values()), **counts, "pages": pages,
-            "findings_to_act": findings, "failures_by_kind": failures}
+    return BatchTotals(run=run_id, items=sum(counts.values()), **counts, pages=pages, findings_to_act=findings,
+                       failures_by_kind=failures)
 
 
-def finish_run(session: Session, run: store.BatchRun, totals: dict) -> None:
-    run.status, run.summary, run.finished_at = "done", totals, store.utcnow()
+def finish_run(session: Session, run: store.BatchRun, totals: BatchTotals) -> None:
+    run.status, run.summary, run.finished_at = "done", totals.as_dict(), store.utcnow()
     session.commit()

@@ -122,6 +122,8 @@ class PageRecord(Base):
     ocr: Mapped[bool] = mapped_column(Boolean, default=False)
     # [[start, end, x0, top, x1, bottom], ...]; the four coordinates are absent without geometry
     words: Mapped[list] = mapped_column(JSON, default=list)
+    # a sheet page's grid (`reviewer.extract.sheets.layout`): cells, column headers, header row; else None
+    sheet: Mapped[dict | None] = mapped_column(JSON, default=None)
 
 
 class FindingRecord(Base):
@@ -386,8 +388,10 @@ def save_page(session: Session, sha256: str, page, findings) -> None:
 def page_record(sha256: str, page) -> PageRecord:
     words = [[w.start, w.end, *([round(v, 2) for v in w.box.as_tuple()] if w.box else [])]
              for w in page.words]
+    from reviewer.extract.sheets import layout
+
     return PageRecord(document_sha=sha256, number=page.number, text=page.text, width=page.width,
-                      height=page.height, needs_ocr=page.needs_ocr, ocr=page.ocr, words=words)
+                      height=page.height, needs_ocr=page.needs_ocr, ocr=page.ocr, words=words, sheet=layout(page))
 
 
 def finding_record(sha256: str, f, page=None, created_by: User | None = None) -> FindingRecord:

@@ -307,12 +307,13 @@ def sheet_cases() -> list[tuple[str, bytes, object]]:
 # ---------------------------------------------------------------- ODT, PPTX, HTML, legacy Office
 
 ODT_NS = ODS_NS + ' xmlns:dc="http://purl.org/dc/elements/1.1/"'
+ODP_NS = ODT_NS + ' xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"'
 
 
-def _odt(content: str, extra: dict[str, bytes] | None = None) -> bytes:
+def _odt(content: str, extra: dict[str, bytes] | None = None, media: str = "text") -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text",
+        zf.writestr(zipfile.ZipInfo("mimetype"), f"application/vnd.oasis.opendocument.{media}",
                     compress_type=zipfile.ZIP_STORED)
         zf.writestr("content.xml", content)
         for name, data in (extra or {}).items():
@@ -323,6 +324,12 @@ def _odt(content: str, extra: dict[str, bytes] | None = None) -> bytes:
 def odt_letter(text: str = f"Pemohon NIK {NIK}") -> str:
     return (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODT_NS}><office:body><office:text>'
             f"<text:p>{text}</text:p></office:text></office:body></office:document-content>")
+
+
+def odp_slides(text: str = f"Pemohon NIK {NIK}") -> str:
+    return (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODP_NS}><office:body>'
+            f'<office:presentation><draw:page draw:name="page1"><draw:frame><draw:text-box><text:p>{text}</text:p>'
+            "</draw:text-box></draw:frame></draw:page></office:presentation></office:body></office:document-content>")
 
 
 def pptx_bytes(text: str = f"Pemohon NIK {NIK}") -> bytes:
@@ -356,6 +363,13 @@ def document_cases() -> list[tuple[str, bytes, object]]:
         ("zip-bomb.odt", _odt(odt_letter(), {"Pictures/bomb.bin": b"\0" * (64 * 1024 * 1024)}),
          Error(("bom zip", "zip bomb"))),
         ("billion-laughs.odt", _odt(dtd + odt_letter().split("?>", 1)[1]), Error(("DTD", "entitas"))),
+        ("rapat.odp", _odt(odp_slides(), media="presentation"), finds(NIK)),
+        ("zip-bomb.odp", _odt(odp_slides(), {"Pictures/bomb.bin": b"\0" * (64 * 1024 * 1024)}, "presentation"),
+         Error(("bom zip", "zip bomb"))),
+        ("billion-laughs.odp", _odt(dtd + odp_slides().split("?>", 1)[1], media="presentation"),
+         Error(("DTD", "entitas"))),
+        ("garbage.odp", bytes(range(256)) * 64, Error(("tidak didukung", "unsupported"))),
+        ("garbage-zip.odp", b"PK\x03\x04" + bytes(range(256)) * 16, Error(("rusak", "corrupt"))),
         ("zip-bomb.pptx", _pptx_with("ppt/media/bomb.bin", b"\0" * (64 * 1024 * 1024)), Error(("bom zip", "zip bomb"))),
         ("billion-laughs.pptx", _pptx_with("ppt/slides/slide1.xml", slide_laughs.encode()), Error(("DTD", "entitas"))),
         ("garbage-zip.pptx", b"PK\x03\x04" + bytes(range(256)) * 16, Error(("rusak", "corrupt"))),

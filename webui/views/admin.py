@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 from flask import Blueprint, Response, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -14,6 +15,7 @@ from reviewer.core.settings import DEFAULT_BOX_LABELS
 from reviewer.review import accounts, learning
 from reviewer.store import records as store
 from webui.db import get_db
+from webui.i18n import one_language
 from webui.views.auth import allowed
 
 bp = Blueprint("admin", __name__)
@@ -40,7 +42,7 @@ def index():
 
 
 def _back(message: str, ok: bool = True, anchor: str = ""):
-    flash(message, "info" if ok else "error")
+    flash(one_language(message), "info" if ok else "error")
     return redirect(url_for("admin.index") + (f"#{anchor}" if anchor else ""))
 
 
@@ -56,7 +58,7 @@ def add_user():
     except ReviewerError as exc:
         session.rollback()
         return _back(str(exc), False, "users")
-    return _back(f"Akun {f.get('username')} dibuat / account created", anchor="users")
+    return _back(gettext("Akun %(name)s dibuat", name=f.get("username")), anchor="users")
 
 
 @bp.route("/admin/users/<username>", methods=["POST"])
@@ -65,13 +67,13 @@ def change_user(username: str):
     session = get_db()
     user = accounts.get(session, username)
     if user is None:
-        return _back("Pengguna tidak ada / no such user", False, "users")
+        return _back(gettext("Pengguna tidak ada"), False, "users")
     what = request.form.get("what")
     token = None
     try:
         if what in ("disable", "enable"):
             if user.id == current_user.id:
-                return _back("Anda tidak dapat menonaktifkan diri sendiri / you cannot disable yourself", False)
+                return _back(gettext("Anda tidak dapat menonaktifkan diri sendiri"), False)
             accounts.set_active(session, user, what == "enable", by=current_user.row)
         elif what == "role":
             accounts.set_role(session, user, request.form.get("role", ""), by=current_user.row)
@@ -84,9 +86,9 @@ def change_user(username: str):
         session.rollback()
         return _back(str(exc), False, "users")
     if token:
-        return _back(f"Token API untuk {username} (disalin sekarang, tidak ditampilkan lagi) / API token, "
-                     f"shown once: {token}", anchor="users")
-    return _back(f"Akun {username} diperbarui / account updated", anchor="users")
+        return _back(gettext("Token API untuk %(name)s (salin sekarang, tidak ditampilkan lagi): %(token)s",
+                             name=username, token=token), anchor="users")
+    return _back(gettext("Akun %(name)s diperbarui", name=username), anchor="users")
 
 
 @bp.route("/admin/terms", methods=["POST"])
@@ -95,15 +97,15 @@ def add_term():
     session = get_db()
     kind, value = request.form.get("kind", ""), " ".join(request.form.get("value", "").split())
     if kind not in store.TERM_KINDS or not value:
-        return _back("Jenis atau isi daftar tidak sah / invalid list entry", False, "terms")
+        return _back(gettext("Jenis atau isi daftar tidak sah"), False, "terms")
     if session.scalar(select(store.Term).where(store.Term.kind == kind, store.Term.value == value)):
-        return _back("Sudah ada di daftar / already listed", False, "terms")
+        return _back(gettext("Sudah ada di daftar"), False, "terms")
     session.add(store.Term(kind=kind, value=value, note=request.form.get("note", ""),
                            created_by_id=current_user.id))
     store.log_event(session, current_user.row, "term_added", target=f"{kind}:{value}", after={"kind": kind,
                                                                                            "value": value})
     session.commit()
-    return _back(f"Ditambahkan ke daftar / added: {value}", anchor="terms")
+    return _back(gettext("Ditambahkan ke daftar: %(value)s", value=value), anchor="terms")
 
 
 @bp.route("/admin/terms/<int:term_id>/delete", methods=["POST"])
@@ -116,7 +118,7 @@ def delete_term(term_id: int):
                         before={"kind": term.kind, "value": term.value})
         session.delete(term)
         session.commit()
-    return _back("Dihapus dari daftar / removed", anchor="terms")
+    return _back(gettext("Dihapus dari daftar"), anchor="terms")
 
 
 @bp.route("/admin/labels", methods=["POST"])
@@ -137,7 +139,7 @@ def set_labels():
     if changed:
         store.log_event(session, current_user.row, "box_labels_changed", target="box_labels", after=changed)
     session.commit()
-    return _back(f"{len(changed)} kode kotak diubah / box codes changed", anchor="labels")
+    return _back(gettext("%(n)s kode kotak diubah", n=len(changed)), anchor="labels")
 
 
 @bp.route("/admin/passages.jsonl")

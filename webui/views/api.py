@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import wraps
 
 from flask import Blueprint, g, jsonify, request, url_for
+from flask_babel import gettext
 from sqlalchemy import select
 
 from reviewer.review import accounts
@@ -29,7 +30,7 @@ def token_required(view):
         token = header[7:].strip() if header.lower().startswith("bearer ") else ""
         user = accounts.by_token(get_db(), token)
         if user is None:
-            return jsonify({"error": "token API tidak sah / invalid or missing API token"}), 401
+            return jsonify({"error": gettext("Token API tidak sah atau tidak ada")}), 401
         g.api_user = user
         return view(*args, **kwargs)
     return inner

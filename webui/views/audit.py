@@ -9,12 +9,13 @@ import io
 import json
 
 from flask import Blueprint, Response, jsonify, render_template, request
+from flask_babel import gettext, lazy_gettext
 from flask_login import login_required
 from sqlalchemy import func, select
 
 from reviewer.store import records as store
 from webui.db import get_db
-from webui.present import EVENT_NAMES, date_range, event_dict, load_document, sentence, when
+from webui.present import EVENT_NAMES, date_range, event_dict, load_document, sentence, when, who
 from webui.views.auth import allowed
 
 bp = Blueprint("audit", __name__)
@@ -38,20 +39,27 @@ def everything():
     return _answer(get_db(), _filters())
 
 
+CSV_HEADINGS = (lazy_gettext("waktu"), lazy_gettext("pengguna"), lazy_gettext("tindakan"), lazy_gettext("dokumen"),
+                "sha256", lazy_gettext("kalimat"), lazy_gettext("sasaran"), lazy_gettext("sebelum"),
+                lazy_gettext("sesudah"))
+
+
 @bp.route("/audit.csv")
 @allowed("admin")
 def export_csv():
-    """The filtered log, oldest first, as CSV (UTF-8 with BOM, so spreadsheet programs read it)."""
+    """The filtered log, oldest first, as CSV (UTF-8 with BOM, so spreadsheet programs read it), in the user's
+    language, times in the office's zone (`3 Des 2026 14.05 WIB`)."""
     session = get_db()
     events = list(session.scalars(_query(_filters()).order_by(store.Event.id)))
     names = _filenames(session, events)
     out = io.StringIO()
     out.write("\ufeff")
     writer = csv.writer(out)
-    writer.writerow(["waktu", "pengguna", "tindakan", "dokumen", "sha256", "kalimat", "sasaran", "sebelum", "sesudah"])
+    writer.writerow([str(h) for h in CSV_HEADINGS])
     for e in events:
         d = event_dict(e)
-        writer.writerow([when(e.at), e.username, EVENT_NAMES.get(e.action, e.action), names.get(e.document_sha, ""),
+        writer.writerow([when(e.at), who(d), gettext(EVENT_NAMES.get(e.action, e.action)),
+                         names.get(e.document_sha, ""),
                          e.document_sha or "", sentence(d, names, link=False), e.target,
                          json.dumps(e.before, ensure_ascii=False) if e.before else "",
                          json.dumps(e.after, ensure_ascii=False) if e.after else ""])

@@ -14,6 +14,7 @@ from datetime import timedelta
 from functools import wraps
 
 from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, session, url_for
+from flask_babel import gettext, lazy_gettext
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager, current_user, login_required, login_user, logout_user
@@ -23,6 +24,7 @@ from reviewer.review import accounts
 from reviewer.review import workflow as review
 from reviewer.store import records as store
 from webui.db import get_db
+from webui.i18n import one_language
 
 bp = Blueprint("auth", __name__)
 login_manager = LoginManager()
@@ -50,7 +52,7 @@ class SessionUser:
 def init_app(app) -> None:
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
-    login_manager.login_message = "Silakan masuk dulu / please log in"
+    login_manager.login_message = lazy_gettext("Silakan masuk dulu")
     login_manager.login_message_category = "info"
     csrf.init_app(app)
     limiter.init_app(app)
@@ -60,8 +62,8 @@ def init_app(app) -> None:
 @login_manager.unauthorized_handler
 def unauthorized():
     if request.path.endswith(".json") or request.accept_mimetypes.best == "application/json":
-        return jsonify({"error": "silakan masuk dulu / login required"}), 401
-    flash(login_manager.login_message, "info")
+        return jsonify({"error": gettext("Silakan masuk dulu")}), 401
+    flash(str(login_manager.login_message), "info")
     return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
 
 
@@ -151,7 +153,7 @@ def allowed(action: str):
         def inner(*args, **kwargs):
             reason = review.refusal(current_user.row, action)
             if reason:
-                abort(403, reason)
+                abort(403, one_language(reason))
             return view(*args, **kwargs)
         return inner
     return wrap
@@ -169,7 +171,7 @@ def login():
         if user is None:
             store.log_event(db, None, "login_failed", target=f"user:{username[:80]}")
             db.commit()
-            flash("Nama pengguna atau kata sandi salah / wrong user name or password", "error")
+            flash(gettext("Nama pengguna atau kata sandi salah"), "error")
         else:
             session.clear()  # a new session (and CSRF token) at login: no fixation
             login_user(start_session(db, user))
@@ -201,5 +203,5 @@ def logout():
     db.commit()
     logout_user()
     session.clear()
-    flash("Anda telah keluar / logged out", "info")
+    flash(gettext("Anda telah keluar"), "info")
     return redirect(url_for("auth.login"))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from flask import Blueprint, Response, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext
 from flask_login import current_user, login_required
 
 from reviewer.core.errors import ReviewerError
@@ -19,6 +20,7 @@ from reviewer.store import dik as dikstore
 from reviewer.store import records as store
 from reviewer.store import units as unitstore
 from webui.db import get_db
+from webui.i18n import one_language
 from webui.views.unit_access import DIK_EDIT, back, commit, reaches, unit_or_404
 
 bp = Blueprint("dik", __name__)
@@ -30,7 +32,7 @@ def dik_import(code: str):
     unit_or_404(code, DIK_EDIT)
     file = request.files.get("file")
     if file is None or not file.filename:
-        return back(code, "Pilih berkas CSV atau XLSX / choose a CSV or XLSX file", False, "dik")
+        return back(code, gettext("Pilih berkas CSV atau XLSX"), False, "dik")
     f = request.form
     given = Decree(f.get("decree_number", "").strip(), parse_date(f.get("decree_date", "")),
                    f.get("decree_official", "").strip(), f.get("decree_place", "").strip())
@@ -39,11 +41,11 @@ def dik_import(code: str):
     except ReviewerError as exc:
         return back(code, str(exc), False, "dik")
     for warning in result.warnings[:20]:
-        flash(warning, "warn")
+        flash(one_language(warning), "warn")
     rows = [r.with_(unit=code) for r in result.rows]
     return commit(code, lambda s: dikstore.import_rows(s, code, rows, current_user.row, file.filename,
                                                         replace_existing=bool(f.get("replace"))),
-                   f"{len(rows)} baris DIK diimpor / DIK rows imported", "dik")
+                   gettext("%(n)s baris DIK diimpor", n=len(rows)), "dik")
 
 
 def importer_limit() -> int:
@@ -61,7 +63,7 @@ def dik_export(code: str, fmt: str):
     try:
         data = exporter.export(rows, fmt, layout, u.name)
     except DikError as exc:
-        abort(400, str(exc))
+        abort(400, one_language(exc))
     mime = "text/csv" if fmt == "csv" else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     return Response(data, mimetype=mime,
                     headers={"Content-Disposition": f'attachment; filename="DIK-{code}-{layout}.{fmt}"'})
@@ -71,9 +73,9 @@ def _row_or_404(code: str, row_id: int):
     try:
         row = dikstore.get_row(get_db(), row_id)
     except DikError:
-        abort(404, "Baris DIK tidak ditemukan / DIK row not found")
+        abort(404, gettext("Baris DIK tidak ditemukan"))
     if row.unit != code:
-        abort(404, "Baris DIK tidak ditemukan / DIK row not found")
+        abort(404, gettext("Baris DIK tidak ditemukan"))
     return row
 
 
@@ -94,7 +96,7 @@ def dik_row(code: str, row_id: int):
     if "error" in changes:
         return back(code, changes["error"], False)
     return commit(code, lambda s: dikstore.update_row(s, row_id, current_user.row, **changes),
-                   "Baris DIK disimpan / DIK row saved", f"dik-{row_id}")
+                   gettext("Baris DIK disimpan"), f"dik-{row_id}")
 
 
 def _changes(form) -> dict:
@@ -103,7 +105,7 @@ def _changes(form) -> dict:
     decree_date = form.get("decree_date", "").strip()
     ended = form.get("ended_on", "").strip()
     if decree_date and parse_date(decree_date) is None or ended and parse_date(ended) is None:
-        return {"error": "Tanggal tidak terbaca / date not understood (YYYY-MM-DD)"}
+        return {"error": gettext("Tanggal tidak terbaca (TTTT-BB-HH)")}
     return text | {
         "keywords": tuple(k.strip() for k in form.get("keywords", "").split(",") if k.strip()),
         "status": form.get("status", "ditetapkan"), "ended_on": parse_date(ended) if ended else None,
@@ -128,7 +130,7 @@ def dik_new(code: str):
     except ReviewerError as exc:
         session.rollback()
         return back(code, str(exc), False, "dik")
-    flash("Baris DIK ditambahkan / DIK row added", "info")
+    flash(gettext("Baris DIK ditambahkan"), "info")
     return redirect(url_for("dik.dik_row", code=code, row_id=row.id))
 
 
@@ -140,9 +142,9 @@ def dik_end(code: str, row_id: int, what: str):
     on = parse_date(request.form.get("on", "")) or date.today()
     if what == "revoke":
         return commit(code, lambda s: dikstore.revoke_row(s, row_id, current_user.row, on),
-                       "Baris DIK dicabut / DIK row revoked", "dik")
+                       gettext("Baris DIK dicabut"), "dik")
     return commit(code, lambda s: dikstore.update_row(s, row_id, current_user.row, ended_on=on),
-                   "Berakhirnya pengecualian dicatat / end of the exemption recorded", "dik")
+                   gettext("Berakhirnya pengecualian dicatat"), "dik")
 
 
 @bp.route("/documents/<sha>/findings/<int:finding_id>/dik-proposal", methods=["POST"])
@@ -156,13 +158,12 @@ def dik_proposal(sha: str, finding_id: int):
     finding = session.get(store.FindingRecord, finding_id)
     code = unitstore.unit_of(session, sha)
     if finding is None or finding.document_sha != sha or code is None:
-        abort(404, "Temuan atau unit tidak ditemukan / finding or unit not found")
+        abort(404, gettext("Temuan atau unit tidak ditemukan"))
     unit_or_404(code, DIK_EDIT)
     row = dikstore.add_row(session, code, proposal(finding, code, doc.filename), current_user.row,
                            f"uji konsekuensi: {doc.filename}")
     session.commit()
-    flash("Usulan baris DIK dibuat; lengkapi uji konsekuensinya lalu tetapkan / proposed DIK row created: "
-          "complete the consequence test, then enter the decree", "info")
+    flash(gettext("Usulan baris DIK dibuat; lengkapi uji konsekuensinya lalu tetapkan"), "info")
     return redirect(url_for("dik.dik_row", code=code, row_id=row.id))
 
 
@@ -196,7 +197,7 @@ def figures(fmt: str | None = None):
     session = get_db()
     year = request.args.get("year", date.today().year, type=int)
     if not 1900 <= year <= 9999:
-        abort(400, "Tahun tidak sah (1900–9999) / invalid year")
+        abort(400, gettext("Tahun tidak sah (1900–9999)"))
     me = current_user.row
     seen = None if unitstore.sees_unassigned(session, me) else unitstore.visible_units(session, me)
     figs = yearly.yearly(session, year, seen)
@@ -208,18 +209,30 @@ def figures(fmt: str | None = None):
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         return Response(data, mimetype=mime,
                         headers={"Content-Disposition": f'attachment; filename="angka-ppid-{year}.{fmt}"'})
-    total = figs[-1] if figs else None
-    svg = []
-    if total is not None:
-        svg.append(charts.bars([f"huruf {h}" if h != yearly.OTHER else "lain" for h in total.redactions],
-                               {"penghitaman": list(total.redactions.values())},
-                               f"Penghitaman per huruf Pasal 17 — {total.name} {year}"))
-        svg.append(charts.bars(list(yearly.MONTHS), {"diterima": total.received_by_month,
-                                                     "disetujui": total.approved_by_month},
-                               f"Dokumen per bulan — {total.name} {year}"))
-        units = [f for f in figs if f.unit]
-        if units:
-            svg.append(charts.bars([f.unit for f in units], {"diterima": [f.received for f in units],
-                                                             "penghitaman": [f.redactions_total for f in units]},
-                                   f"Per unit — {year}"))
-    return render_template("units/figures.html", figs=figs, year=year, table=yearly.table(figs), svg=svg)
+    return render_template("units/figures.html", figs=figs, year=year, table=yearly.table(figs),
+                           svg=_charts(figs, year))
+
+
+def _charts(figs: list, year: int) -> list:
+    """The yearly charts, titled and labelled in the user's language."""
+    from babel.dates import get_month_names
+
+    from webui.i18n import select_locale
+
+    if not figs:
+        return []
+    total, name = figs[-1], one_language(figs[-1].name)
+    months = list(get_month_names("abbreviated", locale=select_locale()).values())
+    received, redactions, approved = gettext("diterima"), gettext("penghitaman"), gettext("disetujui")
+    letters = [gettext("huruf %(h)s", h=h) if h != yearly.OTHER else gettext("lain") for h in total.redactions]
+    svg = [charts.bars(letters,
+                       {redactions: list(total.redactions.values())},
+                       gettext("Penghitaman per huruf Pasal 17 — %(name)s %(year)s", name=name, year=year)),
+           charts.bars(months, {received: total.received_by_month, approved: total.approved_by_month},
+                       gettext("Dokumen per bulan — %(name)s %(year)s", name=name, year=year))]
+    units = [f for f in figs if f.unit]
+    if units:
+        svg.append(charts.bars([f.unit for f in units], {received: [f.received for f in units],
+                                                         redactions: [f.redactions_total for f in units]},
+                               gettext("Per unit — %(year)s", year=year)))
+    return svg

@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 from flask import Blueprint, current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext
 from flask_login import current_user, login_required
 from sqlalchemy import func, or_, select
 
@@ -19,6 +20,7 @@ from reviewer.store import records as store
 from reviewer.store import units as unitstore
 from webui import worker
 from webui.db import get_db
+from webui.i18n import one_language
 from webui.present import date_range, doc_dict, load_document
 from webui.views import units as units_views
 
@@ -157,10 +159,11 @@ def receive(file, user, source: str):
     """Store an uploaded file and queue it; (document, message) or (None, error message).
 
     A refused upload leaves nothing behind (no original, no row). A file that is already the document of
-    a unit the uploader cannot see is refused with the same words whatever that document is: neither its
-    name nor its state nor its unit is told."""
+    a unit the uploader cannot see is refused in words that say nothing of that document: not that the
+    same bytes are stored, nor its name, state or unit (originals are content-addressed, so "already
+    there" would tell a PPID pembantu what another unit holds). The server log names it for the admin."""
     if file is None or not file.filename:
-        return None, "Pilih berkas dulu / choose a file first"
+        return None, gettext("Pilih berkas dulu")
     session = get_db()
     fd, tmp = tempfile.mkstemp(dir=current_app.instance_path, suffix=".upload")
     stored = None
@@ -171,27 +174,25 @@ def receive(file, user, source: str):
         doc, created = process.accept_upload(session, Path(current_app.config["ORIGINALS"]), Path(tmp),
                                              file.filename, user=user, source=source)
         if not created and not unitstore.can_see(session, user, doc.sha256):
-            raise ReviewerError(ELSEWHERE)
+            log.warning("upload by %s refused: %s is a document outside their units", user.username, doc.sha256)
+            raise ReviewerError(gettext("unggahan ini tidak dapat diterima dari akun Anda; hubungi PPID utama"))
         units_views.place_upload(session, doc, user, created)
         session.commit()
     except ReviewerError as exc:
         _discard(session, stored)
-        return None, f"{display_name(file.filename)}: berkas ditolak / file rejected — {exc}"
+        return None, gettext("%(name)s: berkas ditolak — %(why)s", name=display_name(file.filename),
+                             why=one_language(exc))
     except OSError as exc:  # a full disk, a read-only folder: say so, record nothing
         _discard(session, stored)
         log.error("upload of %r not stored: %s", file.filename, exc)
-        return None, (f"{display_name(file.filename)}: tidak dapat disimpan di server (disk penuh?) / could not "
-                      f"be stored on the server (disk full?): {exc.strerror or exc}")
+        return None, gettext("%(name)s: tidak dapat disimpan di server (disk penuh?)",
+                              name=display_name(file.filename))
     finally:
         os.unlink(tmp)
     if not created:
-        return doc, f"Dokumen ini sudah ada (diunggah sebelumnya) / already uploaded: {doc.filename}"
+        return doc, gettext("Dokumen ini sudah ada (diunggah sebelumnya): %(name)s", name=doc.filename)
     worker.wake()
-    return doc, f"{doc.filename} diunggah; sedang dipindai / uploaded; scanning"
-
-
-ELSEWHERE = ("berkas yang sama sudah ditangani di luar unit Anda; hubungi PPID utama / the same file is "
-             "handled outside your unit; ask the PPID utama")
+    return doc, gettext("%(name)s diunggah; sedang dipindai", name=doc.filename)
 
 
 def _new_original(tmp: Path) -> str | None:

@@ -3,6 +3,7 @@ manual redactions and the workflow buttons (submit, approve, return)."""
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from pathlib import Path
 
 from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, send_file, url_for
@@ -19,7 +20,9 @@ from reviewer.store import originals
 from reviewer.store import records as store
 from webui import render
 from webui.db import get_db
+from webui.i18n import one_language
 from webui.present import doc_dict, finding_dict, load_document
+from webui.views import sheets
 from webui.views import units as units_views
 
 bp = Blueprint("review", __name__)
@@ -48,14 +51,13 @@ def document(sha: str):
         "documents/review.html", doc=doc, info=doc_dict(doc, counts, users), page=record, number=number,
         findings=on_page, groups=_groups(on_page), segments=_segments(record, on_page) if record else [],
         page_summary=_page_summary(doc, findings, decisions), labels=LABELS, bases=vocabulary.BASES,
-        pending=_pending(session, sha), progress=_progress(findings, decisions))
+        pending=_pending(session, sha), progress=_progress(findings, decisions),
+        sheet=sheets.context(session, doc, record, on_page))
 
 
-def _progress(findings, decisions) -> dict:
+def _progress(findings, decisions) -> workflow.Progress:
     """How far the document is decided: findings to act on (not `keep` suggestions) and decided ones."""
-    act = [f for f in findings if f.action != "keep"]
-    return {"total": len(findings), "act": len(act), "decided": sum(f.id in decisions for f in act),
-            "keep": len(findings) - len(act)}
+    return workflow.Progress.of([(f.action, f.id in decisions) for f in findings])
 
 
 def _groups(findings: list[dict]) -> list[tuple[str, list[dict]]]:
@@ -130,7 +132,7 @@ def page_json(sha: str, number: int):
     load_document(session, sha)
     record = workflow.get_page(session, sha, number)
     if record is None:
-        abort(404, "Halaman belum tersedia / page not available yet")
+        abort(404, gettext("Halaman belum tersedia"))
     users = {u.id: u for u in session.scalars(select(store.User))}
     decisions = store.current_decisions(session, sha)
     return jsonify({"page": number, "text": record.text, "width": record.width, "height": record.height,
@@ -143,6 +145,7 @@ def _done(sha: str, message: str, anchor: str = "", ok: bool = True, page: int |
           code: int = 400):
     if request.accept_mimetypes.best == "application/json":
         return jsonify({"ok": ok, "message": message, **(data or {})}), 200 if ok else code
+    message = one_language(message)
     flash(message, "info" if ok else "error")
     page = page or request.form.get("page", type=int) or 1
     return redirect(url_for("review.document", sha=sha, page=page) + (f"#{anchor}" if anchor else ""))
@@ -153,7 +156,7 @@ def _refused(sha: str, exc: ReviewerError, anchor: str = "", page: int | None = 
     409 for a race lost (someone else changed the document first), 400 for bad input."""
     get_db().rollback()
     if isinstance(exc, workflow.Forbidden):
-        abort(403, str(exc))
+        abort(403, one_language(exc))
     return _done(sha, str(exc), anchor, ok=False, page=page, code=409 if isinstance(exc, workflow.Conflict) else 400)
 
 
@@ -161,7 +164,7 @@ def _finding(session, sha: str, finding_id: int) -> store.FindingRecord:
     load_document(session, sha)
     finding = session.get(store.FindingRecord, finding_id) if finding_id < 2**62 else None
     if finding is None or finding.document_sha != sha:
-        abort(404, "Temuan tidak ditemukan / finding not found")
+        abort(404, gettext("Temuan tidak ditemukan"))
     return finding
 
 
@@ -176,16 +179,16 @@ def decide(sha: str, finding_id: int):
         if form.get("entity"):
             made = workflow.apply_to_entity(session, current_user.row, finding, verdict, basis=form.get("basis"),
                                             note=form.get("note", ""))
-            message = f"{len(made)} sebutan orang ini diputuskan / mentions of this person decided"
+            message = gettext("%(n)s sebutan orang ini diputuskan", n=len(made))
         elif form.get("all"):
             made = workflow.apply_to_all(session, current_user.row, finding, verdict, basis=form.get("basis"),
                                          note=form.get("note", ""))
-            message = f"{len(made)} kemunculan diputuskan / occurrences decided"
+            message = gettext("%(n)s kemunculan diputuskan", n=len(made))
         else:
             workflow.decide(session, current_user.row, finding, verdict, basis=form.get("basis"),
                             label=form.get("label") or None, note=form.get("note", ""),
                             start=form.get("start", type=int), end=form.get("end", type=int))
-            message = "Keputusan disimpan / decision saved"
+            message = gettext("Keputusan disimpan")
         session.commit()
     except ReviewerError as exc:
         return _refused(sha, exc, f"f-{finding_id}", finding.page)
@@ -194,9 +197,9 @@ def decide(sha: str, finding_id: int):
     progress = workflow.progress(session, sha)
     return _done(sha, message, f"f-{finding_id}", page=finding.page,
                  data={"finding": finding_dict(finding, decision, users), "pending": _pending(session, sha),
-                       "reload": bool(form.get("all") or form.get("entity")), "progress": progress,
-                       "progress_text": gettext("%(d)s dari %(n)s temuan sudah diputuskan", d=progress["decided"],
-                                                n=progress["act"])})
+                       "reload": bool(form.get("all") or form.get("entity")), "progress": asdict(progress),
+                       "progress_text": gettext("%(d)s dari %(n)s temuan sudah diputuskan", d=progress.decided,
+                                                n=progress.act)})
 
 
 def _pending(session, sha: str) -> dict:
@@ -204,10 +207,10 @@ def _pending(session, sha: str) -> dict:
     from webui.present import label_name, verdict_name
 
     now = workflow.pending(session, sha)
-    return {"open_review": now["open_review"],
+    return {"open_review": now.open_review,
             "accept": [{"label": label, "verdict": verdict, "count": n,
                         "label_name": label_name(label), "verdict_name": verdict_name(verdict)}
-                       for label, verdict, n in now["accept"]]}
+                       for label, verdict, n in now.accept]}
 
 
 @bp.route("/documents/<sha>/pending.json")
@@ -230,7 +233,7 @@ def manual(sha: str):
         try:
             box = tuple(float(form[k]) for k in ("x0", "top", "x1", "bottom"))
         except (KeyError, ValueError):
-            return _done(sha, "Kotak tidak sah / invalid box", ok=False)
+            return _done(sha, gettext("Kotak tidak sah"), ok=False)
     try:
         finding = workflow.add_manual(session, current_user.row, sha, form.get("page", 1, type=int),
                                       label=form.get("label", "PERSON"), basis=form.get("basis", "17h"),
@@ -239,7 +242,7 @@ def manual(sha: str):
         session.commit()
     except ReviewerError as exc:
         return _refused(sha, exc)
-    return _done(sha, "Penghitaman manual ditambahkan / manual redaction added", f"f-{finding.id}",
+    return _done(sha, gettext("Penghitaman manual ditambahkan"), f"f-{finding.id}",
                  data={"reload": True})
 
 
@@ -253,13 +256,13 @@ def step(sha: str, step: str):
     try:
         if step == "submit":
             workflow.submit(session, user, doc, note)
-            message = "Diajukan untuk persetujuan / submitted for approval"
+            message = gettext("Diajukan untuk persetujuan")
         elif step == "approve":
             workflow.approve(session, user, doc, note)
-            message = "Disetujui; berkas dapat diekspor / approved; ready to export"
+            message = gettext("Disetujui; berkas dapat diekspor")
         else:
             workflow.return_(session, user, doc, note)
-            message = "Dikembalikan ke petugas / returned to the officer"
+            message = gettext("Dikembalikan ke petugas")
         session.commit()
     except ReviewerError as exc:
         return _refused(sha, exc)

@@ -7,6 +7,7 @@ edits the unit itself, its lists and its members.
 from __future__ import annotations
 
 from flask import abort, flash, jsonify, redirect, request, url_for
+from flask_babel import gettext
 from flask_login import current_user
 
 from reviewer.core.errors import ReviewerError
@@ -14,6 +15,7 @@ from reviewer.core.units import ROLE_RANK, Unit
 from reviewer.store import records as store
 from reviewer.store import units as unitstore
 from webui.db import get_db
+from webui.i18n import one_language
 
 DIK_EDIT, UNIT_EDIT = "reviewer", "admin"
 
@@ -39,8 +41,7 @@ def restructures(session, user: store.User, code: str) -> bool:
 
 def require_restructure(code: str) -> None:
     if not restructures(get_db(), current_user.row, code):
-        abort(403, "Hanya admin PPID utama yang dapat mengubah susunan unit / only an admin of the PPID utama "
-                   "can change the unit hierarchy")
+        abort(403, gettext("Hanya admin PPID utama yang dapat mengubah susunan unit"))
 
 
 def unit_or_404(code: str, role: str | None = None) -> Unit:
@@ -48,13 +49,14 @@ def unit_or_404(code: str, role: str | None = None) -> Unit:
     tree = unitstore.load_tree(session)
     seen = unitstore.visible_units(session, current_user.row)
     if code not in tree or (seen is not None and code not in seen):
-        abort(404, "Unit tidak ditemukan / unit not found")
+        abort(404, gettext("Unit tidak ditemukan"))
     if role and not reaches(session, current_user.row, code, role):
-        abort(403, "Anda tidak berhak mengubah unit ini / you may not change this unit")
+        abort(403, gettext("Anda tidak berhak mengubah unit ini"))
     return tree[code]
 
 
 def back(code: str | None, message: str, ok: bool = True, anchor: str = ""):
+    message = one_language(message)
     if request.accept_mimetypes.best == "application/json":
         return jsonify({"ok": ok, "message": message}), 200 if ok else 400
     flash(message, "info" if ok else "error")
@@ -65,11 +67,11 @@ def back(code: str | None, message: str, ok: bool = True, anchor: str = ""):
 def commit(code: str | None, action, ok_message: str, anchor: str = ""):
     session = get_db()
     try:
-        result = action(session)
+        action(session)
         session.commit()
     except ReviewerError as exc:
         session.rollback()
         return back(code, str(exc), False, anchor)
-    return back(code, ok_message.format(result=result), anchor=anchor)
+    return back(code, ok_message, anchor=anchor)
 
 

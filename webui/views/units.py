@@ -12,16 +12,19 @@ from __future__ import annotations
 from datetime import date
 
 from flask import Blueprint, abort, jsonify, render_template, request
+from flask_babel import gettext, lazy_gettext
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from reviewer.core.units import KINDS, PPID_LEVELS, ROLE_RANK, Unit
 from reviewer.dik import advice
 from reviewer.dik.expiry import DUE_STATES, rows_due
+from reviewer.review.accounts import ROLE_NAMES
 from reviewer.store import dik as dikstore
 from reviewer.store import records as store
 from reviewer.store import units as unitstore
 from webui.db import get_db
+from webui.i18n import one_language
 from webui.views.unit_access import DIK_EDIT, UNIT_EDIT, back, commit, reaches, require_restructure, unit_or_404
 
 bp = Blueprint("units", __name__)
@@ -38,7 +41,7 @@ def place_upload(session, doc: store.DocumentRecord, user: store.User, created: 
     if code is None:
         return
     if not reaches(session, user, code, "officer"):
-        raise unitstore.UnitError(f"Anda bukan anggota unit {code} / you are not a member of unit {code}")
+        raise unitstore.UnitError(gettext("Anda bukan anggota unit %(code)s", code=code))
     unitstore.assign_document(session, doc.sha256, code, user)
 
 
@@ -52,9 +55,36 @@ def with_dik_notes(session, doc: store.DocumentRecord, findings, dicts: list[dic
     notes = dikstore.notes_for(session, code, findings, pages)
     for f, d in zip(findings, dicts):
         n = notes[f.id]
-        d["dik"] = {"kind": n.kind, "text": n.text, "decree": n.decree, "row": n.row.id if n.row else None,
+        d["dik"] = {"kind": n.kind, "text": note_text(n), "decree": n.decree,
+                    "row": n.row.id if n.row else None,
                     "unit": n.row.unit if n.row else code}
     return dicts
+
+
+# The English forms of `reviewer.dik.match.note`, through the catalog (in Indonesian its own text is shown).
+NOTE_TEXTS = {
+    "needs_test": lazy_gettext("Belum tercantum dalam DIK unit: lakukan uji konsekuensi (Pasal 19 UU 14/2008) "
+                               "sebelum informasi ini dikecualikan; setelah ditetapkan, hasilnya menjadi baris DIK."),
+    "dik_proposed": lazy_gettext("%(cite)s. Baris ini belum ditetapkan (usulan); tetapkan dulu setelah uji "
+                                 "konsekuensi (Pasal 19)."),
+    "dik_expired": lazy_gettext("%(cite)s. Ditetapkan dengan %(decree)s; jangka waktunya berakhir: tinjau ulang "
+                                "(Pasal 20)."),
+    "dik": lazy_gettext("%(cite)s. Ditetapkan dengan %(decree)s."),
+}
+
+
+def note_text(n) -> str:
+    """A suggestion's DIK note in the user's language: the library's Indonesian text, or its catalog form."""
+    from webui.i18n import select_locale
+
+    if select_locale() == "id" or n.kind not in NOTE_TEXTS:
+        return one_language(n.text)
+    params = {}
+    if n.row is not None:
+        params["cite"] = f"DIK no. {n.row.number or '-'}: {n.row.information} — {n.row.basis_description() or '-'}"
+        day = n.row.decree.date
+        params["decree"] = " ".join(p for p in (n.row.decree.number, day.isoformat() if day else "") if p)
+    return str(NOTE_TEXTS[n.kind]) % params
 
 
 @bp.app_context_processor
@@ -102,12 +132,12 @@ def add_unit():
     if parent:
         unit_or_404(parent, UNIT_EDIT)
     elif current_user.role != "admin":
-        abort(403, "Hanya admin yang membuat unit akar / only admins create root units")
+        abort(403, gettext("Hanya admin yang membuat unit akar"))
     unit = Unit(f.get("code", "").strip(), f.get("name", ""), f.get("kind", "dinas"), parent, f.get("ppid", ""))
     if parent and unit.ppid == "utama":
         require_restructure(parent)
     return commit(None, lambda s: unitstore.add_unit(s, unit, current_user.row),
-                   f"Unit {unit.code} dibuat / unit created")
+                   gettext("Unit %(code)s dibuat", code=unit.code))
 
 
 @bp.route("/units/<code>")
@@ -155,7 +185,7 @@ def edit_unit(code: str):
     if changes.get("parent") is not None or changes.get("ppid", current.ppid) != current.ppid:
         require_restructure(code)
     return commit(code, lambda s: unitstore.update_unit(s, code, current_user.row, **changes),
-                   "Unit diubah / unit changed")
+                   gettext("Unit diubah"))
 
 
 @bp.route("/units/<code>/lists", methods=["POST"])
@@ -166,12 +196,12 @@ def lists(code: str):
     me = current_user.row
     if f.get("basis"):
         return commit(code, lambda s: unitstore.set_box_label(s, code, f["basis"].strip(), f.get("text", ""), me),
-                       "Kode kotak disimpan / box label saved", "lists")
+                       gettext("Kode kotak disimpan"), "lists")
     if f.get("remove"):
         return commit(code, lambda s: unitstore.remove_term(s, code, f.get("kind", ""), f["remove"], me),
-                       "Dihapus / removed", "lists")
+                       gettext("Dihapus"), "lists")
     return commit(code, lambda s: unitstore.add_term(s, code, f.get("kind", ""), f.get("value", ""), me),
-                   "Ditambahkan / added", "lists")
+                   gettext("Ditambahkan"), "lists")
 
 
 @bp.route("/units/<code>/members", methods=["POST"])
@@ -183,11 +213,11 @@ def members(code: str):
 
     user = accounts.get(session, request.form.get("username", ""))
     if user is None:
-        return back(code, "Pengguna tidak dikenal / unknown user", False, "members")
+        return back(code, gettext("Pengguna tidak dikenal"), False, "members")
     if request.form.get("remove"):
         return commit(code, lambda s: unitstore.remove_member(s, user, code, current_user.row),
-                       "Keanggotaan dicabut / membership removed", "members")
+                       gettext("Keanggotaan dicabut"), "members")
     role = request.form.get("role", "")
     return commit(code, lambda s: unitstore.set_member(s, user, code, role, current_user.row),
-                   f"{user.username}: {role}", "members")
+                   f"{user.username}: {gettext(ROLE_NAMES.get(role, role))}", "members")
 

@@ -102,6 +102,7 @@ def analyse(nlp, document: Document, settings: Settings, lexicon: Lexicon | None
     common = (lexicon or Lexicon()).common
     mentions = [m for group in roles.group(mentions) if supported(group, common) for m in group]
     kinds = roles.document_kinds(document.text)
+    roles.mark_public_prose(mentions, {p.number: p.text for p in pages})
     # words the document itself writes in lower case are ordinary words (e-mail and web addresses,
     # where names are lower-cased, do not count)
     lowered = set(re.findall(r"\b[a-z]{3,}\b", re.sub(r"\S*[@.]\w\S*", " ", document.text)))
@@ -270,6 +271,10 @@ def name_like(bare: str, lexicon: Lexicon | None = None) -> bool:
     return True
 
 
+CONTEXT_WHAT = {"ORGANIZATION": {"id": "nama organisasi/instansi", "en": "name of an organisation or agency"},
+                "LOCATION": {"id": "nama tempat", "en": "place name"}}
+
+
 def context(page: Page, start: int, end: int, label: str) -> Finding | None:
     value = page.text[start:end]
     if not re.search(r"[A-Za-z]{2}", value):
@@ -277,6 +282,6 @@ def context(page: Page, start: int, end: int, label: str) -> Finding | None:
     line_start = page.text.rfind("\n", 0, start) + 1
     if label == "LOCATION" and ADDRESSY.search(page.text[line_start:end]):
         return None  # part of an address: the address detector decides, not us
-    why = {"ORGANIZATION": "nama organisasi/instansi", "LOCATION": "nama tempat"}.get(label, label.lower())
+    what = CONTEXT_WHAT.get(label, {"id": label.lower(), "en": label.lower()})
     return Finding(page.number, start, end, value, label, "", CONTEXT_SCORE, "keep", SOURCE,
-                   (reason("ner.label", label=label, source=SOURCE), f"{why}: konteks, bukan data pribadi"))
+                   (reason("ner.label", label=label, source=SOURCE), reason("ner.context", what=what, source=SOURCE)))

@@ -30,6 +30,7 @@ import numpy as np
 
 from reviewer.core.legal import REDACT_AT
 from reviewer.core.model import Document, Finding, Page
+from reviewer.core.reasons import reason
 from reviewer.core.settings import Settings
 from reviewer.core.vocabulary import basis_name
 from reviewer.detect.passages import unit_dik
@@ -48,7 +49,7 @@ MARK_WORDS = 25  # a window this short that holds the document's confidentiality
 # public prose (news, announcements): there the model alone must be all but certain.
 MODEL_WITH_EVIDENCE = 0.8
 MODEL_ALONE = 0.99
-MODEL_ONLY = "hanya model, tanpa aturan/penanda pendukung: paling tinggi ditinjau, bukan dihitamkan"
+MODEL_ONLY = reason("passage.model_only")
 # A phrase rule "agrees" with the model only when the model leans at least this far towards exempt; below
 # it the model thinks the window open and the phrase stands alone (RULE_ALONE). Chosen on the dev slice of
 # real sentences (real_open.splits): there the weak agreements were single topic words in news prose.
@@ -57,7 +58,7 @@ AGREE_MIN = 0.35
 # when another window of the document has a phrase of the same huruf (or a marker, context rule or
 # document type does). Dev slice: every phrase firing was a lone topic word (a disease, a divorce, a
 # military base) in otherwise ordinary news.
-LONE_PHRASE = "satu frasa saja dalam dokumen (topik, belum catatan): paling tinggi ditinjau"
+LONE_PHRASE = reason("passage.lone_phrase")
 
 
 
@@ -164,12 +165,12 @@ def judge(page: Page, win: Window, model_says: Judgement, ctx: DocumentContext, 
     if top_terms is not None:
         terms = top_terms(basis[:3])
         if terms:
-            reasons.append("frasa berbobot model: " + ", ".join(f"'{t}' (+{w:.2f})" for t, w in terms))
+            reasons.append(reason("passage.terms", terms=", ".join(f"'{t}' (+{w:.2f})" for t, w in terms)))
     for r, text in ctx.markers:
-        reasons.append(f"penanda dokumen '{text}': {r.reason} ({r.cite})")
+        reasons.append(reason("passage.marker", text=text, why=r.reason, cite=r.cite))
     for r, _ in ctx.contexts:
         if basis[:3] in r.applies_to:
-            reasons.append(f"dasar diubah {basis} -> {r.basis}: {r.reason} ({r.cite})")
+            reasons.append(reason("passage.context", old=basis, new=r.basis, why=r.reason, cite=r.cite))
             basis = r.basis
     if in_dik:
         reasons.append(unit_dik.reason(*in_dik))
@@ -182,7 +183,7 @@ def judge(page: Page, win: Window, model_says: Judgement, ctx: DocumentContext, 
             action = "keep"
         elif action == "redact":
             action = "review"
-        reasons.append(f"pengecualian '{text}': {r.reason} ({r.cite})")
+        reasons.append(reason("passage.exception", text=text, why=r.reason, cite=r.cite))
     return Finding(page.number, win.start, win.end, win.text, "PASSAGE", basis, score, action,
                    f"passages:{'model+rule' if rule else 'model'}", tuple(reasons))
 
@@ -193,7 +194,7 @@ def _action(score: float, basis: str, backed: bool, ctx: DocumentContext, reason
     huruf = basis[:3]
     doctype = [(r, t) for r, t in ctx.doctypes if r.basis[:3] == huruf]
     for r, text in doctype:
-        reasons.append(f"jenis dokumen '{text}': {r.reason} ({r.cite})")
+        reasons.append(reason("passage.doctype", text=text, why=r.reason, cite=r.cite))
     context = any(r.basis[:3] == huruf for r, _ in ctx.contexts)
     if score < REDACT_AT:
         return "review"
@@ -213,26 +214,25 @@ def is_the_mark(win: Window, ctx: DocumentContext) -> bool:
 
 def _combine(m: Judgement, rule: Rule | None, rule_text: str) -> tuple[float, str, str]:
     """(score, basis, summary reason) from the model's judgement and the strongest phrase rule."""
-    model_txt = f"model: {m.basis} {_name(m.basis)} (P dikecualikan {m.p_exempt:.2f})"
+    model = reason("passage.model", basis=m.basis, name=_name(m.basis), p=m.p_exempt, source="passages:model")
     if rule is None:
-        return m.p_exempt, m.basis, f"Pasal 17 huruf {m.basis[2]}; {model_txt}"
-    rule_txt = f"aturan {rule.cite} '{rule_text}' -> {rule.basis}"
+        return m.p_exempt, m.basis, reason("passage.model_basis", huruf=m.basis[2], model=model)
+    hit = reason("passage.rule_hit", cite=rule.cite, text=rule_text, basis=rule.basis)
     if _agree(m, rule):
         score = 1 - (1 - m.p_exempt) * (1 - 0.5 * rule.weight)
         basis = m.basis if len(m.basis) > 3 else rule.basis
-        return score, basis, f"Pasal 17 huruf {basis[2]}; {model_txt}; sejalan dengan {rule_txt}"
+        return score, basis, reason("passage.agrees", huruf=basis[2], model=model, rule=hit)
     if m.p_exempt >= REPORT_AT:
         basis = rule.basis if rule.weight > m.p_basis else m.basis
-        return m.p_exempt, basis, f"Pasal 17 huruf {basis[2]}; {model_txt}; BERBEDA dengan {rule_txt}"
+        return m.p_exempt, basis, reason("passage.disagrees", huruf=basis[2], model=model, rule=hit)
     if rule.weight >= RULE_ALONE and m.p_exempt >= RULE_ALONE_MODEL:
-        return REPORT_AT + 0.05, rule.basis, (f"Pasal 17 huruf {rule.basis[2]}; hanya {rule_txt}; "
-                                              f"model tidak sependapat ({model_txt})")
-    return m.p_exempt, m.basis, model_txt
+        return REPORT_AT + 0.05, rule.basis, reason("passage.rule_only", huruf=rule.basis[2], model=model, rule=hit)
+    return m.p_exempt, m.basis, model
 
 
 def _agree(m: Judgement, rule: Rule) -> bool:
     return rule.basis[:3] == m.basis[:3] and m.p_exempt >= AGREE_MIN
 
 
-def _name(basis: str) -> str:
-    return f"({basis_name(basis) or basis_name(basis[:3])})"
+def _name(basis: str) -> dict[str, str]:
+    return {lang: f"({basis_name(basis, lang) or basis_name(basis[:3], lang)})" for lang in ("id", "en")}

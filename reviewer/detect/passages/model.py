@@ -114,8 +114,14 @@ class Featurizer:
         return len(self.word_terms) + len(self.char_terms)
 
     def transform(self, texts: list[str]):
+        """The feature matrix as a scipy CSR matrix (for training)."""
         import scipy.sparse as sp
 
+        rows = self.rows(texts)
+        return sp.csr_matrix((rows.data, rows.indices, rows.indptr), shape=rows.shape)
+
+    def rows(self, texts: list[str]) -> Rows:
+        """The feature matrix as plain CSR arrays: what a scan needs, without importing scipy."""
         indptr, indices, data, total = [0], [], [], 0
         offset = len(self.word_terms)
         for text in texts:
@@ -136,8 +142,8 @@ class Featurizer:
                     data.append(vals[order])
                     total += len(cols)
             indptr.append(total)
-        return sp.csr_matrix((_cat(data, np.float64).astype(np.float32), _cat(indices, np.int64), indptr),
-                             shape=(len(texts), self.n_features))
+        return Rows(_cat(data, np.float64).astype(np.float32), _cat(indices, np.int64),
+                    np.array(indptr, dtype=np.int64), (len(texts), self.n_features))
 
     def arrays(self) -> dict[str, np.ndarray]:
         return {"word_vocab": np.array(self.word_terms), "word_idf": self.word_idf,
@@ -150,6 +156,30 @@ class Featurizer:
 
 def _cat(parts: list[np.ndarray], dtype) -> np.ndarray:
     return np.concatenate(parts) if parts else np.zeros(0, dtype=dtype)
+
+
+@dataclass(frozen=True)
+class Rows:
+    """A sparse feature matrix as CSR arrays (scipy's layout), with the two operations a scan needs."""
+
+    data: np.ndarray
+    indices: np.ndarray
+    indptr: np.ndarray
+    shape: tuple[int, int]
+
+    def times_transposed(self, weights: np.ndarray) -> np.ndarray:
+        """`matrix @ weights.T`, summed entry by entry in index order as scipy's CSR product sums."""
+        wt = np.ascontiguousarray(weights.T)
+        out = np.zeros((self.shape[0], wt.shape[1]), dtype=np.result_type(self.data, wt))
+        products = self.data[:, None].astype(out.dtype) * wt[self.indices]
+        ends = self.indptr
+        for i in np.flatnonzero(np.diff(ends)):  # a running sum adds in order, as scipy's row loop does
+            out[i] = np.add.accumulate(products[ends[i]:ends[i + 1]], axis=0)[-1]  # (`sum` is pairwise)
+        return out
+
+    def __getitem__(self, i: int) -> Rows:
+        a, b = self.indptr[i], self.indptr[i + 1]
+        return Rows(self.data[a:b], self.indices[a:b], np.array([0, b - a]), (1, self.shape[1]))
 
 
 def _terms(v) -> list[str]:
@@ -187,14 +217,14 @@ class PassageModel:
     meta: dict
 
     def stage_a(self, texts: list[str]) -> np.ndarray:
-        return self._stage_a(self.featurizer.transform(texts))
+        return self._stage_a(self.featurizer.rows(texts))
 
-    def _stage_a(self, x) -> np.ndarray:
-        return softmax(np.asarray(x @ self.a_coef.T) + self.a_intercept)
+    def _stage_a(self, x: Rows) -> np.ndarray:
+        return softmax(x.times_transposed(self.a_coef) + self.a_intercept)
 
     def predict_document(self, texts: list[str], kinds: list[str], marker: float):
         """(huruf probabilities, fine probabilities, features) for the windows of one document."""
-        x = self.featurizer.transform(texts)
+        x = self.featurizer.rows(texts)
         if not texts:
             return np.zeros((0, len(HURUF))), np.zeros((0, len(FINE))), x
         fine = self._stage_a(x)

@@ -28,7 +28,9 @@ from pathlib import Path
 
 import yaml
 
+from reviewer.core import yamlfile
 from reviewer.core.errors import PatternError
+from reviewer.core.reasons import from_data
 from reviewer.core.vocabulary import is_basis
 
 KINDS = ("marker", "phrase", "exception", "context", "doctype")
@@ -78,7 +80,7 @@ def load_rules(directory: Path) -> list[Rule]:
     names: set[str] = set()
     for path in files:
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            data = yamlfile.safe_load(path.read_text(encoding="utf-8")) or {}
         except yaml.YAMLError as exc:
             raise PatternError(f"{path.name}: YAML tidak valid / invalid YAML: {exc}") from exc
         entries = data.get("rules") if isinstance(data, dict) else data
@@ -127,8 +129,16 @@ def parse_rule(entry, filename: str, index: int) -> Rule:
     if not isinstance(examples, dict) or not examples.get("match"):
         raise PatternError(f"{where}: perlu examples.match / needs at least one examples.match")
     return Rule(str(entry["name"]), kind, regex, unless, basis, applies_to, float(weight), scope, effect,
-                str(entry["reason"]), filename, tuple(map(str, examples.get("match", []))),
+                _reason(entry, where, filename), filename, tuple(map(str, examples.get("match", []))),
                 tuple(map(str, examples.get("no_match", []))))
+
+
+def _reason(entry: dict, where: str, filename: str) -> str:
+    """The rule's reason, `{id, en}` in the shipped files (coded `passage.rule`)."""
+    try:
+        return from_data("passage.rule", entry["reason"], where, rule=str(entry["name"]), file=filename)
+    except ValueError as exc:
+        raise PatternError(f"{exc} (reason)") from exc
 
 
 def _check_fields(entry: dict, where: str) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from reviewer.core.reasons import reason as dik_reason
 from reviewer.core.settings import DikEntry
 
 SHARED_WORDS = 2
@@ -40,9 +41,9 @@ def about(entry: DikEntry, text: str) -> str:
     """Why the passage is about the row ('' when it is not)."""
     for keyword in entry.keywords:
         if keyword.strip() and _has(text, keyword.strip()):
-            return f"kata kunci '{keyword.strip()}'"
+            return dik_reason("dik.keyword", keyword=keyword.strip())
     shared = sorted(_words(entry.information) & _words(text))
-    return "kata " + ", ".join(f"'{w}'" for w in shared[:3]) if len(shared) >= SHARED_WORDS else ""
+    return dik_reason("dik.words", words=", ".join(f"'{w}'" for w in shared[:3])) if len(shared) >= SHARED_WORDS else ""
 
 
 def covering(entries: tuple[DikEntry, ...], basis: str, text: str) -> tuple[DikEntry, str] | None:
@@ -56,5 +57,5 @@ def covering(entries: tuple[DikEntry, ...], basis: str, text: str) -> tuple[DikE
 
 
 def reason(entry: DikEntry, why: str) -> str:
-    return (f"tercantum dalam DIK unit no. {entry.number or '-'}: {entry.information} "
-            f"({', '.join(entry.codes)}; {why})")
+    return dik_reason("dik.listed", number=entry.number or "-", information=entry.information,
+                      codes=", ".join(entry.codes), why=why, source="dik")

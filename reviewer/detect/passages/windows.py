@@ -130,8 +130,10 @@ def _lines(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _is_heading(line: str) -> bool:
+    if len(line) >= 120:
+        return False
     letters = [ch for ch in line if ch.isalpha()]
-    return bool(letters) and sum(ch.isupper() for ch in letters) / len(letters) > 0.8 and len(line) < 120
+    return bool(letters) and sum(map(str.isupper, letters)) / len(letters) > 0.8
 
 
 def _continues(previous: str, line: str) -> bool:
