@@ -89,3 +89,24 @@ def test_a_span_with_a_punctuation_run_is_searched_by_its_name_words_only_and_fa
     start = time.monotonic()
     entities.unify(doc, raw, Settings())
     assert time.monotonic() - start < 2 and raw[1]
+
+
+def test_an_ner_span_wider_than_a_mention_is_split_and_its_other_part_kept():
+    text = "Saksi korban Dewi Rahayu menangis. Ibunya, Dewi Rahayu Binti Suwarno, hadir. Suwarno pulang."
+    found = unify(text, [ner(text, "Dewi Rahayu Binti Suwarno", "redact")])
+    dewi = [f for f in found if f.text == "Dewi Rahayu"]
+    assert len(dewi) == 2 and len({f.entity for f in dewi}) == 1 and dewi[0].entity.startswith("P")
+    suwarno = [f for f in found if f.text == "Suwarno"]
+    assert len(suwarno) == 2 and {f.action for f in suwarno} == {"redact"} and suwarno[0].entity.startswith("N")
+    assert not any("Binti" in f.text for f in found)
+
+
+def test_counsel_keeps_its_mention_when_an_ner_span_runs_past_it():
+    from reviewer.detect.policy import resolve_overlaps
+
+    text = ("Terdakwa Rina Wulandari didampingi Penasihat Hukum Agus Salim, S.H., Advokat. Agus Salim, S.H. "
+            "menyatakan keberatan. Saksi Agus Budiman menerangkan bahwa Agus melihatnya.")
+    wide = ner(text, "Agus Salim, S.H. menyatakan", "redact")
+    found = resolve_overlaps(unify(text, [wide.replace(score=0.97), ner(text, "Agus", "redact", 3)]))
+    counsel = [f for f in found if f.text.startswith("Agus Salim")]
+    assert len(counsel) == 2 and {f.action for f in counsel} == {"keep"}

@@ -8,8 +8,9 @@ know ("Desy" for "Desy Ratnasari"). Here, over the raw findings of the whole doc
 
 - an NER finding that overlaps the mentions of one entity, or whose name words all belong to one entity
   and to no other, joins it: the entity's action, basis and reasons (one decision per person);
-- an NER finding overlapping the mentions of several entities ("Rahayu Binti Suwarno": mother and
-  grandfather) is dropped: the entities' own mentions cover it;
+- an NER finding overlapping the mentions of entities but wider than them ("Rahayu Binti Suwarno" over the
+  mention of Rahayu) is split: the entities' own mentions cover their parts, a part no mention covers that can
+  be a name ("Suwarno") is an NER finding of its own;
 - the other NER persons are grouped by name (a short form joins the full name it is part of,
   `reviewer.detect.roles.group`), each group becomes an entity ("N1") with one action, the most
   protective of its members';
@@ -56,7 +57,9 @@ def unify(document: Document, raw: dict[int, list[Finding]], settings: Settings)
             joined = _join(f, known, raw[number])
             if joined is not None:
                 kept.append(joined)
-            elif not _spans_several(f, raw[number]):
+            elif _overlapping(f, raw[number]):
+                loose += [(number, part) for part in _rest(f, raw[number], common)]
+            else:
                 loose.append((number, f))
         raw[number] = kept
     for number, f in _new_entities(loose, known):
@@ -79,8 +82,27 @@ def _overlapping(f: Finding, found: list[Finding]) -> set[str]:
     return {g.entity for g in found if g.entity and g.label == "PERSON" and g.start < f.end and f.start < g.end}
 
 
-def _spans_several(f: Finding, found: list[Finding]) -> bool:
-    return len(_overlapping(f, found)) > 1
+NAME_PART = re.compile(r"(?:(?:[Bb]in|[Bb]inti|BIN|BINTI|[Aa]ls|[Aa]lias|ALS|ALIAS)\.?\s+)?"
+                       r"([A-Z][A-Za-z'’]+(?:[ \t]+[A-Z][A-Za-z'’]+)*)")
+
+
+def _rest(f: Finding, found: list[Finding], common: frozenset[str]) -> list[Finding]:
+    """The parts of an NER span that no entity's mention covers ("X bin Y" over the mention of X: "Y"),
+    each a finding of its own when it can be a name; the covered parts are the entities' mentions."""
+    chars = list(f.text)
+    for g in found:
+        if g.entity and g.label == "PERSON" and g.start < f.end and f.start < g.end:
+            chars[max(g.start, f.start) - f.start:min(g.end, f.end) - f.start] = "\0" * (
+                min(g.end, f.end) - max(g.start, f.start))
+    out = []
+    for m in NAME_PART.finditer("".join(chars)):
+        part = m.group(1)
+        words = re.findall(r"[A-Za-z'’]+", names.strip_titles(part))
+        if not words or all(w.lower() in common for w in words) or not identity.name_ok(part):
+            continue
+        i, j = f.start + m.start(1), f.start + m.end(1)
+        out.append(f.replace(start=i, end=j, text=f.text[m.start(1):m.end(1)]))
+    return out
 
 
 def _join(f: Finding, known: dict[str, Entity], found: list[Finding]) -> Finding | None:
