@@ -89,3 +89,11 @@ def test_a_business_or_a_brand_after_a_role_word_is_no_person():
 def test_initials_after_an_office_and_its_agency_are_an_official():
     text = "Pelaku lalu menghubungi pejabat struktural Kejati DKI berinisial RT dan meminta uang. RT menolak."
     assert {f.action for f in run(text) if f.text == "RT"} == {"keep"}
+
+
+def test_an_alias_that_is_no_name_drops_the_alias_not_the_person():
+    text = ("Terdakwa : Nama lengkap : Dewi Lestari als. Warteg; Tempat lahir : Klaten; Umur/Tanggal lahir : 21 tahun; "
+            "Tempat tinggal : Jl. Melati 4; Pekerjaan : Tani. Ia ditahan; Dewi Lestari menangis, Dewi Lestari pulang.")
+    dewi = [f for f in run(text) if f.label == "PERSON"]
+    assert [f.text for f in dewi] == ["Dewi Lestari"] * 3 and len({f.entity for f in dewi}) == 1
+    assert {f.action for f in dewi} == {"redact"}

@@ -246,12 +246,12 @@ def named(value: str, role: dict, where: str) -> list[Person]:
     parts = PARENT.split(value, maxsplit=1)
     forms = [f.strip(" .,;") for f in ALIAS.split(parts[0]) if f.strip(" .,;")]
     out = []
-    if forms:
-        out.append(Person(forms, role["role"], role.get("basis", "17h"), where))
-    if len(parts) > 1 and parts[1].strip():
-        out.append(Person([ALIAS.split(parts[1])[0].strip(" .,;")], "keluarga", role.get("basis", "17h"),
-                          reason("learned.parent", where=where)))
-    return [p for p in out if p.forms and all(name_ok(f) for f in p.forms)]
+    if forms and name_ok(forms[0]):  # an alias that is no name ("als. WARTEG") is dropped, not the person
+        out.append(Person([f for f in forms if name_ok(f)], role["role"], role.get("basis", "17h"), where))
+    parent = ALIAS.split(parts[1])[0].strip(" .,;") if len(parts) > 1 else ""
+    if parent and name_ok(parent):
+        out.append(Person([parent], "keluarga", role.get("basis", "17h"), reason("learned.parent", where=where)))
+    return out
 
 
 # -- role words before a name ----------------------------------------------------------------------
