@@ -97,3 +97,16 @@ def test_an_alias_that_is_no_name_drops_the_alias_not_the_person():
     dewi = [f for f in run(text) if f.label == "PERSON"]
     assert [f.text for f in dewi] == ["Dewi Lestari"] * 3 and len({f.entity for f in dewi}) == 1
     assert {f.action for f in dewi} == {"redact"}
+
+
+def test_a_role_name_run_into_a_business_word_keeps_the_name():
+    text = "Terdakwa bertemu dengan Saksi Fitryanadi Hotel 88 Surabaya, kemudian Fitryanadi pulang."
+    people = [p for p in identity.role_people(1, text)]
+    assert [p.forms for p in people] == [["Fitryanadi"]] and people[0].role == "saksi"
+
+
+def test_a_name_in_capitals_after_a_role_word_and_a_full_stop_is_still_its_person():
+    text = ("Keterangan Anak Korban. PUTRI AYU LESTARI menangis; Saksi Korban. BAHWA itu benar. Terdakwa. "
+            "Bahwa Budi Santoso.")
+    people = identity.role_people(1, text)
+    assert [(p.forms, p.role) for p in people] == [(["PUTRI AYU LESTARI"], "korban")]

@@ -262,7 +262,7 @@ def role_people(page: int, text: str) -> list[Person]:
     only after "berinisial" ("pelaku berinisial AS")."""
     out = []
     for m in table()["private_rx"].finditer(text):
-        if re.search(r"\.\s", text[m.end(1):m.end()]):
+        if re.search(r"\.\s", text[m.end(1):m.end()]) and not shouted_after_stop(text, m.end()):
             continue  # "... bersama Terdakwa. Bahwa X": the sentence ended after the role word
         word = " ".join(m.group(1).split()).lower()
         role = next((r for rx, r in table()["role_rx"] if rx.search(word)), None)
@@ -280,7 +280,7 @@ def role_people(page: int, text: str) -> list[Person]:
                                               or COUNSEL_BEFORE.search(text[max(0, m.start() - 40):m.start()])):
             continue  # "Penasihat Hukumnya yang bernama X": the official or counsel, found in `officials`
         forms = role_forms(text[m.end():m.end() + 160])
-        multi = len(forms) > 1 or (forms and len(forms[0].split()) >= 2)
+        multi = len(forms) > 1 or (forms and (len(forms[0].split()) >= 2 or thing_next(text, m.end(), forms[0])))
         if role and forms and (multi or role.get("single") and single_ok(text, m.end(), forms[0])
                                or shout_ok(text, m, forms[0])):
             where = reason("learned.role", role=m.group(1).strip(), page=page)
@@ -301,7 +301,23 @@ def role_forms(after: str) -> list[str]:
     glued = GLUED.search(chunk)
     chunk = chunk[:glued.start()] if glued else chunk
     chunk = PARENT.split(chunk, maxsplit=1)[0]
-    return [f for f in (trim(f) for f in ALIAS.split(chunk)) if f and name_ok(f)]
+    forms = [trim(lexicon.before_thing(f)) for f in ALIAS.split(chunk)]  # "Saksi Fitryanadi Hotel 88"
+    return [f for f in forms if f and name_ok(f)]
+
+
+def shouted_after_stop(text: str, start: int) -> bool:
+    """After a role word and a full stop, a name in capitals still belongs to the role ("Anak Korban. PUTRI
+    AYU"); a sentence opening in title case ("Terdakwa. Bahwa X") names nobody for it."""
+    word = re.match(r"[A-Za-z]+", text[start:])
+    return bool(word) and word.group(0).isupper() and len(word.group(0)) >= 3 \
+        and word.group(0).lower() not in table()["procedural_set"]
+
+
+def thing_next(text: str, start: int, form: str) -> bool:
+    """The name run went on into a business or thing word ("Saksi Fitryanadi Hotel 88"): a name, cut there."""
+    at = text.find(form, start)
+    nxt = text[at + len(form):at + len(form) + 30].split()
+    return bool(nxt) and lexicon.not_person(nxt[0]) and nxt[0][:1].isupper()
 
 
 def single_ok(text: str, start: int, form: str) -> bool:
