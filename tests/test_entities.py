@@ -99,6 +99,9 @@ def test_an_ner_span_wider_than_a_mention_is_split_and_its_other_part_kept():
     suwarno = [f for f in found if f.text == "Suwarno"]
     assert len(suwarno) == 2 and {f.action for f in suwarno} == {"redact"} and suwarno[0].entity.startswith("N")
     assert not any("Binti" in f.text for f in found)
+    glued = "Saksi korban Dewi Rahayu hadir. Bahwa Anakkorban Dewi Rahayu menangis. Anak korban pulang."
+    found = unify(glued, [ner(glued, "Anakkorban Dewi Rahayu", "redact")])
+    assert [f.text for f in found] == ["Dewi Rahayu", "Dewi Rahayu"]  # a role glued to the name is no name
 
 
 def test_counsel_keeps_its_mention_when_an_ner_span_runs_past_it():

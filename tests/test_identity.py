@@ -105,8 +105,8 @@ def test_a_role_name_run_into_a_business_word_keeps_the_name():
     assert [p.forms for p in people] == [["Fitryanadi"]] and people[0].role == "saksi"
 
 
-def test_a_name_in_capitals_after_a_role_word_and_a_full_stop_is_still_its_person():
-    text = ("Keterangan Anak Korban. PUTRI AYU LESTARI menangis; Saksi Korban. BAHWA itu benar. Terdakwa. "
-            "Bahwa Budi Santoso.")
+def test_a_numbered_role_and_its_full_stop_name_the_person_a_sentence_end_does_not():
+    text = ("Hadir Terdakwa I. BUDI SANTOSO dan Terdakwa II. ANDI WIJAYA hadir, bersama Terdakwa. "
+            "MARIA ELISABETH menulis; Anak Korban. Bahwa Budi pulang.")
     people = identity.role_people(1, text)
-    assert [(p.forms, p.role) for p in people] == [(["PUTRI AYU LESTARI"], "korban")]
+    assert [(p.forms, p.role) for p in people] == [(["BUDI SANTOSO"], "terdakwa"), (["ANDI WIJAYA"], "terdakwa")]

@@ -98,11 +98,17 @@ def _rest(f: Finding, found: list[Finding], common: frozenset[str]) -> list[Find
     for m in NAME_PART.finditer("".join(chars)):
         part = m.group(1)
         words = re.findall(r"[A-Za-z'’]+", names.strip_titles(part))
-        if not words or all(w.lower() in common for w in words) or not identity.name_ok(part):
+        if not words or all(w.lower() in common or _glued_common(w.lower(), common) for w in words) \
+                or not identity.name_ok(part):
             continue
         i, j = f.start + m.start(1), f.start + m.end(1)
         out.append(f.replace(start=i, end=j, text=f.text[m.start(1):m.end(1)]))
     return out
+
+
+def _glued_common(word: str, common: frozenset[str]) -> bool:
+    """Two ordinary or procedural words glued at a former line end ("Anakkorban")."""
+    return any(word[:k] in common and word[k:] in common for k in range(3, len(word) - 2))
 
 
 def _join(f: Finding, known: dict[str, Entity], found: list[Finding]) -> Finding | None:

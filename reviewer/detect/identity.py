@@ -262,8 +262,8 @@ def role_people(page: int, text: str) -> list[Person]:
     only after "berinisial" ("pelaku berinisial AS")."""
     out = []
     for m in table()["private_rx"].finditer(text):
-        if re.search(r"\.\s", text[m.end(1):m.end()]) and not shouted_after_stop(text, m.end()):
-            continue  # "... bersama Terdakwa. Bahwa X": the sentence ended after the role word
+        if re.search(r"\.\s", text[m.end(1):m.end()]) and not re.search(r"\b(?:I{1,3}|IV|V|\d)$", m.group(1)):
+            continue  # "... bersama Terdakwa. Bahwa X": the sentence ended (not "Terdakwa I. X", a list)
         word = " ".join(m.group(1).split()).lower()
         role = next((r for rx, r in table()["role_rx"] if rx.search(word)), None)
         if role and role.get("initials") and (ini := INITIALS.match(text, m.end())):
@@ -303,14 +303,6 @@ def role_forms(after: str) -> list[str]:
     chunk = PARENT.split(chunk, maxsplit=1)[0]
     forms = [trim(lexicon.before_thing(f)) for f in ALIAS.split(chunk)]  # "Saksi Fitryanadi Hotel 88"
     return [f for f in forms if f and name_ok(f)]
-
-
-def shouted_after_stop(text: str, start: int) -> bool:
-    """After a role word and a full stop, a name in capitals still belongs to the role ("Anak Korban. PUTRI
-    AYU"); a sentence opening in title case ("Terdakwa. Bahwa X") names nobody for it."""
-    word = re.match(r"[A-Za-z]+", text[start:])
-    return bool(word) and word.group(0).isupper() and len(word.group(0)) >= 3 \
-        and word.group(0).lower() not in table()["procedural_set"]
 
 
 def thing_next(text: str, start: int, form: str) -> bool:
