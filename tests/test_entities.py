@@ -113,3 +113,11 @@ def test_counsel_keeps_its_mention_when_an_ner_span_runs_past_it():
     found = resolve_overlaps(unify(text, [wide.replace(score=0.97), ner(text, "Agus", "redact", 3)]))
     counsel = [f for f in found if f.text.startswith("Agus Salim")]
     assert len(counsel) == 2 and {f.action for f in counsel} == {"keep"}
+
+
+def test_an_ner_span_that_is_a_longer_form_of_a_counsels_name_is_the_counsel():
+    text = ("Terdakwa didampingi oleh Yohanes Budi, S.H., dan Maria Elisabeth, S.H., M.H., para Advokat dari "
+            "LBH Surabaya. Maria Elisabeth hadir.")
+    found = unify(text, [ner(text, "Maria Elisabeth", "review"), ner(text, "Maria Elisabeth", "review", 1)])
+    maria = [f for f in found if "Elisabeth" in f.text]
+    assert maria and {f.action for f in maria} == {"keep"} and len({f.entity for f in maria}) == 1

@@ -191,3 +191,8 @@ def test_prosecutors_listed_before_pada_kejaksaan_are_officials_and_an_employee_
 def test_a_list_of_officials_joined_by_comma_and_dan():
     text = "serta dihadiri oleh Erna Wulandari, S.H., M.H., dan Raden Ayu Rita Nurcahyani, S.H., Penuntut Umum."
     assert set(found(text)) == {"Erna Wulandari", "Ayu Rita Nurcahyani"}
+
+
+def test_counsel_named_before_para_advokat_are_counsel():
+    text = "Terdakwa didampingi oleh Yohanes Budiarto, S.H., dan Ratna Kusumawati, S.H., para Advokat dari LBH Kita."
+    assert found(text) == {"Ratna Kusumawati": "Advokat", "Yohanes Budiarto": "Advokat"}

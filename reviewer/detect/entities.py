@@ -57,7 +57,11 @@ def unify(document: Document, raw: dict[int, list[Finding]], settings: Settings)
             joined = _join(f, known, raw[number])
             if joined is not None:
                 kept.append(joined)
-            elif _overlapping(f, raw[number]):
+            elif (over := _overlapping(f, raw[number])) and len(over) == 1 and _longer_form(f, raw[number], common):
+                owner = known[next(iter(over))]
+                owner.forms.add(f.text)
+                kept.append(_as_mention(f, owner))
+            elif over:
                 loose += [(number, part) for part in _rest(f, raw[number], common)]
             else:
                 loose.append((number, f))
@@ -86,16 +90,34 @@ NAME_PART = re.compile(r"(?:(?:[Bb]in|[Bb]inti|BIN|BINTI|[Aa]ls|[Aa]lias|ALS|ALI
                        r"([A-Z][A-Za-z'’]+(?:[ \t]+[A-Z][A-Za-z'’]+)*)")
 
 
-def _rest(f: Finding, found: list[Finding], common: frozenset[str]) -> list[Finding]:
-    """The parts of an NER span that no entity's mention covers ("X bin Y" over the mention of X: "Y"),
-    each a finding of its own when it can be a name; the covered parts are the entities' mentions."""
+def _masked(f: Finding, found: list[Finding]) -> str:
+    """The NER span's text with the entities' mentions in it blanked out as NUL characters."""
     chars = list(f.text)
     for g in found:
         if g.entity and g.label == "PERSON" and g.start < f.end and f.start < g.end:
-            chars[max(g.start, f.start) - f.start:min(g.end, f.end) - f.start] = "\0" * (
-                min(g.end, f.end) - max(g.start, f.start))
+            a, b = max(g.start, f.start) - f.start, min(g.end, f.end) - f.start
+            chars[a:b] = "\0" * (b - a)
+    return "".join(chars)
+
+
+def _longer_form(f: Finding, found: list[Finding], common: frozenset[str]) -> bool:
+    """A name word right beside the mention, with no 'bin', 'als' or 'dan' between ("MARIA" of "MARIA
+    ELISABETH" over the mention "ELISABETH"): the NER span is a longer form of the same name."""
+    masked = _masked(f, found)
+    beside = re.findall(r"([A-Za-z'’]+)[ \t]+\0|\0[ \t]+([A-Za-z'’]+)", masked)
+    words = [w for pair in beside for w in pair if w]
+    return bool(words) and all(w[:1].isupper() and w.lower() not in CONNECTORS and w.lower() not in common
+                               and not _glued_common(w.lower(), common) for w in words)
+
+
+CONNECTORS = frozenset(("bin", "binti", "als", "alias", "dan", "serta", "anak"))
+
+
+def _rest(f: Finding, found: list[Finding], common: frozenset[str]) -> list[Finding]:
+    """The parts of an NER span that no entity's mention covers ("X bin Y" over the mention of X: "Y"),
+    each a finding of its own when it can be a name; the covered parts are the entities' mentions."""
     out = []
-    for m in NAME_PART.finditer("".join(chars)):
+    for m in NAME_PART.finditer(_masked(f, found)):
         part = m.group(1)
         words = re.findall(r"[A-Za-z'’]+", names.strip_titles(part))
         if not words or all(w.lower() in common or _glued_common(w.lower(), common) for w in words) \

@@ -340,7 +340,8 @@ def _list_name(text: str, m: re.Match, common: frozenset[str]) -> tuple[int, int
 def name_before(text: str, start: int, common: frozenset[str]) -> tuple[int, int] | None:
     """The name written before a position: "X, Kepala ...", "X selaku Kepala ...", "X (Kasi ...)"."""
     before = text[max(0, start - 120):start]
-    m = re.search(r"(?:,\s*|\s+(?:(?:masing-masing|keduanya|ketiganya)\s+)?(?:selaku|sebagai)\s+|\s*\(\s*)$", before) \
+    m = re.search(r"(?:,\s*|\s+(?:(?:masing-masing|keduanya|ketiganya)\s+)?(?:selaku|sebagai)\s+|\s*\(\s*)"
+                  r"(?:para\s+)?$", before) \
         or re.search(r"(?<=[A-Za-z])(?:,?\s*" + DEGREE + r"\.?)+\s+$", before)  # "A, S.H., M.H. Panitera Pengganti"
     if not m:
         return None
