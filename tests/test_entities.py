@@ -121,3 +121,12 @@ def test_an_ner_span_that_is_a_longer_form_of_a_counsels_name_is_the_counsel():
     found = unify(text, [ner(text, "Maria Elisabeth", "review"), ner(text, "Maria Elisabeth", "review", 1)])
     maria = [f for f in found if "Elisabeth" in f.text]
     assert maria and {f.action for f in maria} == {"keep"} and len({f.entity for f in maria}) == 1
+
+
+def test_an_ner_person_kept_in_one_mention_and_redacted_in_another_goes_to_review_not_redact():
+    text = "Surat dari Hendra Wijaya tentang pledoi. Kemudian Hendra Wijaya pulang."
+    kept = ner(text, "Hendra Wijaya", "keep").replace(reasons=("penasihat hukum dalam perkara",))
+    found = unify(text, [kept, ner(text, "Hendra Wijaya", "redact", 1)])
+    hendra = [f for f in found if f.text == "Hendra Wijaya"]
+    assert len(hendra) == 2 and len({f.entity for f in hendra}) == 1 and {f.action for f in hendra} == {"review"}
+    assert any("dibiarkan terbuka" in str(r) for r in hendra[0].reasons)

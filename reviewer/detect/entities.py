@@ -169,7 +169,8 @@ def _same(rep: Finding) -> str:
 
 
 def _new_entities(loose: list[tuple[int, Finding]], known: dict[str, Entity]) -> list[tuple[int, Finding]]:
-    """The NER-only persons, one entity per name group, one action (the most protective) per entity."""
+    """The NER-only persons, one entity per name group, one action (the most protective) per entity; a
+    person kept in one mention (in office, counsel) and redacted in another is sent to review, never redacted."""
     mentions = [roles.Mention(number, f.start, f.end, f.text) for number, f in loose]
     by_id = {id(m): f for m, (_, f) in zip(mentions, loose)}
     out = []
@@ -180,6 +181,10 @@ def _new_entities(loose: list[tuple[int, Finding]], known: dict[str, Entity]) ->
         entity = f"N{n}"
         rep = found[best].replace(entity=entity, reasons=(*found[best].reasons, reason(
             "person.same", name=found[best].text, entity=entity, learned=f"model NER, hal. {members[best].page}")))
+        kept = next((f for f in found if f.action == "keep"), None)
+        if kept is not None and rep.action == "redact":  # kept in office or as counsel in one place: a person decides
+            rep = rep.replace(action="review", reasons=(*rep.reasons, reason("person.kept_elsewhere",
+                                                                              why=str(kept.reasons[0])[:120])))
         known[entity] = Entity(entity, rep, set().union(*(roles.name_tokens(f.text) for f in found)),
                                {f.text for f in found})
         out += [(m.page, rep if k == best else _as_mention(f, known[entity]))
