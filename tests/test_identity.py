@@ -110,3 +110,11 @@ def test_a_numbered_role_and_its_full_stop_name_the_person_a_sentence_end_does_n
             "MARIA ELISABETH menulis; Anak Korban. Bahwa Budi pulang.")
     people = identity.role_people(1, text)
     assert [(p.forms, p.role) for p in people] == [(["BUDI SANTOSO"], "terdakwa"), (["ANDI WIJAYA"], "terdakwa")]
+
+
+def test_a_role_with_a_full_stop_before_a_name_with_its_alias_names_the_person():
+    text = ("Layanan diberikan oleh terapis bernama Saksi. Rina Astuti Als.Mawar Als. Oci dan terdakwa. "
+            "Terdakwa kenal dengan Saksi. Rina Astuti als OCI atau Mawar sejak Juni.")
+    people = identity.role_people(1, text)
+    assert [(p.forms, p.role) for p in people] == [(["Rina Astuti", "Mawar"], "saksi"),
+                                                   (["Rina Astuti", "OCI"], "saksi")]

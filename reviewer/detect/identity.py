@@ -262,7 +262,7 @@ def role_people(page: int, text: str) -> list[Person]:
     only after "berinisial" ("pelaku berinisial AS")."""
     out = []
     for m in table()["private_rx"].finditer(text):
-        if re.search(r"\.\s", text[m.end(1):m.end()]) and not re.search(r"\b(?:I{1,3}|IV|V|\d)$", m.group(1)):
+        if sentence_ended(text, m):
             continue  # "... bersama Terdakwa. Bahwa X": the sentence ended (not "Terdakwa I. X", a list)
         word = " ".join(m.group(1).split()).lower()
         role = next((r for rx, r in table()["role_rx"] if rx.search(word)), None)
@@ -290,6 +290,16 @@ def role_people(page: int, text: str) -> list[Person]:
             else:
                 out.append(Person(forms, role["role"], role.get("basis", "17h"), where))
     return out
+
+
+def sentence_ended(text: str, m: re.Match) -> bool:
+    """A role word followed by a full stop ends its sentence ("bersama Terdakwa. MARIA menulis"), unless
+    it is numbered ("Terdakwa I. X"), or the name after it carries an alias or follows 'bernama': the stop
+    is then only written after the role ("terapis bernama Saksi. X Als. Y", "kenal dengan Saksi. X als Y")."""
+    if not re.search(r"\.\s", text[m.end(1):m.end()]) or re.search(r"\b(?:I{1,3}|IV|V|\d)$", m.group(1)):
+        return False
+    named_before = re.search(r"(?i)\b(?:bernama|yaitu|yakni)\s*$", text[max(0, m.start() - 12):m.start()])
+    return not (named_before or len(role_forms(text[m.end():m.end() + 160])) > 1)
 
 
 def role_forms(after: str) -> list[str]:
