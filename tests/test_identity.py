@@ -78,6 +78,43 @@ def test_a_detention_house_is_no_detainee():
     assert people == [["Budi"]]
 
 
+def test_a_business_or_a_brand_after_a_role_word_is_no_person():
+    text = ("Ia bekerja di warung bernama Warteg Barokah Kendangsari dan temannya yangbernama AFIFAH yang tinggal di "
+            "Bratang. Afifah pulang; MIMIN LAELASARIAlias LALA dan saksi MIMINLAELASARI bertemu.")
+    texts = [f.text for f in run(text) if f.label == "PERSON"]
+    assert "AFIFAH" in texts and "Afifah" in texts and not any("Warteg" in t or "Barokah" in t for t in texts)
+    assert texts.count("MIMIN LAELASARI") == 1 and texts.count("MIMINLAELASARI") == 1
+
+
 def test_initials_after_an_office_and_its_agency_are_an_official():
     text = "Pelaku lalu menghubungi pejabat struktural Kejati DKI berinisial RT dan meminta uang. RT menolak."
     assert {f.action for f in run(text) if f.text == "RT"} == {"keep"}
+
+
+def test_an_alias_that_is_no_name_drops_the_alias_not_the_person():
+    text = ("Terdakwa : Nama lengkap : Dewi Lestari als. Warteg; Tempat lahir : Klaten; Umur/Tanggal lahir : 21 tahun; "
+            "Tempat tinggal : Jl. Melati 4; Pekerjaan : Tani. Ia ditahan; Dewi Lestari menangis, Dewi Lestari pulang.")
+    dewi = [f for f in run(text) if f.label == "PERSON"]
+    assert [f.text for f in dewi] == ["Dewi Lestari"] * 3 and len({f.entity for f in dewi}) == 1
+    assert {f.action for f in dewi} == {"redact"}
+
+
+def test_a_role_name_run_into_a_business_word_keeps_the_name():
+    text = "Terdakwa bertemu dengan Saksi Fitryanadi Hotel 88 Surabaya, kemudian Fitryanadi pulang."
+    people = [p for p in identity.role_people(1, text)]
+    assert [p.forms for p in people] == [["Fitryanadi"]] and people[0].role == "saksi"
+
+
+def test_a_numbered_role_and_its_full_stop_name_the_person_a_sentence_end_does_not():
+    text = ("Hadir Terdakwa I. BUDI SANTOSO dan Terdakwa II. ANDI WIJAYA hadir, bersama Terdakwa. "
+            "MARIA ELISABETH menulis; Anak Korban. Bahwa Budi pulang.")
+    people = identity.role_people(1, text)
+    assert [(p.forms, p.role) for p in people] == [(["BUDI SANTOSO"], "terdakwa"), (["ANDI WIJAYA"], "terdakwa")]
+
+
+def test_a_role_with_a_full_stop_before_a_name_with_its_alias_names_the_person():
+    text = ("Layanan diberikan oleh terapis bernama Saksi. Rina Astuti Als.Mawar Als. Oci dan terdakwa. "
+            "Terdakwa kenal dengan Saksi. Rina Astuti als OCI atau Mawar sejak Juni.")
+    people = identity.role_people(1, text)
+    assert [(p.forms, p.role) for p in people] == [(["Rina Astuti", "Mawar"], "saksi"),
+                                                   (["Rina Astuti", "OCI"], "saksi")]

@@ -38,3 +38,12 @@ def test_surface_rejects_spans_without_a_name(text):
 ])
 def test_strip_titles(text, bare):
     assert strip_titles(text) == bare
+
+
+def test_business_brand_and_thing_words_make_no_person_even_glued():
+    from reviewer.core import lexicon
+
+    for text in ("Warteg Barokah", "WARTEGBAROKAH KENDANGSARI", "HPmerk Oppo", "Daihatsu Sigra", "Hotel Melati"):
+        assert lexicon.not_person(text), text
+    for text in ("Budi Santoso", "Vivi Maulidiah", "Tokoh Masyarakat", "Kostanto"):
+        assert not lexicon.not_person(text), text

@@ -148,3 +148,12 @@ def test_a_run_of_ordinary_words_without_a_known_name_or_cue_is_no_person():
     assert not ner.supported(group("Gugus Tugas Penanganan Covid"), common)
     assert ner.supported(group("Budi Santoso"), common)  # a known given name or surname is evidence
     assert ner.supported(group("Waryono Karno"), common)  # no ordinary word: left to the model
+
+
+def test_a_name_run_into_a_business_word_is_cut_there_and_a_business_alone_is_no_person():
+    page = Page(1, "Ia menemui Dewi Lestari Hotel Melati lalu pergi ke Tilamas Hotel Kendangsari bersama saksi.")
+    a = page.text.index("Dewi")
+    mention = ner.person(page, a, a + len("Dewi Lestari Hotel Melati"), LEX)
+    assert mention is not None and mention.text == "Dewi Lestari"
+    b = page.text.index("Tilamas")
+    assert ner.person(page, b, b + len("Tilamas Hotel Kendangsari"), LEX) is None

@@ -131,3 +131,68 @@ def test_signature_lists_and_counsel_after_a_possessive_are_kept():
     for name in ("Fardi Yansyah", "Andi Wirawan", "Nuraini Hasanah", "Yusuf Kurniawan", "Asep Priyanto", "Edi Budiman",
                  "Erna Wahyuni", "Rita Nurcahya"):
         assert hits.get(name) == "keep", (name, hits)
+
+
+def test_ranked_officers_in_a_list_are_each_kept_even_with_the_rank_glued():
+    text = ("Penangkapan dilakukan bersama KOMPOL HARTONO WIJAYA, S.Sos.,M.H., AKPSUPRAPTO,S.H.,M.H., BRIPTU "
+            "DIMAS ARYA PUTRA, BRIPTUGALIH SANTOSA, BRIPDA FAJAR NUGRAHA, dan ditangkap oleh BRIPKA Joko Susilo "
+            "dan AIPTU Ahmad Yani.")
+    assert found(text) == {"HARTONO WIJAYA": "KOMPOL", "SUPRAPTO": "AKP", "DIMAS ARYA PUTRA": "BRIPTU",
+                           "GALIH SANTOSA": "BRIPTU", "FAJAR NUGRAHA": "BRIPDA", "Joko Susilo": "BRIPKA",
+                           "Ahmad Yani": "AIPTU"}
+
+
+def test_the_examining_doctor_of_a_visum_is_an_official_and_a_patients_doctor_is_not():
+    text = ("Visum Et Repertum Nomor: VER/12/V/2023 dibuat dan ditanda tangani olehdr.Laras Ayuningtyas,Sp.F "
+            "terhadap Anak Korban. ")
+    assert found(text) == {"Laras Ayuningtyas": "dokter pemeriksa (visum et repertum)"}
+    assert found("Pasien Budi dirawat oleh dr. Laras Ayuningtyas di rumah sakit.") == {}
+
+
+@pytest.mark.parametrize("text", [
+    "Surat dari Kepala Satuan Polisi PAMONG PRAJA tentang razia.",
+    "Surat dari Kepala Satuan Polisi Pamong Praja Kota Surabaya tentang razia.",
+])
+def test_the_unit_pamong_praja_is_no_name(text):
+    assert found(text) == {}
+
+
+def test_one_upper_case_word_after_a_lower_case_role_is_a_name():
+    text = ("Layanan diberikan kepada saksi WARSONO, lalu saksiWARSONO;-Bahwa saksi HALAMAN dan saksi POLRI bukan. "
+            "Kemudian WARSONO pergi.")
+    hits = [f for f in scan(text) if f.label == "PERSON"]
+    assert [f.text for f in hits] == ["WARSONO"] * 3 and len({f.entity for f in hits}) == 1
+    assert {f.action for f in hits} == {"redact"}
+
+
+def test_a_role_word_that_ends_a_sentence_names_nobody_after_it():
+    text = "Ia pergi bersama Terdakwa. Bahwa Wahyu Setiawan kemudian pulang."
+    assert [f.text for f in scan(text) if f.label == "PERSON"] == []
+
+
+def test_every_mention_of_an_officer_named_with_a_glued_rank_is_kept():
+    text = "Penangkapan bersama KOMPOL HARTONO, S.Sos., AKPSUPRAPTO,S.H.,M.H., BRIPTU DIMAS PUTRA. SUPRAPTO hadir."
+    hits = [(f.text, f.action) for f in scan(text) if f.label == "PERSON"]
+    assert sorted(hits) == [("DIMAS PUTRA", "keep"), ("HARTONO", "keep"), ("SUPRAPTO", "keep"), ("SUPRAPTO", "keep")]
+
+
+def test_a_position_ending_a_sentence_names_nobody_in_the_next():
+    assert set(found("Diputuskan oleh Budi Hartono, S.H., sebagai Hakim Ketua. Terdakwa Joko hadir.")) == {
+        "Budi Hartono"}
+
+
+def test_prosecutors_listed_before_pada_kejaksaan_are_officials_and_an_employee_sentence_is_not():
+    text = ("dihadiri olehEdy Santosa, S.H., M.H., Erna Wulandari, S.H., M.H. Rita Nurcahyani, S.H., M.H. pada "
+            "Kejaksaan Negeri Surabaya dan Terdakwa.")
+    assert set(found(text)) == {"Edy Santosa", "Erna Wulandari", "Rita Nurcahyani"}
+    assert found("Saksi Budi Santoso bekerja pada Kejaksaan Negeri Surabaya sejak 2010.") == {}
+
+
+def test_a_list_of_officials_joined_by_comma_and_dan():
+    text = "serta dihadiri oleh Erna Wulandari, S.H., M.H., dan Raden Ayu Rita Nurcahyani, S.H., Penuntut Umum."
+    assert set(found(text)) == {"Erna Wulandari", "Ayu Rita Nurcahyani"}
+
+
+def test_counsel_named_before_para_advokat_are_counsel():
+    text = "Terdakwa didampingi oleh Yohanes Budiarto, S.H., dan Ratna Kusumawati, S.H., para Advokat dari LBH Kita."
+    assert found(text) == {"Ratna Kusumawati": "Advokat", "Yohanes Budiarto": "Advokat"}

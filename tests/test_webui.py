@@ -192,6 +192,32 @@ def test_apply_to_all_occurrences_adds_the_undetected_ones(app, client, tmp_path
     assert _finding(client, sha, "NIK")["id"] == nik["id"]
 
 
+def test_apply_to_every_mention_of_a_person_uses_the_entity_not_the_string(app, client, tmp_path):
+    login(client, "ani")
+    doc = tmp_path / "putusan.txt"
+    doc.write_text("Menimbang, bahwa Terdakwa Rina Wulandari Als OCHA ditahan. Saksi Bagus Pratama melihat OCHA.\n"
+                   "Kemudian RINA WULANDARI pulang; Bagus Pratama tinggal.\n")
+    sha = upload(app, client, doc)
+    persons = [f for f in client.get(f"/documents/{sha}.json").get_json()["findings"] if f["label"] == "PERSON"]
+    rina = [f for f in persons if f["text"].lower().replace("ocha", "rina wulandari") == "rina wulandari"]
+    assert len(rina) == 4 and len({f["entity"] for f in rina}) == 1 and rina[0]["entity"]
+    res = post(client, f"/documents/{sha}/findings/{rina[0]['id']}/decide",
+               {"verdict": "keep", "entity": "1", "note": "sudah dipublikasikan"}, follow_redirects=True)
+    assert "4 sebutan orang ini" in res.get_data(as_text=True)
+    after = {f["id"]: f for f in client.get(f"/documents/{sha}.json").get_json()["findings"]}
+    assert all(after[f["id"]]["decision"]["verdict"] == "keep" for f in rina)
+    assert all(after[f["id"]]["decision"] is None for f in persons if f not in rina)  # Bagus: another person
+    events = [e for e in client.get(f"/documents/{sha}/audit.json").get_json()["events"] if e["action"] == "decision"]
+    assert len(events) == 4
+    start = client.get(f"/documents/{sha}/pages/1.json").get_json()["text"].index("Menimbang")
+    post(client, f"/documents/{sha}/manual", {"page": 1, "start": start, "end": start + 9, "label": "PERSON",
+                                               "basis": "17h"})
+    manual = next(f for f in client.get(f"/documents/{sha}.json").get_json()["findings"] if f["source"] == "manual")
+    lone = post(client, f"/documents/{sha}/findings/{manual['id']}/decide", {"verdict": "keep", "entity": "1"},
+                headers={"Accept": "application/json"})
+    assert lone.status_code == 400 and "tidak terkait" in lone.get_json()["message"]
+
+
 def test_manual_box_on_a_pdf_page(app, client, samples):
     login(client, "ani")
     sha = upload(app, client, samples / "daftar-penerima-bansos.pdf")

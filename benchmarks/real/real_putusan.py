@@ -128,6 +128,9 @@ def score_doc(g: dict, text: str, findings: list[dict]) -> tuple[dict, list[str]
                 add(f"{cat}_{a}")
                 if a == "keep" and any("Pasal 18" in " ".join(f["reasons"]) for f in hit if f["action"] == "keep"):
                     add(f"{cat}_keep_reason")
+                if a == "keep" and any(re.search(r"Pasal 18|SK KMA", " ".join(f["reasons"])) for f in hit
+                                       if f["action"] == "keep"):
+                    add(f"{cat}_keep_role")  # counsel: the SK KMA reason (the court does not obscure counsel)
                 if a != "keep":
                     show.append(f"  {a.upper()} {cat} {p['id']} ({p['role']}) [{s},{e}) {snip(s, e)!r}")
         if cat == "private":
@@ -176,6 +179,7 @@ def rows(tot: dict[str, int], docs: int) -> list[tuple[str, str]]:
         out += [(f"{name}: mentions", str(n)),
                 ("  kept", pct(t(f"{cat}_keep", 0), n)),
                 ("  kept with the Pasal 18(2) reason", pct(t(f"{cat}_keep_reason", 0), n)),
+                ("  kept with a role reason (Pasal 18(2) or SK KMA)", pct(t(f"{cat}_keep_role", 0), n)),
                 ("  sent to review", pct(t(f"{cat}_review", 0), n)),
                 ("  suggested redact", pct(t(f"{cat}_redact", 0), n)),
                 ("  no finding", pct(t(f"{cat}_none", 0), n))]

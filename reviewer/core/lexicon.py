@@ -57,6 +57,30 @@ def ranks(kind: str | None = None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(r for k in kinds for r in table()["ranks"][k]))
 
 
+def not_person(text: str) -> bool:
+    """A run with a business, brand or thing word in it ("Warteg Barokah", "HPmerk Oppo"): no person's name.
+    Words glued at a former line end are split where the case changes; a long word also counts as the start
+    of an upper-case word ("WARTEGBAROKAH")."""
+    return before_thing(text) != text
+
+
+def before_thing(text: str) -> str:
+    """The run up to its first business, brand or thing word ("Fitryanadi" of "Fitryanadi Hotel 88"), the
+    whole run when it has none."""
+    words = _not_person_words()
+    for m in re.finditer(r"[A-Za-z]+", text):
+        low = m.group(0).lower()
+        parts = {p.lower() for p in re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+", m.group(0))}
+        if low in words or parts & words or any(len(w) >= 5 and low.startswith(w) for w in words):
+            return text[:m.start()].rstrip(" ,.;:-/")
+    return text
+
+
+@lru_cache(maxsize=1)
+def _not_person_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in table().get("not_person_words") or ())
+
+
 def rank_alternation() -> str:
     """Every rank, for a case-insensitive match."""
     return "(?:" + "|".join(re.escape(r) for r in sorted(ranks(), key=len, reverse=True)) + ")"

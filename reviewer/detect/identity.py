@@ -41,6 +41,7 @@ OFFICE_BEFORE = re.compile(r"(?i)(?:" + lexicon.alternation("offices") + r")(?:\
                            r"(?:\s+(?-i:[A-Z][A-Za-z]*)){0,3}\s+(?:yang\s+)?$")
 COUNSEL_BEFORE = re.compile(r"(?i)(?:" + lexicon.alternation("counsel") + r")\s*,?\s*(?:yang\s+)?$")
 INITIALS = re.compile(r"\s*([A-Z]{1,4}|(?:[A-Z]\.){1,4})(?![A-Za-z])")
+RANK_GLUED = re.compile(r"(?<![A-Za-z])" + lexicon.rank_alternation().upper() + r"$")  # "AKPSUPRIYANTO"
 CUT = re.compile(r"(?<=[A-Za-z]{3})\.\s+|\s*(?i:,|;|\(|\bdan\b|\bdi\b|\byang\b|\bselaku\b|\bsebagai\b)")
 
 
@@ -245,12 +246,12 @@ def named(value: str, role: dict, where: str) -> list[Person]:
     parts = PARENT.split(value, maxsplit=1)
     forms = [f.strip(" .,;") for f in ALIAS.split(parts[0]) if f.strip(" .,;")]
     out = []
-    if forms:
-        out.append(Person(forms, role["role"], role.get("basis", "17h"), where))
-    if len(parts) > 1 and parts[1].strip():
-        out.append(Person([ALIAS.split(parts[1])[0].strip(" .,;")], "keluarga", role.get("basis", "17h"),
-                          reason("learned.parent", where=where)))
-    return [p for p in out if p.forms and all(name_ok(f) for f in p.forms)]
+    if forms and name_ok(forms[0]):  # an alias that is no name ("als. WARTEG") is dropped, not the person
+        out.append(Person([f for f in forms if name_ok(f)], role["role"], role.get("basis", "17h"), where))
+    parent = ALIAS.split(parts[1])[0].strip(" .,;") if len(parts) > 1 else ""
+    if parent and name_ok(parent):
+        out.append(Person([parent], "keluarga", role.get("basis", "17h"), reason("learned.parent", where=where)))
+    return out
 
 
 # -- role words before a name ----------------------------------------------------------------------
@@ -261,6 +262,8 @@ def role_people(page: int, text: str) -> list[Person]:
     only after "berinisial" ("pelaku berinisial AS")."""
     out = []
     for m in table()["private_rx"].finditer(text):
+        if sentence_ended(text, m):
+            continue  # "... bersama Terdakwa. Bahwa X": the sentence ended (not "Terdakwa I. X", a list)
         word = " ".join(m.group(1).split()).lower()
         role = next((r for rx, r in table()["role_rx"] if rx.search(word)), None)
         if role and role.get("initials") and (ini := INITIALS.match(text, m.end())):
@@ -277,8 +280,9 @@ def role_people(page: int, text: str) -> list[Person]:
                                               or COUNSEL_BEFORE.search(text[max(0, m.start() - 40):m.start()])):
             continue  # "Penasihat Hukumnya yang bernama X": the official or counsel, found in `officials`
         forms = role_forms(text[m.end():m.end() + 160])
-        multi = len(forms) > 1 or (forms and len(forms[0].split()) >= 2)
-        if role and forms and (multi or role.get("single") and single_ok(text, m.end(), forms[0])):
+        multi = len(forms) > 1 or (forms and (len(forms[0].split()) >= 2 or thing_next(text, m.end(), forms[0])))
+        if role and forms and (multi or role.get("single") and single_ok(text, m.end(), forms[0])
+                               or shout_ok(text, m, forms[0])):
             where = reason("learned.role", role=m.group(1).strip(), page=page)
             police = in_office(text, m.end()) if role["role"] == "saksi" else ""
             if police:  # a police officer heard as a witness: acting in office
@@ -286,6 +290,16 @@ def role_people(page: int, text: str) -> list[Person]:
             else:
                 out.append(Person(forms, role["role"], role.get("basis", "17h"), where))
     return out
+
+
+def sentence_ended(text: str, m: re.Match) -> bool:
+    """A role word followed by a full stop ends its sentence ("bersama Terdakwa. MARIA menulis"), unless
+    it is numbered ("Terdakwa I. X"), or the name after it carries an alias or follows 'bernama': the stop
+    is then only written after the role ("terapis bernama Saksi. X Als. Y", "kenal dengan Saksi. X als Y")."""
+    if not re.search(r"\.\s", text[m.end(1):m.end()]) or re.search(r"\b(?:I{1,3}|IV|V|\d)$", m.group(1)):
+        return False
+    named_before = re.search(r"(?i)\b(?:bernama|yaitu|yakni)\s*$", text[max(0, m.start() - 12):m.start()])
+    return not (named_before or len(role_forms(text[m.end():m.end() + 160])) > 1)
 
 
 def role_forms(after: str) -> list[str]:
@@ -297,7 +311,15 @@ def role_forms(after: str) -> list[str]:
     glued = GLUED.search(chunk)
     chunk = chunk[:glued.start()] if glued else chunk
     chunk = PARENT.split(chunk, maxsplit=1)[0]
-    return [f for f in (trim(f) for f in ALIAS.split(chunk)) if f and name_ok(f)]
+    forms = [trim(lexicon.before_thing(f)) for f in ALIAS.split(chunk)]  # "Saksi Fitryanadi Hotel 88"
+    return [f for f in forms if f and name_ok(f)]
+
+
+def thing_next(text: str, start: int, form: str) -> bool:
+    """The name run went on into a business or thing word ("Saksi Fitryanadi Hotel 88"): a name, cut there."""
+    at = text.find(form, start)
+    nxt = text[at + len(form):at + len(form) + 30].split()
+    return bool(nxt) and lexicon.not_person(nxt[0]) and nxt[0][:1].isupper()
 
 
 def single_ok(text: str, start: int, form: str) -> bool:
@@ -309,6 +331,17 @@ def single_ok(text: str, start: int, form: str) -> bool:
         return False  # the first line of the page: a headline ("Pelaku Curanmor Diamankan")
     after = text[start + text[start:].find(form) + len(form):][:20]
     return bool(re.match(r"\s*(?:\(\d{1,2}\)|,|\s[a-z]|\.|$)", after))
+
+
+def shout_ok(text: str, m: re.Match, form: str) -> bool:
+    """One upper-case word after a role word written in lower case is a name ("kepada saksi BASORI, ..."):
+    four letters or more with a vowel, no office or agency word, followed by punctuation or lower case."""
+    if not re.fullmatch(r"[A-Z]{4,}", form) or not re.search("[AEIOU]", form) or officials.office_word(form):
+        return False
+    if not m.group(1)[:1].islower() or form.lower() in table()["procedural_set"]:
+        return False
+    after = text[m.end() + text[m.end():].find(form) + len(form):][:3]
+    return bool(re.match(r"[,;.)]|\s+[a-z]|\s*$", after))
 
 
 def trim(form: str) -> str:
@@ -329,6 +362,8 @@ def name_ok(form: str) -> bool:
     proc = table()["procedural_set"]
     if not words or len(form) < 3 or all(w.lower() in proc for w in words) or words[0].lower() in proc:
         return False
+    if lexicon.not_person(form):
+        return False  # "Warteg Barokah", "HP merk Oppo": a business or a thing
     tokens = [t for t in form.split() if t.isalpha()]
     if not form.isupper() and any(len(t) <= 5 and t.isupper() for t in tokens):
         return False  # an acronym inside a mixed-case run: "PPID Utama", "Open BO"
@@ -389,8 +424,9 @@ def short_rx(form: str) -> re.Pattern:
 
 
 def boundary(text: str, i: int, j: int, multi: bool) -> bool:
-    """A match starts and ends a word (or a case change shows where glued words meet)."""
-    if not text[i].isupper() or i > 0 and text[i - 1].isalpha() and not (text[i - 1].islower() and text[i].isupper()):
+    """A match starts and ends a word (or a case change, or a rank in capitals, shows where glued words meet)."""
+    if not text[i].isupper() or i > 0 and text[i - 1].isalpha() and not (text[i - 1].islower() and text[i].isupper()) \
+            and not RANK_GLUED.search(text, max(0, i - 10), i):
         return False
     if j >= len(text) or not text[j].isalpha():
         return True
@@ -402,6 +438,9 @@ def boundary(text: str, i: int, j: int, multi: bool) -> bool:
 def inside_longer_name(text: str, i: int, j: int, common: frozenset[str]) -> bool:
     """A match with another name word right before or after it ("Sutrisno" in "Imam Gono Sutrisno"):
     part of someone else's name, not a mention of this official."""
+    glued = re.search(r"[A-Za-z'’]+$", text[max(0, i - 30):i])
+    if glued and glued.group(0)[0].isupper() and not RANK_GLUED.fullmatch(glued.group(0)):
+        return True  # "GonoSutrisno": the end of a longer name glued at a former line end
     before = re.search(r"([A-Za-z'’]+)[ \t]+$", text[max(0, i - 30):i])
     after = re.match(r"[ \t]+([A-Za-z'’]+)", text[j:j + 30])
     return any(m and officials.name_word(m.group(1), common) for m in (before, after))
@@ -415,10 +454,12 @@ def mention_findings(page: int, text: str, person: Person, common: frozenset[str
     for form in sorted(person.forms, key=len, reverse=True) + person.short:
         for m in form_rx(form).finditer(text):
             i, j = m.span()
-            if not boundary(text, i, j, len(form.split()) > 1) or any(a < j and i < b for a, b in taken):
+            multi = len(form.split()) > 1 or " " in text[i:j]  # "MIMINLAELASARI" also written with a space
+            if not boundary(text, i, j, multi) or any(a < j and i < b for a, b in taken):
                 continue
-            if form in person.short and not (j == len(text) or text[j].isspace() or text[j] in ",.;:)’'\"”"):
-                continue  # a part of a name, written alone
+            if form in person.short and not (j == len(text) or text[j].isspace() or text[j] in ",.;:)’'\"”") \
+                    or form in person.short and i > 0 and text[i - 1].isalpha():
+                continue  # a part of a name, written alone (not glued to another name: "GonoSutrisno")
             if person.position and inside_longer_name(text, i, j, common):
                 continue
             taken.append((i, j))

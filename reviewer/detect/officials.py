@@ -39,9 +39,9 @@ STREET = re.compile(r"(?i)\b(?:jalan|jl|jln|gg|gang|lapangan|stadion|gedung|tama
 CONNECTOR = re.compile(r"\s*,?\s*(?:yang\s+bernama|bernama|yaitu|yakni|atas\s+nama)\s*:?\s*")
 _DEGREES = r"(?:\s*,?\s*" + DEGREE + r"\.?)+"
 _NAME = r"(?P<name>(?:[A-Z]\.\s*)?[A-Z][A-Za-z'’-]+(?:[ \t]+[A-Z][A-Za-z'’-]+){0,4})"
-LIST_NEXT = re.compile(_DEGREES + r"\s*(?:,|\bdan\b|&)?\s*(?:(?:TTD|Ttd|ttd)\s+)*(?:" + PREFIX + r"\.\s*)*")
+LIST_NEXT = re.compile(_DEGREES + r"\s*(?:,?\s*(?:\bdan\b|&)|,)?\s*(?:(?:TTD|Ttd|ttd)\s+)*(?:" + PREFIX + r"\.\s*)*")
 LIST_NAME = re.compile(_NAME)
-LIST_BEFORE = re.compile(_NAME + _DEGREES + r"\s*(?:,|\bdan\b|&)?\s*(?:(?:" + PREFIX + r")(?:\.\s*|\s+))*$")
+LIST_BEFORE = re.compile(_NAME + _DEGREES + r"\s*(?:,?\s*(?:\bdan\b|&)|,)?\s*(?:(?:" + PREFIX + r")(?:\.\s*|\s+))*$")
 INITIALS = re.compile(r"\((?!dok\b)([a-z]{2,4}(?:\s*/\s*[a-z]{2,4})+|[a-z]{3})\)\s*$", re.MULTILINE)
 
 
@@ -69,8 +69,12 @@ def _patterns() -> dict[str, re.Pattern]:
         "office_here": re.compile(r"\s*" + office, re.IGNORECASE),
         "rank": re.compile(r"(?i)^" + ranks + r"\.?$"),
         "rank_before": re.compile(r"(?<![A-Za-z])(?=[A-Z])(?i:" + ranks + r")(?![A-Za-z])\.?"),
+        # a rank in capitals glued to the capitals of the name at a former line end ("AKPSUPRIYANTO")
+        "rank_glued": re.compile(r"(?<![A-Za-z])" + ranks.upper() + r"(?=[A-Z]{3,}(?![a-z]))"),
         "agency": re.compile(r"(?i)^(?:" + "|".join(lexicon.words("agency_words")) + r")\.?$"),
         "unit_word": re.compile(r"(?:Bidang|Bagian|Subbagian|Sub\s?bagian|Seksi|Subseksi|Urusan|Divisi|Bid\.|Bag\.)$"),
+        "examiner": re.compile(r"(?<![A-Z])" + lexicon.alternation("examiner_titles") + r"\s*"),
+        "examiner_context": re.compile(r"(?i)" + lexicon.alternation("examiner_context")),
         "courtesy": re.compile(r"(?i)^" + lexicon.alternation("courtesy") + r"$"),
         "title": re.compile(r"^" + PREFIX + r"\.?$"),
         "degree": re.compile(r"^" + DEGREE + r"\.?$|^[A-Z]{1,3}\.(?:[A-Za-z]{1,4}\.?)*$"),
@@ -102,8 +106,8 @@ def find(text: str, common: frozenset[str] = frozenset(), extra_positions: tuple
     """Every official of the text: names after and before a position or a rank, bylines, closing initials."""
     after: list[Official] = []
     before: list[Official] = []
-    rx = [(_patterns()["office"], "official"), (_patterns()["rank_before"], "official"),
-          (_patterns()["counsel"], "counsel")]
+    rx = [(_patterns()["office"], "official"), (_patterns()["rank_before"], "rank"),
+          (_patterns()["rank_glued"], "rank"), (_patterns()["counsel"], "counsel")]
     rx += [(re.compile(r"(?<![A-Za-z])" + re.escape(p) + r"(?![A-Za-z])", re.IGNORECASE), "official")
            for p in extra_positions]
     for pattern, kind in rx:
@@ -113,6 +117,9 @@ def find(text: str, common: frozenset[str] = frozenset(), extra_positions: tuple
             position = " ".join(m.group(0).split())
             doubtful = bool(PRIVATE_BEFORE.search(text[max(0, m.start() - 30):m.start()]))
             said = CONNECTOR.match(text, m.end())  # "Penasihat Hukumnya yang bernama : X"
+            if kind == "rank":  # a rank comes right before the name: "BRIPTU A, BRIPDA B" is a list of officers
+                after += [Official(*s, position, doubtful) for s in [rank_name(text, m.end(), common)] if s]
+                continue
             span = name_after(text, said.end() if said else m.end(), common, lower=position[:1].islower())
             one = span is not None and " " not in text[span[0]:span[1]]
             if span is not None and one and (VILLAGE_HEAD.search(position) and not text[m.end():span[0]].strip()
@@ -127,7 +134,18 @@ def find(text: str, common: frozenset[str] = frozenset(), extra_positions: tuple
                 before += [Official(*s, position, kind=kind) for s in [span, *list_before(text, span[0], common)]]
     named = {(o.start, o.end) for o in after}
     before = [o for o in before if (o.start, o.end) not in named]
-    return [_trim(text, o) for o in after + before + bylines(text, common)]
+    return [_trim(text, o) for o in after + before + bylines(text, common) + examiners(text, common)]
+
+
+def examiners(text: str, common: frozenset[str]) -> list[Official]:
+    """The doctor who examined a victim for a visum et repertum ("ditandatangani oleh dr. X, Sp.F"): acting
+    in office. A "dr." without such words before it is any doctor (a patient's doctor is not an official)."""
+    out = []
+    for m in _patterns()["examiner"].finditer(text):
+        if _patterns()["examiner_context"].search(text, max(0, m.start() - 400), m.start()):
+            out += [Official(*s, "dokter pemeriksa (visum et repertum)") for s in [rank_name(text, m.end(), common)]
+                    if s]
+    return out
 
 
 def _trim(text: str, o: Official) -> Official:
@@ -164,6 +182,24 @@ def name_after(text: str, end: int, common: frozenset[str], lower: bool = False)
     return name[0][0], name[-1][1]
 
 
+def rank_name(text: str, end: int, common: frozenset[str]) -> tuple[int, int] | None:
+    """The name right after a rank: the first run of name words, up to a comma, a degree or the next rank."""
+    tokens = stretch(text, end)
+    letters = [c for _, _, t in tokens for c in t if c.isalpha()]
+    shout = bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    run: list[tuple[int, int, str]] = []
+    for tok in tokens:
+        if _name_word(tok[2], common, shout) and not _pat("rank", tok[2]) or run and tok[2].lower() in PARTICLES:
+            run.append(tok)
+            if tok[2].endswith(".") and len(tok[2]) > 2:
+                break  # the sentence ends with the name
+        elif run or not (_pat("title", tok[2]) or _pat("courtesy", tok[2])):
+            break
+    if not run or all(len(t[2].rstrip(".")) <= 1 for t in run):
+        return None
+    return run[0][0], run[-1][1]
+
+
 def _after_unit(tokens: list[tuple[int, int, str]], unit_first: bool) -> list[tuple[int, int, str]]:
     """"Wakil Rektor Bidang Kemahasiswaan": the words after Bidang/Bagian/Seksi name the unit, so a name can
     only come after the comma that ends it (none: no name in this stretch)."""
@@ -193,7 +229,16 @@ def stretch(text: str, start: int) -> list[tuple[int, int, str]]:
                                or _patterns()["office_here"].match(text, m.end())):
             break  # "X dan Kabid Y": the next official
         out.append((m.start(), m.end(), tok))
+        if _sentence_end(tok):
+            break  # "... sebagai Hakim Ketua. Terdakwa Budi": the next sentence names someone else
     return out
+
+
+def _sentence_end(tok: str) -> bool:
+    """A word of four letters or more ending with a full stop that is no title, degree, rank or abbreviation."""
+    bare = tok[:-1]
+    return tok.endswith(".") and len(bare) >= 4 and bare.isalpha() and not any(
+        _pat(p, tok) or _pat(p, bare) for p in ("title", "degree", "courtesy", "rank", "agency"))
 
 
 def _pat(name: str, tok: str) -> bool:
@@ -295,7 +340,8 @@ def _list_name(text: str, m: re.Match, common: frozenset[str]) -> tuple[int, int
 def name_before(text: str, start: int, common: frozenset[str]) -> tuple[int, int] | None:
     """The name written before a position: "X, Kepala ...", "X selaku Kepala ...", "X (Kasi ...)"."""
     before = text[max(0, start - 120):start]
-    m = re.search(r"(?:,\s*|\s+(?:(?:masing-masing|keduanya|ketiganya)\s+)?(?:selaku|sebagai)\s+|\s*\(\s*)$", before) \
+    m = re.search(r"(?:,\s*|\s+(?:(?:masing-masing|keduanya|ketiganya)\s+)?(?:selaku|sebagai)\s+|\s*\(\s*)"
+                  r"(?:para\s+)?$", before) \
         or re.search(r"(?<=[A-Za-z])(?:,?\s*" + DEGREE + r"\.?)+\s+$", before)  # "A, S.H., M.H. Panitera Pengganti"
     if not m:
         return None

@@ -125,8 +125,12 @@ def detect(document: Document, settings: Settings, detectors: list[Detector] | t
     for detector in detectors:
         for number, found in detector(view, settings).items():
             raw.setdefault(number, []).extend(found)
+    from reviewer.detect import cases
     from reviewer.detect.columns import clip_to_cells
+    from reviewer.detect.entities import unify
 
+    unify(view, raw, settings)
+    cases.apply(view, raw)
     _copy_to_repeats(document, raw)
     findings: list[Finding] = []
     for page in document.pages:

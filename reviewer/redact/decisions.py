@@ -69,7 +69,9 @@ def decisions_from_findings(findings: Iterable[Finding], document: Document | No
     With the document, other occurrences of a suggested string are redacted too (same label and
     basis): a number blacked out in one line must not stay readable in the next. This overrides a
     `keep` finding on the very same string (the reason says so), since one string cannot be both
-    secret and public in one document; the person deciding in the UI can still keep it.
+    secret and public in one document; the person deciding in the UI can still keep it. A mention of
+    a person (a finding with an entity) is the exception: it follows its person, as the scan does, so
+    the judge "Budi Hartono" is not blacked out because the defendant "Budi" is.
     """
     findings = list(findings)
     decisions = [Decision.from_finding(f, "redact", proposed_by=f"{proposed_by} ({f.source})")
@@ -86,6 +88,9 @@ def _other_occurrences(document: Document, decisions: list[Decision], findings: 
     taken: dict[int, SpanIndex] = {}
     for d in decisions:
         taken.setdefault(d.page, SpanIndex()).add(d.start, d.end)
+    for f in findings:  # a mention of a person is decided with the person (its entity), never by string
+        if f.entity and f.action != "redact" and f.end > f.start:
+            taken.setdefault(f.page, SpanIndex()).add(f.start, f.end)
     kept = {(f.page, f.start, f.end) for f in findings if f.action == "keep"}
     out, seen = [], set()
     lowered = {p.number: p.text.lower() for p in document.pages}

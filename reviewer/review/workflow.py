@@ -233,6 +233,22 @@ def apply_to_all(session: Session, user: User, finding: FindingRecord, verdict: 
     return [decide(session, user, f, verdict, basis=basis, note=note) for f in same]
 
 
+def apply_to_entity(session: Session, user: User, finding: FindingRecord, verdict: str, *,
+                    basis: str | None = None, note: str = "") -> list[DecisionRecord]:
+    """The same decision for every finding of the same person (the scan's entity grouping, not string
+    matching: "Rina", "RINA WULANDARI" and her alias are one person). Each finding gets its own decision
+    and audit event; refused like any decision once the document is submitted."""
+    if not finding.entity:
+        raise WorkflowError("temuan ini tidak terkait dengan satu orang / this finding belongs to no person")
+    doc = document(session, finding.document_sha)
+    require(user, "decide", doc)
+    lock_editable(session, doc)
+    same = session.scalars(select(FindingRecord).where(FindingRecord.document_sha == finding.document_sha,
+                                                       FindingRecord.entity == finding.entity)
+                           .order_by(FindingRecord.page, FindingRecord.start, FindingRecord.id))
+    return [decide(session, user, f, verdict, basis=basis, note=note) for f in same]
+
+
 def _add_missing_occurrences(session: Session, user: User, finding: FindingRecord) -> None:
     taken = {(f.page, f.start) for f in session.scalars(select(FindingRecord).where(
         FindingRecord.document_sha == finding.document_sha))}

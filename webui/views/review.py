@@ -194,7 +194,11 @@ def decide(sha: str, finding_id: int):
     form = request.form
     verdict = form.get("verdict", "")
     try:
-        if form.get("all"):
+        if form.get("entity"):
+            made = workflow.apply_to_entity(session, current_user.row, finding, verdict, basis=form.get("basis"),
+                                            note=form.get("note", ""))
+            message = gettext("%(n)s sebutan orang ini diputuskan", n=len(made))
+        elif form.get("all"):
             made = workflow.apply_to_all(session, current_user.row, finding, verdict, basis=form.get("basis"),
                                          note=form.get("note", ""))
             message = gettext("%(n)s kemunculan diputuskan", n=len(made))
@@ -211,7 +215,7 @@ def decide(sha: str, finding_id: int):
     progress = workflow.progress(session, sha)
     return _done(sha, message, f"f-{finding_id}", page=finding.page,
                  data={"finding": finding_dict(finding, decision, users), "pending": _pending(session, sha),
-                       "reload": bool(form.get("all")), "progress": asdict(progress),
+                       "reload": bool(form.get("all") or form.get("entity")), "progress": asdict(progress),
                        "progress_text": gettext("%(d)s dari %(n)s temuan sudah diputuskan", d=progress.decided,
                                                 n=progress.act)})
 

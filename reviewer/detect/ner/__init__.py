@@ -152,6 +152,11 @@ def person(page: Page, start: int, end: int, lexicon: Lexicon | None = None) -> 
         return None
     if NOT_A_PERSON_BEFORE.search(text[max(0, start - 25):start]) or not name_like(bare, lexicon):
         return None
+    if words_table.not_person(bare):  # "Warteg Barokah", "Daihatsu Sigra", "HP merk Oppo": a business, a thing
+        value = words_table.before_thing(value)  # "Dewi Lestari Hotel Melati": the name before it
+        if len(names.strip_titles(value).split()) < 2:
+            return None
+        end, bare = start + len(value), names.strip_titles(value)
     if all(w.strip(".,") in names.procedural() for w in words):
         return None  # "Menimbang", "Terdakwa", "Mengadili": the decision's own words, never a person
     if PLACE_DATE.match(text[end:end + 30]):
