@@ -55,8 +55,36 @@ def shipped_password_method(monkeypatch) -> str:
     return _shipped["method"]
 
 
+# Tesseract reads the same page picture in several tests (the redaction tests OCR one scanned fixture a test, then
+# check the burned copy; a page read upright is read again turned): each process keeps what Tesseract printed for
+# a command line and picture and prints it again, as the same Tesseract would. Only successful readings are kept,
+# and only while subprocess.run is the real one (a test that fakes a failure gets it). Tests of the OCR cache
+# itself are unaffected: it sits above this, in reviewer.ocr.ocr_document.
+_TESSERACT_READINGS: dict[tuple, str] = {}
+
+
+def _remembered_tesseract() -> None:
+    import hashlib
+    import subprocess
+
+    from reviewer.ocr import engine
+
+    run, real_subprocess_run = engine._run, subprocess.run
+
+    def remembered(argv, data, timeout):
+        if "stdin" not in argv or subprocess.run is not real_subprocess_run:
+            return run(argv, data, timeout)
+        key = (tuple(argv), hashlib.sha256(data).digest(), timeout, os.environ.get("OMP_THREAD_LIMIT"))
+        if key not in _TESSERACT_READINGS:
+            _TESSERACT_READINGS[key] = run(argv, data, timeout)
+        return _TESSERACT_READINGS[key]
+
+    engine._run = remembered
+
+
 def pytest_configure(config):
     _cheap_password_hashes()
+    _remembered_tesseract()
     worker = os.environ.get("PYTEST_XDIST_WORKER")
     if not worker:
         return
