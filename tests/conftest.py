@@ -229,18 +229,17 @@ SLOW_TESTS = (
 SLOW_FIXTURES = {"tests/test_passage_model.py": {"trained"}}
 
 
-# The files that take longest (summed `--durations` of each file alone, `-p no:xdist`, on the 2-core machine),
+# The files that take longest (summed `--durations` of a whole `make test` run on the 2-core machine),
 # longest first. They run first so that the two workers end together: with `--dist loadfile
 # --no-loadscope-reorder` (the Makefile) xdist hands out whole files in collection order, and one long file
 # started last (mypy alone takes about 50 s cold) is the suite's tail. Without the flag xdist sorts files by
 # their number of tests instead, putting mypy's two last.
 LONGEST_FIRST = (
-    "tests/test_types.py", "tests/test_deploy.py", "tests/test_docs_screenshots.py", "tests/test_redact_devset.py",
-    "tests/test_redact_scan.py", "tests/test_batch.py", "tests/test_webui_security.py", "tests/test_webui_fuzz.py",
-    "tests/test_passage_model.py", "tests/test_legacy_office.py", "tests/test_redact_sheets.py",
-    "tests/test_progress.py", "tests/test_webui.py", "tests/test_ocr.py", "tests/test_pipeline_parity.py",
-    "tests/test_ner_artifact.py", "tests/test_unitstore.py", "tests/test_webui_workflow.py",
-    "tests/test_webui_lists.py",
+    "tests/test_types.py", "tests/test_redact_devset.py", "tests/test_passage_model.py", "tests/test_deploy.py",
+    "tests/test_redact_scan.py", "tests/test_docs_screenshots.py", "tests/test_batch.py", "tests/test_webui_fuzz.py",
+    "tests/hostile/test_hostile_inputs.py", "tests/test_legacy_office.py", "tests/test_webui_security.py",
+    "tests/test_webui_workflow.py", "tests/test_redact_sheets.py", "tests/test_batch_executors.py",
+    "tests/test_progress.py", "tests/hostile/test_hostile_batch.py", "tests/test_ocr.py", "tests/test_webui.py",
 )
 
 
