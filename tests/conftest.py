@@ -55,8 +55,36 @@ def shipped_password_method(monkeypatch) -> str:
     return _shipped["method"]
 
 
+# Tesseract reads the same page picture in several tests (the redaction tests OCR one scanned fixture a test, then
+# check the burned copy; a page read upright is read again turned): each process keeps what Tesseract printed for
+# a command line and picture and prints it again, as the same Tesseract would. Only successful readings are kept,
+# and only while subprocess.run is the real one (a test that fakes a failure gets it). Tests of the OCR cache
+# itself are unaffected: it sits above this, in reviewer.ocr.ocr_document.
+_TESSERACT_READINGS: dict[tuple, str] = {}
+
+
+def _remembered_tesseract() -> None:
+    import hashlib
+    import subprocess
+
+    from reviewer.ocr import engine
+
+    run, real_subprocess_run = engine._run, subprocess.run
+
+    def remembered(argv, data, timeout):
+        if "stdin" not in argv or subprocess.run is not real_subprocess_run:
+            return run(argv, data, timeout)
+        key = (tuple(argv), hashlib.sha256(data).digest(), timeout, os.environ.get("OMP_THREAD_LIMIT"))
+        if key not in _TESSERACT_READINGS:
+            _TESSERACT_READINGS[key] = run(argv, data, timeout)
+        return _TESSERACT_READINGS[key]
+
+    engine._run = remembered
+
+
 def pytest_configure(config):
     _cheap_password_hashes()
+    _remembered_tesseract()
     worker = os.environ.get("PYTEST_XDIST_WORKER")
     if not worker:
         return
@@ -201,16 +229,17 @@ SLOW_TESTS = (
 SLOW_FIXTURES = {"tests/test_passage_model.py": {"trained"}}
 
 
-# The files that take longest (summed `--durations` on the 2-core machine), longest first. They run first so that
-# the two workers end together: with `--dist loadfile --no-loadscope-reorder` (the Makefile) xdist hands out
-# whole files in collection order, and one long file started last (mypy alone takes about 50 s cold) is the
-# suite's tail. Without the flag xdist sorts files by their number of tests instead, putting mypy's two last.
+# The files that take longest (summed `--durations` of a whole `make test` run on the 2-core machine),
+# longest first. They run first so that the two workers end together: with `--dist loadfile
+# --no-loadscope-reorder` (the Makefile) xdist hands out whole files in collection order, and one long file
+# started last (mypy alone takes about 50 s cold) is the suite's tail. Without the flag xdist sorts files by
+# their number of tests instead, putting mypy's two last.
 LONGEST_FIRST = (
-    "tests/test_types.py", "tests/test_webui_fuzz.py", "tests/test_passage_model.py", "tests/test_redact_scan.py",
-    "tests/test_progress.py", "tests/test_ocr.py", "tests/test_webui.py", "tests/test_redact_devset.py",
-    "tests/test_ner_artifact.py", "tests/test_batch.py", "tests/test_deploy.py", "tests/test_redact_sheets.py",
-    "tests/test_docs_screenshots.py", "tests/test_legacy_office.py", "tests/test_webui_security.py",
-    "tests/test_unitstore.py", "tests/test_webui_workflow.py", "tests/test_webui_lists.py",
+    "tests/test_types.py", "tests/test_redact_devset.py", "tests/test_passage_model.py", "tests/test_deploy.py",
+    "tests/test_redact_scan.py", "tests/test_docs_screenshots.py", "tests/test_batch.py", "tests/test_webui_fuzz.py",
+    "tests/hostile/test_hostile_inputs.py", "tests/test_legacy_office.py", "tests/test_webui_security.py",
+    "tests/test_webui_workflow.py", "tests/test_redact_sheets.py", "tests/test_batch_executors.py",
+    "tests/test_progress.py", "tests/hostile/test_hostile_batch.py", "tests/test_ocr.py", "tests/test_webui.py",
 )
 
 

@@ -46,21 +46,31 @@ def _modern(kind: str, path) -> None:
         fx.write_pptx(path)
 
 
-def _legacy(tmp_path, legacy: str):
-    modern = {"doc": "docx", "xls": "xlsx", "ppt": "pptx"}[legacy]
-    source = tmp_path / f"asal.{modern}"
-    _modern(modern, source)
-    profile = tmp_path / "profile"
-    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", legacy,
-                    "--outdir", str(tmp_path), str(source)], check=True, timeout=300, capture_output=True)
-    return tmp_path / f"asal.{legacy}", modern
+LEGACY = {"doc": "docx", "xls": "xlsx", "ppt": "pptx"}
+
+
+@pytest.fixture(scope="module")
+def legacy_files(tmp_path_factory):
+    """The three legacy files, converted by LibreOffice side by side (each waits on LibreOffice more than it
+    computes), each with its own throw-away profile."""
+    folder = tmp_path_factory.mktemp("legacy")
+    runs = []
+    for legacy, modern in LEGACY.items():
+        source = folder / f"asal.{modern}"
+        _modern(modern, source)
+        runs.append(subprocess.Popen([SOFFICE, f"-env:UserInstallation=file://{folder / f'profile-{legacy}'}",
+                                      "--headless", "--convert-to", legacy, "--outdir", str(folder), str(source)],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+    assert [run.wait(timeout=300) for run in runs] == [0, 0, 0]
+    return folder
 
 
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice not installed")
 @pytest.mark.parametrize("legacy", ["doc", "xls", "ppt"])
-def test_legacy_scan_redact_verify(tmp_path, legacy, monkeypatch):
+def test_legacy_scan_redact_verify(tmp_path, legacy, monkeypatch, legacy_files):
     monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
-    path, modern = _legacy(tmp_path, legacy)
+    path, modern = tmp_path / f"asal.{legacy}", LEGACY[legacy]
+    shutil.copyfile(legacy_files / path.name, path)
     result = scan_file(str(path), SETTINGS)
     assert result.document.kind == modern and result.document.metadata["converted_from"] == legacy
     assert any("LibreOffice" in w for w in result.document.warnings)

@@ -9,6 +9,7 @@ Each case is (file name, bytes, expectation). An expectation is either
 
 from __future__ import annotations
 
+import functools
 import io
 import struct
 import sys
@@ -381,8 +382,9 @@ def document_cases() -> list[tuple[str, bytes, object]]:
     ]
 
 
-def cases() -> list[tuple[str, bytes, object]]:
-    return pdf_cases() + docx_cases() + other_cases() + sheet_cases() + document_cases()
+@functools.cache  # built once per process (about 3 s): both hostile test files collect it, on every xdist worker
+def cases() -> tuple[tuple[str, bytes, object], ...]:
+    return tuple(pdf_cases() + docx_cases() + other_cases() + sheet_cases() + document_cases())
 
 
 if __name__ == "__main__":
