@@ -25,11 +25,12 @@ def cluster():
 
 
 def _results(session):
-    docs = {d.sha256: (d.kind, d.page_count, d.status) for d in session.scalars(select(store.DocumentRecord))}
-    findings = sorted((f.document_sha, f.page, f.start, f.end, f.label, f.basis, round(f.score, 6), f.action,
+    content = {d.sha256: d.content_sha for d in session.scalars(select(store.DocumentRecord))}  # ids are random
+    docs = {d.content_sha: (d.kind, d.page_count, d.status) for d in session.scalars(select(store.DocumentRecord))}
+    findings = sorted((content[f.document_sha], f.page, f.start, f.end, f.label, f.basis, round(f.score, 6), f.action,
                        tuple(f.reasons), tuple(map(tuple, f.boxes)))
                       for f in session.scalars(select(store.FindingRecord)))
-    items = sorted((i.name, i.status, i.document_sha, i.pages, i.findings, i.risk)
+    items = sorted((i.name, i.status, content.get(i.document_sha, i.document_sha), i.pages, i.findings, i.risk)
                    for i in session.scalars(select(store.BatchItem)))
     return docs, findings, items
 

@@ -19,10 +19,12 @@ pytestmark = pytest.mark.slow
 def _results(url):
     engine = store.make_engine(url)
     with store.session_factory(engine)() as s:
-        docs = sorted((d.sha256, d.kind, d.page_count, d.status) for d in s.scalars(select(store.DocumentRecord)))
-        findings = sorted((f.document_sha, f.page, f.start, f.end, f.label, f.action)
+        content = {d.sha256: d.content_sha for d in s.scalars(select(store.DocumentRecord))}  # ids are random
+        docs = sorted((d.content_sha, d.kind, d.page_count, d.status) for d in s.scalars(select(store.DocumentRecord)))
+        findings = sorted((content[f.document_sha], f.page, f.start, f.end, f.label, f.action)
                           for f in s.scalars(select(store.FindingRecord)))
-        items = sorted((i.name, i.status, i.document_sha, i.findings) for i in s.scalars(select(store.BatchItem)))
+        items = sorted((i.name, i.status, content.get(i.document_sha, i.document_sha), i.findings)
+                       for i in s.scalars(select(store.BatchItem)))
     engine.dispose()
     return docs, findings, items
 

@@ -55,6 +55,8 @@ class ScanProgress:
             self.pages_bar = self.tqdm(total=total, unit="hlm", desc="OCR", leave=False, dynamic_ncols=True,
                                        file=sys.stderr, position=1 if not self.files.disable else 0)
         self.pages_bar.update(done - self.pages_bar.n)
+        if done >= total:
+            self.pages_bar.refresh()  # pages read from the cache come faster than tqdm redraws: show 'n/n'
 
     def finished(self, result) -> None:
         """One file done: `result` is its ScanResult, or None when it could not be read."""

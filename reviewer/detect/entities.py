@@ -168,6 +168,11 @@ def _same(rep: Finding) -> str:
                   learned=same.params.get("learned", ""))
 
 
+OFFICE_KEEP = frozenset({"role.official_keep", "official.position", "counsel.kept"})
+PRIVATE_ROLE = frozenset({"person.role", "person.child_case", "role.private_before", "role.private_after",
+                          "role.private_signer"})
+
+
 def _new_entities(loose: list[tuple[int, Finding]], known: dict[str, Entity]) -> list[tuple[int, Finding]]:
     """The NER-only persons, one entity per name group, one action (the most protective) per entity; a
     person kept in one mention (in office, counsel) and redacted in another is sent to review, never redacted."""
@@ -182,14 +187,26 @@ def _new_entities(loose: list[tuple[int, Finding]], known: dict[str, Entity]) ->
         rep = found[best].replace(entity=entity, reasons=(*found[best].reasons, reason(
             "person.same", name=found[best].text, entity=entity, learned=f"model NER, hal. {members[best].page}")))
         kept = next((f for f in found if f.action == "keep"), None)
-        if kept is not None and rep.action == "redact":  # kept in office or as counsel in one place: a person decides
-            rep = rep.replace(action="review", reasons=(*rep.reasons, reason("person.kept_elsewhere",
-                                                                              why=str(kept.reasons[0])[:120])))
+        if kept is not None and rep.action == "redact":
+            rep = _kept_in_office(rep, kept, entity, members[found.index(kept)].page)
         known[entity] = Entity(entity, rep, set().union(*(roles.name_tokens(f.text) for f in found)),
                                {f.text for f in found})
         out += [(m.page, rep if k == best else _as_mention(f, known[entity]))
                 for k, (m, f) in enumerate(zip(members, found))]
     return out
+
+
+def _kept_in_office(rep: Finding, kept: Finding, entity: str, page: int) -> Finding:
+    """A person kept in office in one mention and redacted in another. When nothing private names them
+    (the redaction came from a form field such as "Nama :", not a private role), the office decides: an
+    official acting in office is not exempt (Pasal 18 ayat 2). Otherwise a person decides (review)."""
+    office = {r.code for r in kept.reasons if isinstance(r, Reason)} & OFFICE_KEEP
+    private = {r.code for r in rep.reasons if isinstance(r, Reason)} & PRIVATE_ROLE
+    if office and not private:
+        return kept.replace(entity=entity, reasons=(*kept.reasons, reason(
+            "person.same", name=kept.text, entity=entity, learned=f"model NER, hal. {page}")))
+    return rep.replace(action="review", reasons=(*rep.reasons, reason("person.kept_elsewhere",
+                                                                      why=str(kept.reasons[0])[:120])))
 
 
 def _shared_words(known: dict[str, Entity]) -> frozenset[str]:
