@@ -169,8 +169,7 @@ def _same(rep: Finding) -> str:
 
 
 OFFICE_KEEP = frozenset({"role.official_keep", "official.position", "counsel.kept"})
-PRIVATE_ROLE = frozenset({"person.role", "person.child_case", "role.private_before", "role.private_after",
-                          "role.private_signer"})
+PRIVATE_CUES = frozenset({"person", "role", "initials", "attached", "case"})  # reason families naming the private
 
 
 def _new_entities(loose: list[tuple[int, Finding]], known: dict[str, Entity]) -> list[tuple[int, Finding]]:
@@ -197,12 +196,14 @@ def _new_entities(loose: list[tuple[int, Finding]], known: dict[str, Entity]) ->
 
 
 def _kept_in_office(rep: Finding, kept: Finding, entity: str, page: int) -> Finding:
-    """A person kept in office in one mention and redacted in another. When nothing private names them
-    (the redaction came from a form field such as "Nama :", not a private role), the office decides: an
-    official acting in office is not exempt (Pasal 18 ayat 2). Otherwise a person decides (review)."""
+    """A person kept in office in one mention and redacted in another. When nothing private names them (the
+    redaction came only from a form field such as "Nama :": no private role, initials or case), the office
+    decides: an official acting in office is not exempt (Pasal 18 ayat 2). Otherwise a person decides (review)."""
     office = {r.code for r in kept.reasons if isinstance(r, Reason)} & OFFICE_KEEP
-    private = {r.code for r in rep.reasons if isinstance(r, Reason)} & PRIVATE_ROLE
-    if office and not private:
+    codes = {r.code for r in rep.reasons if isinstance(r, Reason)}
+    form_field_only = "pattern.match" in codes and not any(c.split(".")[0] in PRIVATE_CUES and c != "person.same"
+                                                           for c in codes)
+    if office and form_field_only:
         return kept.replace(entity=entity, reasons=(*kept.reasons, reason(
             "person.same", name=kept.text, entity=entity, learned=f"model NER, hal. {page}")))
     return rep.replace(action="review", reasons=(*rep.reasons, reason("person.kept_elsewhere",
