@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import abort
 from flask_babel import gettext
+from sqlalchemy import select
 
 from reviewer.core import reasons, vocabulary
 from reviewer.store import records as store
@@ -93,6 +94,13 @@ def finding_dict(f: store.FindingRecord, decision: store.DecisionRecord | None, 
             "start": decision.start, "end": decision.end, "text": decision.text, "boxes": decision.boxes,
             "note": note_text(decision.note), "by": name_of(users, decision.user_id), "at": iso(decision.created_at)},
     }
+
+
+def page_findings(session, sha: str, number: int) -> list[dict]:
+    """Every finding of one page as `finding_dict`, with its current decision (the JSON twins of the views)."""
+    decisions = store.current_decisions(session, sha)
+    users = {u.id: u for u in session.scalars(select(store.User))}
+    return [finding_dict(f, decisions.get(f.id), users) for f in store.findings_of(session, sha, number)]
 
 
 def finding_brief(f: store.FindingRecord, decision: store.DecisionRecord | None) -> dict:

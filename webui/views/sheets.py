@@ -11,13 +11,11 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, jsonify, redirect, request, url_for
 from flask_babel import gettext
 from flask_login import current_user, login_required
-from sqlalchemy import select
 
 from reviewer.core.errors import ReviewerError
 from reviewer.review import columns, workflow
-from reviewer.store import records as store
 from webui.db import get_db
-from webui.present import finding_dict, load_document
+from webui.present import load_document, page_findings
 
 bp = Blueprint("sheets", __name__)
 
@@ -73,9 +71,7 @@ def sheet_json(sha: str, number: int):
     session = get_db()
     doc = load_document(session, sha)
     record = workflow.get_page(session, sha, number)
-    decisions = store.current_decisions(session, sha)
-    users = {u.id: u for u in session.scalars(select(store.User))}
-    findings = [finding_dict(f, decisions.get(f.id), users) for f in store.findings_of(session, sha, number)]
+    findings = page_findings(session, sha, number)
     view = context(session, doc, record, findings)
     if view is None:
         return jsonify({"error": "bukan lembar kerja / not a sheet page"}), 404

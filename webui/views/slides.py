@@ -8,12 +8,10 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify
 from flask_login import login_required
-from sqlalchemy import select
 
 from reviewer.review import slides, workflow
-from reviewer.store import records as store
 from webui.db import get_db
-from webui.present import finding_dict, load_document
+from webui.present import load_document, page_findings
 
 bp = Blueprint("slides", __name__)
 
@@ -32,9 +30,7 @@ def slide_json(sha: str, number: int):
     session = get_db()
     doc = load_document(session, sha)
     record = workflow.get_page(session, sha, number)
-    decisions = store.current_decisions(session, sha)
-    users = {u.id: u for u in session.scalars(select(store.User))}
-    findings = [finding_dict(f, decisions.get(f.id), users) for f in store.findings_of(session, sha, number)]
+    findings = page_findings(session, sha, number)
     view = context(doc, record, findings)
     if view is None:
         return jsonify({"error": "bukan salindia / not a slide page"}), 404
