@@ -116,5 +116,13 @@ def test_a_role_with_a_full_stop_before_a_name_with_its_alias_names_the_person()
     text = ("Layanan diberikan oleh terapis bernama Saksi. Rina Astuti Als.Mawar Als. Oci dan terdakwa. "
             "Terdakwa kenal dengan Saksi. Rina Astuti als OCI atau Mawar sejak Juni.")
     people = identity.role_people(1, text)
-    assert [(p.forms, p.role) for p in people] == [(["Rina Astuti", "Mawar"], "saksi"),
+    assert [(p.forms, p.role) for p in people] == [(["Rina Astuti", "Mawar", "Oci"], "saksi"),
                                                    (["Rina Astuti", "OCI"], "saksi")]
+
+
+def test_every_alias_of_a_name_is_a_form_whatever_the_case_of_als():
+    text = ("saksi-saksi sebagai berikut : Saksi. SITI RAHMA Als. MELATI Als. OCA (16 Th) sejak Juni 2023. "
+            "Bahwa saksi kenal dengan Saksi Hasan Basri Putra als. Riga als. Mail, Saksi Joko.")
+    forms = [p.forms for p in identity.role_people(1, text)]
+    assert ["SITI RAHMA", "MELATI", "OCA"] in forms
+    assert ["Hasan Basri Putra", "Riga", "Mail"] in forms

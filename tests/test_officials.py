@@ -196,3 +196,24 @@ def test_a_list_of_officials_joined_by_comma_and_dan():
 def test_counsel_named_before_para_advokat_are_counsel():
     text = "Terdakwa didampingi oleh Yohanes Budiarto, S.H., dan Ratna Kusumawati, S.H., para Advokat dari LBH Kita."
     assert found(text) == {"Ratna Kusumawati": "Advokat", "Yohanes Budiarto": "Advokat"}
+
+
+def test_a_numbered_list_of_counsel_after_the_position_is_counsel():
+    text = ("Terdakwa didampingi Penasihat Hukum:1.Moch. Hasan Al Fikri, S.HI;2.Abdul Karim Nafi’, S.H;"
+            "3.Muhammad Reza Amrullah, S.H;Para Advokat dari Kantor LBH Kita.")
+    assert found(text) == {"Moch. Hasan Al Fikri": "Penasihat Hukum", "Abdul Karim Nafi’": "Penasihat Hukum",
+                           "Muhammad Reza Amrullah": "Penasihat Hukum"}
+
+
+def test_the_initial_of_a_first_name_belongs_to_the_name_and_is_no_private_person():
+    text = "Terdakwa didampingi oleh Penasihat Hukum bernama M. Ridwan Arifin,SH.MH., Advokat pada LBH Kita."
+    assert "M. Ridwan Arifin" in found(text)
+    assert not [p for p in identity.role_people(1, text) if "M" in p.forms]
+
+
+def test_an_official_name_in_capitals_after_a_title_stops_before_the_next_person():
+    text = ("Akta Kelahiran yang ditandatangani oleh Kepala Dinas Kependudukandan Pencatatan Sipil Kabupaten Contoh "
+            "Drs. BUDI AGUS SANTOSOmenerangkan Anak Korban RINA MAWAR SARI lahir di Contoh.")
+    names = found(text)
+    assert "BUDI AGUS SANTOSO" in names
+    assert not any("RINA" in n or "SARI" in n for n in names)

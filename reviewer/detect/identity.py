@@ -35,14 +35,19 @@ SCORE = 0.9
 ALIAS = re.compile(r"(?i:(?<![A-Za-z])(?:als\.?|alias|al\.))(?![a-z])\s*|(?<=[A-Z])(?:Als|Alias|ALIAS)\b\.?\s*|\s*@\s*")
 GLUED = re.compile(r"(?<=[A-Z]{2})(?!lias\b|ls\b)[a-z]")  # "BRATAmendapatkan": a word glued at a line end
 PARENT = re.compile(r"(?<![a-z])(?:[Bb]in|[Bb]inti|BIN|BINTI|anak)(?![a-z])\s*")
-NAME_RUN = r"((?:[A-Z][A-Za-z'’.-]*(?:\s+|(?=[A-Z]))){0,4}[A-Z][A-Za-z'’-]+)"
+# up to five capitalised words; "Als"/"Alias" opens the next form ("X Als Y Als Z"), it is no word of a name
+NAME_RUN = r"((?:(?!(?i:als|alias)\b)[A-Z][A-Za-z'’.-]*(?:\s+|(?=[A-Z]))){0,4}(?!(?i:als|alias)\b)[A-Z][A-Za-z'’-]+)"
 # an office, a lower-case word and up to three words of the agency ("pejabat struktural Kejati DKI berinisial AR")
 OFFICE_BEFORE = re.compile(r"(?i)(?:" + lexicon.alternation("offices") + r")(?:\s+[a-z]+)?"
                            r"(?:\s+(?-i:[A-Z][A-Za-z]*)){0,3}\s+(?:yang\s+)?$")
 COUNSEL_BEFORE = re.compile(r"(?i)(?:" + lexicon.alternation("counsel") + r")\s*,?\s*(?:yang\s+)?$")
 INITIALS = re.compile(r"\s*([A-Z]{1,4}|(?:[A-Z]\.){1,4})(?![A-Za-z])")
+# "bernama M. Zainal Arifin": an initial followed by a capitalised word abbreviates a first name; the name is
+# the whole run, not the initials "M"
+INITIAL_OF_NAME = re.compile(r"(?<=[A-Z])\.[ \t]*[A-Z][a-z]{2,}|(?<=[A-Z]\.)[ \t]*[A-Z][a-z]{2,}")
 RANK_GLUED = re.compile(r"(?<![A-Za-z])" + lexicon.rank_alternation().upper() + r"$")  # "AKPSUPRIYANTO"
-CUT = re.compile(r"(?<=[A-Za-z]{3})\.\s+|\s*(?i:,|;|\(|\bdan\b|\bdi\b|\byang\b|\bselaku\b|\bsebagai\b)")
+CUT = re.compile(r"(?<=[A-Za-z]{3})(?<![Aa]ls)(?<!ALS)\.\s+"  # a sentence's end, not "Als." opening an alias
+                 r"|\s*(?i:,|;|\(|\bdan\b|\bdi\b|\byang\b|\bselaku\b|\bsebagai\b)")
 
 
 @dataclass
@@ -266,7 +271,8 @@ def role_people(page: int, text: str) -> list[Person]:
             continue  # "... bersama Terdakwa. Bahwa X": the sentence ended (not "Terdakwa I. X", a list)
         word = " ".join(m.group(1).split()).lower()
         role = next((r for rx, r in table()["role_rx"] if rx.search(word)), None)
-        if role and role.get("initials") and (ini := INITIALS.match(text, m.end())):
+        if role and role.get("initials") and (ini := INITIALS.match(text, m.end())) \
+                and not INITIAL_OF_NAME.match(text, ini.end()):
             office = OFFICE_BEFORE.search(text[max(0, m.start() - 40):m.start()])
             if office:  # "jaksa berinisial AR": an official named by initials
                 learned = reason("learned.position", position=office.group(0).strip(), page=page)
@@ -304,7 +310,7 @@ def sentence_ended(text: str, m: re.Match) -> bool:
 
 def role_forms(after: str) -> list[str]:
     """The name (and aliases) written right after a role word."""
-    run = re.match(NAME_RUN + r"((?:\s*(?:als\.?|alias|al\.)\s*" + NAME_RUN + r")*)", after)
+    run = re.match(NAME_RUN + r"((?:\s*(?i:als\.?|alias|al\.)\s*" + NAME_RUN + r")*)", after)
     if not run:
         return []
     chunk = CUT.split(run.group(0))[0]

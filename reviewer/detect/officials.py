@@ -31,6 +31,7 @@ STOP_WORDS = frozenset("yang dan di ke dari untuk dengan pada dalam oleh atau sa
                        "selaku sebagai menyampaikan mengatakan kata ujar ini itu ttd".split())
 # Labels of identifiers written after a rank or a name ("AKP NRP 78090123"): never part of the name.
 ID_LABELS = frozenset("nrp nip nik npwp ktp kk sim nomor no".split())
+PRIVATE_ROLE_WORDS = frozenset("terdakwa tersangka terpidana saksi korban anak pelapor terlapor".split())
 JOINERS = frozenset(("dan", "&", "-", "/"))
 PARTICLES = frozenset("bin binti br boru van de der al el da dos i ni".split())
 BYLINE = re.compile(r"(?im)(?:^|[•·|])[^\S\n]*(?:" + lexicon.alternation("bylines") + r")\s*(?:[:/|]|oleh)\s*")
@@ -41,6 +42,11 @@ _DEGREES = r"(?:\s*,?\s*" + DEGREE + r"\.?)+"
 _NAME = r"(?P<name>(?:[A-Z]\.\s*)?[A-Z][A-Za-z'’-]+(?:[ \t]+[A-Z][A-Za-z'’-]+){0,4})"
 LIST_NEXT = re.compile(_DEGREES + r"\s*(?:,?\s*(?:\bdan\b|&)|,)?\s*(?:(?:TTD|Ttd|ttd)\s+)*(?:" + PREFIX + r"\.\s*)*")
 LIST_NAME = re.compile(_NAME)
+# A numbered list after a position ("Penasihat Hukum : 1. A, S.H.; 2. B, S.H.I; 3. C, S.H."): every item is a name
+NUMBERED_OPEN = re.compile(r"\s*,?\s*(?:(?:yang\s+)?(?:bernama|yaitu|yakni|masing-masing|antara\s+lain)\s*)?:?\s*"
+                           r"(?=1\s*[.)])")
+NUMBERED_ITEM = re.compile(r"\s*(\d{1,2})\s*[.)]\s*(?P<name>[A-Z][A-Za-z'’-]*\.?(?:[ \t]*[A-Z][A-Za-z'’-]*\.?){0,5})")
+NUMBERED_NEXT = re.compile(_DEGREES + r"?\s*[;,]?\s*(?:dan\s+)?")
 LIST_BEFORE = re.compile(_NAME + _DEGREES + r"\s*(?:,?\s*(?:\bdan\b|&)|,)?\s*(?:(?:" + PREFIX + r")(?:\.\s*|\s+))*$")
 INITIALS = re.compile(r"\((?!dok\b)([a-z]{2,4}(?:\s*/\s*[a-z]{2,4})+|[a-z]{3})\)\s*$", re.MULTILINE)
 
@@ -117,6 +123,9 @@ def find(text: str, common: frozenset[str] = frozenset(), extra_positions: tuple
             position = " ".join(m.group(0).split())
             doubtful = bool(PRIVATE_BEFORE.search(text[max(0, m.start() - 30):m.start()]))
             said = CONNECTOR.match(text, m.end())  # "Penasihat Hukumnya yang bernama : X"
+            if kind != "rank" and (items := numbered(text, m.end(), common)):
+                after += [Official(*s, position, doubtful, kind) for s in items]
+                continue
             if kind == "rank":  # a rank comes right before the name: "BRIPTU A, BRIPDA B" is a list of officers
                 after += [Official(*s, position, doubtful) for s in [rank_name(text, m.end(), common)] if s]
                 continue
@@ -228,6 +237,11 @@ def stretch(text: str, start: int) -> list[tuple[int, int, str]]:
         if tok in JOINERS and (not text[m.end():].lstrip()[:1].isupper()
                                or _patterns()["office_here"].match(text, m.end())):
             break  # "X dan Kabid Y": the next official
+        if tok.lower() in PRIVATE_ROLE_WORDS:
+            break  # "... Drs. X menerangkan Anak Korban Y": the stretch has run into another person
+        if glue := re.match(r"[A-Z]{3,}(?=[a-z]{3,}$)", tok):
+            out.append((m.start(), m.start() + glue.end(), glue.group(0)))
+            break  # "BUDIHARTOmenerangkan": the name, and a lower-case word glued at a former line end
         out.append((m.start(), m.end(), tok))
         if _sentence_end(tok):
             break  # "... sebagai Hakim Ketua. Terdakwa Budi": the next sentence names someone else
@@ -278,16 +292,24 @@ def _last_name_run(tokens: list[tuple[int, int, str]], common: frozenset[str]) -
     for i, (_, _, t) in enumerate(tokens):
         opens = _pat("rank", t) or _pat("courtesy", t) or _pat("title", t) and not _pat("degree", t) \
             or t == "," and not seen
-        if opens and any(_name_word(x, common, shout) for _, _, x in tokens[i + 1:i + 3]):
+        # after a title, upper-case words are a name written in capitals ("Drs. TRI AGUS BUDIHARTO")
+        if opens and any(_name_word(x, common, shout or x.isupper() and len(x) >= 3)
+                         for _, _, x in tokens[i + 1:i + 3]):
             cut, seen = i + 1, False
         elif _name_word(t, common, shout):
             seen = True
+    rest = tokens[cut:]
+    if cut and not shout:  # the name after the title may be in capitals in a mixed-case sentence
+        letters = [c for _, _, t in rest for c in t if c.isalpha()]
+        shout = bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
     run: list[tuple[int, int, str]] = []
     best: list[tuple[int, int, str]] = []
-    for tok in tokens[cut:]:
+    for i, tok in enumerate(rest):
         if not run and (_pat("title", tok[2]) or _pat("courtesy", tok[2])):
             continue
-        if _name_word(tok[2], common, shout) or run and tok[2].lower() in PARTICLES:
+        if not run and _initial_of_name(rest, i, common, shout):
+            run.append(tok)  # "M. Zainal Arifin": the initial of a first name, not the degree "M."
+        elif _name_word(tok[2], common, shout) or run and tok[2].lower() in PARTICLES:
             run.append(tok)
         elif run:
             best, run = run, []
@@ -299,6 +321,31 @@ def _last_name_run(tokens: list[tuple[int, int, str]], common: frozenset[str]) -
     if not best or len(best) > 6 or all(len(t[2].rstrip(".")) <= 1 for t in best):
         return []
     return best
+
+
+def _initial_of_name(tokens: list[tuple[int, int, str]], i: int, common: frozenset[str], shout: bool) -> bool:
+    """Token i is one capital letter with a dot directly before a name word on the same line ("M. Zainal")."""
+    if not re.fullmatch(r"[A-Z]\.", tokens[i][2]) or i + 1 >= len(tokens):
+        return False
+    return tokens[i + 1][0] - tokens[i][1] <= 1 and _name_word(tokens[i + 1][2], common, shout)
+
+
+def numbered(text: str, end: int, common: frozenset[str]) -> list[tuple[int, int]]:
+    """The names of a numbered list right after a position ("Penasihat Hukum:1.A, S.H;2.B, S.H"), items
+    numbered 1, 2, 3 ... in order; the list ends at the first item that is not a name."""
+    opened = NUMBERED_OPEN.match(text, end)
+    if not opened:
+        return []
+    out: list[tuple[int, int]] = []
+    pos, expected = opened.end(), 1
+    while (item := NUMBERED_ITEM.match(text, pos)) and int(item.group(1)) == expected:
+        span = _list_name(text, item, common)
+        if not span:
+            break
+        out.append(span)
+        sep = NUMBERED_NEXT.match(text, item.end())
+        pos, expected = (sep.end() if sep else item.end()), expected + 1
+    return out
 
 
 def list_after(text: str, end: int, common: frozenset[str]) -> list[tuple[int, int]]:
