@@ -126,3 +126,17 @@ def test_every_alias_of_a_name_is_a_form_whatever_the_case_of_als():
     forms = [p.forms for p in identity.role_people(1, text)]
     assert ["SITI RAHMA", "MELATI", "OCA"] in forms
     assert ["Hasan Basri Putra", "Riga", "Mail"] in forms
+
+
+def test_a_name_followed_by_dpo_is_a_fugitive_of_the_case():
+    text = "para joki yaitu sdr. RONDI (DPO), sdr.WIRAN (DPO) dan Sdr. Budi Santoso (DPO) dengan pembagian hasil."
+    people = identity.fugitives(1, text, frozenset({"pemerintah", "kota"}))
+    assert [(p.forms, p.role) for p in people] == [(["RONDI"], "tersangka"), (["WIRAN"], "tersangka"),
+                                                   (["Budi Santoso"], "tersangka")]
+    assert not identity.fugitives(1, "dicari oleh Pemerintah Kota (DPO) ", frozenset({"pemerintah", "kota"}))
+
+
+def test_one_short_name_in_capitals_after_a_title_case_role_is_a_name_when_the_sentence_goes_on():
+    forms = [p.forms for p in identity.role_people(1, "saksi dikenalkan oleh Saksi LIA dalam rangka merekrut.")]
+    assert ["LIA"] in forms
+    assert not identity.role_people(1, "Keterangan Saksi BAP. Kemudian")

@@ -131,7 +131,7 @@ def analyse(document: Document, common: frozenset[str] = frozenset(), positions:
             continue
         for block in blocks(page.text):
             out[page.number].extend(block_findings(page.number, page.text, block, people))
-        people.extend(p for p in role_people(page.number, page.text)
+        people.extend(p for p in role_people(page.number, page.text) + fugitives(page.number, page.text, common)
                       if not all(w.lower() in common for f in p.forms for w in re.findall(r"[A-Za-z]+", f)))
         people.extend(official_people(page.number, page.text, common | procedural(), positions))
     people = merge(people)
@@ -298,6 +298,21 @@ def role_people(page: int, text: str) -> list[Person]:
     return out
 
 
+FUGITIVE = re.compile(r"(?<![A-Za-z])((?:[A-Z][A-Za-z'’-]+[ \t]+){0,3}[A-Z][A-Za-z'’-]+)[ \t]*\([ \t]*DPO[ \t]*\)")
+
+
+def fugitives(page: int, text: str, common: frozenset[str] = frozenset()) -> list[Person]:
+    """A name followed by "(DPO)" (daftar pencarian orang: a fugitive of the case): a private person."""
+    out = []
+    for m in FUGITIVE.finditer(text):
+        form = trim(re.sub(r"^(?:[Ss]dr|SDR|[Ss]audara|[Ss]dri)[ .]*", "", m.group(1)))
+        form = re.sub(r"^(?:[Ss]dr|SDR)(?=[A-Z])", "", form)  # "sdr.WILIK" read as one word after the dot
+        known = common | procedural()
+        if form and name_ok(form) and all(officials._name_word(w, known, form.isupper()) for w in form.split()):
+            out.append(Person([form], "tersangka", "17h", reason("learned.role", role="DPO", page=page)))
+    return out
+
+
 def sentence_ended(text: str, m: re.Match) -> bool:
     """A role word followed by a full stop ends its sentence ("bersama Terdakwa. MARIA menulis"), unless
     it is numbered ("Terdakwa I. X"), or the name after it carries an alias or follows 'bernama': the stop
@@ -340,13 +355,16 @@ def single_ok(text: str, start: int, form: str) -> bool:
 
 
 def shout_ok(text: str, m: re.Match, form: str) -> bool:
-    """One upper-case word after a role word written in lower case is a name ("kepada saksi BASORI, ..."):
-    four letters or more with a vowel, no office or agency word, followed by punctuation or lower case."""
-    if not re.fullmatch(r"[A-Z]{4,}", form) or not re.search("[AEIOU]", form) or officials.office_word(form):
+    """One upper-case word after a role word is a name ("kepada saksi BASORI, ...", "oleh Saksi LIA dalam"):
+    three letters or more with a vowel, no office, agency or thing word, followed by punctuation or lower
+    case; after a title-case role, or with three letters, only followed by lower case."""
+    if not re.fullmatch(r"[A-Z]{3,}", form) or not re.search("[AEIOU]", form) or officials.office_word(form):
         return False
-    if not m.group(1)[:1].islower() or form.lower() in table()["procedural_set"]:
+    if m.group(1).isupper() or form.lower() in table()["procedural_set"] or lexicon.not_person(form):
         return False
     after = text[m.end() + text[m.end():].find(form) + len(form):][:3]
+    if len(form) == 3 or m.group(1)[:1].isupper():  # "Saksi LIA dalam ...": a short name needs the sentence going on
+        return bool(re.match(r"\s+[a-z]", after))
     return bool(re.match(r"[,;.)]|\s+[a-z]|\s*$", after))
 
 
@@ -387,7 +405,8 @@ def merge(people: list[Person]) -> list[Person]:
         if same is None:
             out.append(p)
             continue
-        same.forms += [f for f in p.forms if key(f) not in {key(g) for g in same.forms}]
+        same.forms += [f for f in p.forms if key(f) not in {key(g) for g in same.forms}
+                       or f not in same.forms and short_cased(f, same.forms)]
         if bool(same.position) != bool(p.position):
             official, private = (same, p) if same.position else (p, same)
             if private.role == "saksi" and not official.doubtful:  # an official heard as a witness
@@ -401,6 +420,13 @@ def merge(people: list[Person]) -> list[Person]:
         elif p.doubtful and same.position:
             same.doubtful, same.action = True, "review"
     return out
+
+
+def short_cased(form: str, forms: list[str]) -> bool:
+    """A short form in capitals is matched as written (`short_rx`): the same alias written otherwise
+    ("RIGA", "Riga") is a form of its own."""
+    same = [g for g in forms if key(g) == key(form)]
+    return any(g.isupper() and len(key(g)) <= 4 for g in same) and form not in same
 
 
 def key(form: str) -> str:
