@@ -217,3 +217,8 @@ def test_an_official_name_in_capitals_after_a_title_stops_before_the_next_person
     names = found(text)
     assert "BUDI AGUS SANTOSO" in names
     assert not any("RINA" in n or "SARI" in n for n in names)
+
+
+def test_an_officer_whose_first_name_is_an_initial_after_a_rank_is_kept():
+    text = "bersama Briptu Vega Setyo Mahardika, Bripda M. Adi Prasetyo, Bripda Nur Akmal dan BRIPDA M. ADI PRASETYO."
+    assert {"M. Adi Prasetyo", "M. ADI PRASETYO", "Nur Akmal"} <= set(found(text))

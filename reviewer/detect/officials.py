@@ -197,8 +197,10 @@ def rank_name(text: str, end: int, common: frozenset[str]) -> tuple[int, int] | 
     letters = [c for _, _, t in tokens for c in t if c.isalpha()]
     shout = bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
     run: list[tuple[int, int, str]] = []
-    for tok in tokens:
-        if _name_word(tok[2], common, shout) and not _pat("rank", tok[2]) or run and tok[2].lower() in PARTICLES:
+    for i, tok in enumerate(tokens):
+        if not run and _initial_of_name(tokens, i, common, shout):
+            run.append(tok)  # "Bripda M. Adi Prasetyo"
+        elif _name_word(tok[2], common, shout) and not _pat("rank", tok[2]) or run and tok[2].lower() in PARTICLES:
             run.append(tok)
             if tok[2].endswith(".") and len(tok[2]) > 2:
                 break  # the sentence ends with the name
