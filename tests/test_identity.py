@@ -140,3 +140,13 @@ def test_one_short_name_in_capitals_after_a_title_case_role_is_a_name_when_the_s
     forms = [p.forms for p in identity.role_people(1, "saksi dikenalkan oleh Saksi LIA dalam rangka merekrut.")]
     assert ["LIA"] in forms
     assert not identity.role_people(1, "Keterangan Saksi BAP. Kemudian")
+
+
+def test_a_name_misspelt_by_one_letter_is_a_mention_of_the_same_person():
+    text = ("Terdakwa DWI SARININGSIH didampingi. Bahwa Terdakwa DwiSarinngsih telah mengaku. "
+            "Saksi Agus Salim hadir. Bahwa Dwi Sariningsah pulang. Kepala Dinas Budi Hartono Wijaya hadir.")
+    found = run(text)
+    by_text = {f.text: f.entity for f in found if f.label == "PERSON"}
+    assert by_text["DwiSarinngsih"] == by_text["DWI SARININGSIH"]
+    assert by_text["Dwi Sariningsah"] == by_text["DWI SARININGSIH"]
+    assert "Budi Hartono Wijay" not in by_text

@@ -140,6 +140,9 @@ def analyse(document: Document, common: frozenset[str] = frozenset(), positions:
         person.entity = f"P{n}"
         for page in document.pages:
             out[page.number].extend(mention_findings(page.number, page.text, person, common | procedural()))
+    for page in document.pages:
+        if people and not page.needs_ocr:
+            out[page.number].extend(misspelt_mentions(page.number, page.text, people, out[page.number]))
     return out
 
 
@@ -499,6 +502,47 @@ def mention_findings(page: int, text: str, person: Person, common: frozenset[str
             out.append(Finding(page, i, j, text[i:j], "PERSON", person.basis, SCORE, person.action,
                                f"{SOURCE}:{'official' if person.position else 'person'}",
                                (reasons[0], same, *reasons[1:]), entity=person.entity))
+    return out
+
+
+CAPITALISED_RUN = re.compile(r"[A-Z][A-Za-z'’-]+(?:[ \t]+[A-Z][A-Za-z'’-]+){0,3}")
+MISSPELT_MIN = 10  # letters: a shorter name one letter off is too often another name
+
+
+def misspelt_mentions(page: int, text: str, people: list[Person], found: list[Finding]) -> list[Finding]:
+    """A name written one letter off somewhere in the document ("Sarinngsih", "ILLLHAM", a typo of the
+    court's own) is a mention of the person whose long form it nearly is, when only one person's is."""
+    from rapidfuzz.distance import Levenshtein
+
+    forms: dict[str, list[tuple[str, Person]]] = {}
+    for p in people:
+        if not p.position:  # officials are kept whatever the spelling; a near name is not theirs to take
+            for k in {key(f) for f in p.forms if len(key(f)) >= MISSPELT_MIN}:
+                forms.setdefault(k[0], []).append((k, p))
+    if not forms:
+        return []
+    taken = sorted((f.start, f.end) for f in found)
+    out: list[Finding] = []
+    for m in CAPITALISED_RUN.finditer(text):
+        words = list(re.finditer(r"\S+", m.group(0)))
+        for a in range(len(words)):
+            for b in range(len(words), a, -1):
+                i, j = m.start() + words[a].start(), m.start() + words[b - 1].end()
+                k = key(text[i:j])
+                if len(k) < MISSPELT_MIN or k[0] not in forms or any(x < j and i < y for x, y in taken):
+                    continue
+                near = {id(p): p for f, p in forms[k[0]]
+                        if abs(len(f) - len(k)) <= 1 and Levenshtein.distance(f, k, score_cutoff=1) <= 1}
+                if len(near) != 1:
+                    continue
+                person = next(iter(near.values()))
+                reasons = person_reasons(person)
+                same = reason("person.same", name=person.forms[0], entity=person.entity, learned=person.learned)
+                out.append(Finding(page, i, j, text[i:j], "PERSON", person.basis, SCORE, person.action,
+                                   f"{SOURCE}:{'official' if person.position else 'person'}",
+                                   (reasons[0], same, *reasons[1:]), entity=person.entity))
+                taken.append((i, j))
+                break
     return out
 
 
