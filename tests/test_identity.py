@@ -150,3 +150,11 @@ def test_a_name_misspelt_by_one_letter_is_a_mention_of_the_same_person():
     assert by_text["DwiSarinngsih"] == by_text["DWI SARININGSIH"]
     assert by_text["Dwi Sariningsah"] == by_text["DWI SARININGSIH"]
     assert "Budi Hartono Wijay" not in by_text
+
+
+def test_a_short_alias_learned_in_capitals_is_found_in_title_case_too_but_initials_are_not():
+    text = ("Anak saksi JOVA NATASHA Als CECE (15) hadir. Bahwa terdakwa dan Cece pergi ke hotel. "
+            "Terdakwa RUDI HARTONO Als RH datang. Bahwa Rh bukan nama.")
+    by_text = {f.text: f.entity for f in run(text) if f.label == "PERSON"}
+    assert by_text["Cece"] == by_text["JOVA NATASHA"]
+    assert "Rh" not in by_text

@@ -486,8 +486,12 @@ def mention_findings(page: int, text: str, person: Person, common: frozenset[str
     out = []
     first = person.forms[0]
     reasons = person_reasons(person)
-    for form in sorted(person.forms, key=len, reverse=True) + person.short:
-        for m in form_rx(form).finditer(text):
+    # a short alias learned in capitals ("CECE") is also written in title case ("dan Cece di hotel"); not initials
+    titled = [f.title() for f in person.forms if f.isupper() and 3 <= len(key(f)) <= 4 and " " not in f
+              and re.search(r"[AEIOU]", f) and f.lower() not in common and f.title() not in person.forms]
+    for form in sorted(person.forms, key=len, reverse=True) + titled + person.short:
+        rx = re.compile(r"(?<![A-Za-z.])" + re.escape(form) + r"(?![A-Za-z])") if form in titled else form_rx(form)
+        for m in rx.finditer(text):
             i, j = m.span()
             multi = len(form.split()) > 1 or " " in text[i:j]  # "MIMINLAELASARI" also written with a space
             if not boundary(text, i, j, multi) or any(a < j and i < b for a, b in taken):
