@@ -55,6 +55,9 @@ def scan(paths: tuple[str, ...], fmt: str, no_ner: bool, no_passages: bool, no_o
             show.close()
     if show:
         click.echo(show.summary(), err=True)
+    from reviewer.cli import allow_quick_exit
+
+    allow_quick_exit()
     sys.exit(1 if failed else 0)
 
 
