@@ -4,13 +4,15 @@ Each of these cost start-up time and memory in every process (issue 16): the web
 (Flask, SQLAlchemy), scikit-learn and scipy (training only), pdfplumber (the fallback engine and the
 table finder, for pages with rules), phonenumbers' geocoder (100 MB of area names of every country)
 and spaCy's command line (weasel, requests, httpx, jinja2); nor Dask (batch only), the office-format
-libraries, Pillow and pytesseract (other formats, OCR) or rich.
+libraries, Pillow and pytesseract (other formats, OCR) or rich. numpy's OpenBLAS starts with one thread:
+the matrix products of a scan run on one (`reviewer.detect.ner._docs`), more threads would only spin.
 
 The scan process also ends without the interpreter's teardown (`reviewer.cli.allow_quick_exit`): its
 output is complete, its exit code and `atexit` handlers as usual.
 """
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -34,7 +36,9 @@ def loaded():
     names = sorted(sys.modules)
     import spacy, spacy.cli.train  # training still gets spaCy's real command line
     assert callable(spacy.cli.train.train) and callable(spacy.info)
-    print(json.dumps(names), file=sys.stderr)
+    from threadpoolctl import threadpool_info
+    blas = [pool["num_threads"] for pool in threadpool_info() if pool["internal_api"] == "openblas"]
+    print(json.dumps({"modules": names, "openblas_threads": blas}), file=sys.stderr)
 
 atexit.register(loaded)
 sys.argv = ["reviewer", "scan", "--format", "jsonl", *sys.argv[1:]]
@@ -57,13 +61,16 @@ def _letter(path: Path) -> None:
 def test_a_pdf_scan_imports_only_what_it_needs(tmp_path):
     pdf = tmp_path / "surat.pdf"
     _letter(pdf)
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
     done = subprocess.run([sys.executable, "-c", CHILD, str(pdf)], cwd=ROOT, capture_output=True, text=True,
-                          timeout=300)
+                          timeout=300, env=env)
     assert done.returncode == 0, done.stderr[-2000:]
     findings = [json.loads(line) for line in done.stdout.splitlines()]
     assert any(f["label"] == "NIK" for f in findings)
     assert any("telepon tetap Semarang" in " ".join(f["reasons"]) for f in findings if f["label"] == "PHONE")
-    loaded = set(json.loads(done.stderr.strip().splitlines()[-1]))
+    state = json.loads(done.stderr.strip().splitlines()[-1])
+    loaded = set(state["modules"])
+    assert state["openblas_threads"] == [1]  # numpy's OpenBLAS started with one thread (no spinning ones)
     assert "fitz" in loaded and "spacy" in loaded  # the engine and the NER model did run
     assert sorted(m for m in loaded if m in NOT_NEEDED or m.split(".")[0] in NOT_NEEDED[:WHOLE]) == []
     assert "teardown ran" not in done.stderr  # the quick exit: no module teardown
