@@ -13,6 +13,10 @@ and prints their ratio (the target is ≤ 1.0) per round (a round: one scan and 
 both see the same load), the median and the worst round, the scan process's peak RSS, and the in-process
 throughput of extraction + detection after start-up (one core). CPU time, not wall time: the machine may be
 shared. `--root` measures another checkout's reviewer (e.g. main, for a baseline) with this script.
+
+The measured checkout's `reviewer` package is compiled to bytecode first (`compileall`, as `pip install`
+does), since the libraries on both sides (pdfplumber, spaCy) are: with PYTHONDONTWRITEBYTECODE set, the
+reviewer's own modules would otherwise be compiled from source in every scan. `--no-compile` skips that.
 """
 
 from __future__ import annotations
@@ -113,8 +117,13 @@ def main() -> None:
     ap.add_argument("--engine", default="auto")
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--root", type=Path, default=ROOT, help="the checkout whose reviewer is measured")
+    ap.add_argument("--no-compile", action="store_true", help="do not compile the reviewer to bytecode first")
     args = ap.parse_args()
     root = args.root.resolve()
+    if not args.no_compile:
+        import compileall
+
+        compileall.compile_dir(str(root / "reviewer"), quiet=1)
     sys.path.insert(0, str(root))  # that checkout's reviewer, as the child processes use
     env = dict(os.environ, REVIEWER_PDF_ENGINE=args.engine, PYTHONPATH=str(root))
     check_root(root, env)
@@ -122,7 +131,8 @@ def main() -> None:
         path = Path(tmp) / "surat.pdf"
         make_letter(path, args.pages)
         scans, bares, rss = [], [], 0.0
-        print(f"{args.pages}-page letter, engine {args.engine}, reviewer of {root}")
+        print(f"{args.pages}-page letter, engine {args.engine}, reviewer of {root}"
+              f"{' (not compiled to bytecode)' if args.no_compile else ''}")
         for n in range(args.repeat):
             cpu, peak = child_cpu([sys.executable, "-m", "reviewer", "scan", "--format", "jsonl", str(path)], env,
                                   root)
