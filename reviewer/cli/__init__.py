@@ -59,9 +59,52 @@ def cli() -> None:
     """
 
 
+_quick_exit = False
+
+
+def allow_quick_exit() -> None:
+    """Let the process end without the interpreter's teardown once this command returns (see `main`).
+
+    For a command that only reads and prints (`scan`): the teardown frees, one by one, every object the
+    NER model, the patterns and the document made, about 0.15 s of CPU at the end of each scan. Only
+    `main` acts on it, so a command run in-process (click's test runner, the web UI) ends as usual."""
+    global _quick_exit
+    _quick_exit = True
+
+
 def main() -> None:
+    """The `reviewer` program (`python -m reviewer`, the console script)."""
+    global _quick_exit
+    _quick_exit = False
     try:
         cli(standalone_mode=True)
     except ReviewerError as exc:  # a library error that escaped a command: still no traceback
         click.echo(f"galat / error: {exc}", err=True)
         sys.exit(1)
+    except SystemExit as exc:
+        if _quick_exit and (exc.code is None or isinstance(exc.code, int)):
+            _exit_now(exc.code or 0)
+        raise
+
+
+def _exit_now(code: int) -> None:
+    """End the process now: output flushed and exit handlers run (`atexit`, so logging and temporary
+    folders are closed), but no module teardown. Returns, for the usual exit, when another thread is still
+    running (the interpreter would wait for it) or when the output cannot be flushed (a closed pipe:
+    Python reports that as usual)."""
+    import atexit
+    import os
+    import threading
+
+    run_handlers = getattr(atexit, "_run_exitfuncs", None)
+    if run_handlers is None or threading.active_count() > 1:
+        return
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        run_handlers()
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        return
+    os._exit(code)
