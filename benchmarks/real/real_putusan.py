@@ -11,8 +11,10 @@ pipeline every door uses (`reviewer.extract.extract` + `reviewer.detect.pipeline
 settings, no REVIEWER_* variables); the detectors are built once. Nothing tunes anything here.
 
     python benchmarks/real/real_putusan.py                 # dev split
-    python benchmarks/real/real_putusan.py --split heldout # the held-out half: report it rarely
+    python benchmarks/real/real_putusan.py --split heldout # the former held-out half (spent, see README.md)
+    python benchmarks/real/real_putusan.py --split blind   # the blind half: run once per report, never --show
     python benchmarks/real/real_putusan.py --show          # misses and false alarms, terminal only
+    python benchmarks/real/real_putusan.py --check         # the gold itself: hashes, ids, overlaps; no scan
     python benchmarks/real/real_putusan.py --json OUT      # figures and per-document counts, no text
 """
 
@@ -35,7 +37,7 @@ from real_news import FLAG, digest, overlaps, pct, read_text, worst  # noqa: E40
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = Path(__file__).with_name("putusan_gold.jsonl")
 DEFAULT_TEXTS = ROOT.parent / "shared" / "real" / "putusan-dev" / "text"
-FIELDS = ("place_of_birth", "age", "date_of_birth", "address", "religion", "occupation", "education")
+FIELDS = ("place_of_birth", "age", "date_of_birth", "address", "religion", "occupation", "education", "nationality")
 # words of the decision's own structure that must never be a PERSON (issue 17 item 3)
 PROCEDURAL = re.compile(r"(?i)^(?:menimbang|mengingat|mengadili|memperhatikan|menetapkan|menyatakan|memutuskan|"
                         r"terdakwa|para\s+terdakwa|saksi|anak|korban|anak\s+korban|hakim|panitera|putusan|halaman|"
@@ -96,6 +98,8 @@ def score_doc(g: dict, text: str, findings: list[dict]) -> tuple[dict, list[str]
     flags = [f for f in persons if f["action"] in FLAG]
     gold_spans = []
     for p in g["persons"]:
+        if not p["mentions"]:
+            continue  # listed with a related decision's people, not named in this one
         cat, actions = p["category"], set()
         if cat == "private":
             rg = role_group(p["role"])
@@ -205,10 +209,58 @@ def table(split: str, docs: list[dict], commit: str) -> str:
     return "\n".join(out)
 
 
+SPLITS = ("dev", "heldout", "blind")
+CATEGORIES = ("private", "official", "counsel")
+
+
+def check_gold(gold: list[dict], texts: Path) -> list[str]:
+    """Problems in the gold itself, one line each, no text: a span that does not match its file (hash,
+    bounds), an unknown split, category or field, a duplicate document or person id, two persons claiming
+    overlapping spans, a field that is not one of the known ones."""
+    problems: list[str] = []
+    seen_docs: set[str] = set()
+    for n, g in enumerate(gold, 1):
+        doc = g.get("doc", f"line {n}")
+        if doc in seen_docs:
+            problems.append(f"{doc}: the document is listed twice")
+        seen_docs.add(doc)
+        if g.get("split") not in SPLITS:
+            problems.append(f"{doc}: unknown split {g.get('split')!r}")
+        path = texts / f"{doc}.txt"
+        if not path.is_file():
+            problems.append(f"{doc}: {path.name} not found in {texts}")
+            continue
+        text = read_text(path)
+        ids: set[str] = set()
+        claimed: list[tuple[int, int, str]] = []
+        for p in g.get("persons", []):
+            if p["id"] in ids:
+                problems.append(f"{doc}: person id {p['id']} twice")
+            ids.add(p["id"])
+            if p.get("category") not in CATEGORIES:
+                problems.append(f"{doc} {p['id']}: unknown category {p.get('category')!r}")
+            for s, e, h in p.get("mentions", []):
+                if not 0 <= s < e <= len(text) or digest(text[s:e]) != h:
+                    problems.append(f"{doc} {p['id']}: span [{s},{e}) does not match the file")
+                claimed.append((s, e, p["id"]))
+        claimed.sort()
+        for (s1, e1, a), (s2, e2, b) in zip(claimed, claimed[1:]):
+            if s2 < e1:
+                problems.append(f"{doc}: spans of {a} [{s1},{e1}) and {b} [{s2},{e2}) overlap")
+        for d in g.get("identity", []):
+            s, e, h = d["span"]
+            if d.get("field") not in FIELDS:
+                problems.append(f"{doc}: unknown identity field {d.get('field')!r}")
+            if not 0 <= s < e <= len(text) or digest(text[s:e]) != h:
+                problems.append(f"{doc} identity {d.get('field')}: span [{s},{e}) does not match the file")
+    return problems
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--split", choices=("dev", "heldout", "all"), default="dev")
-    ap.add_argument("--show", action="store_true", help="print misses and false alarms (terminal only)")
+    ap.add_argument("--split", choices=(*SPLITS, "all"), default="dev")
+    ap.add_argument("--show", action="store_true", help="print misses and false alarms (terminal only; not blind)")
+    ap.add_argument("--check", action="store_true", help="check the gold against the texts, scan nothing")
     ap.add_argument("--json", metavar="OUT", help="write figures and per-document counts (no text) to OUT")
     ap.add_argument("--texts", type=Path, default=DEFAULT_TEXTS, help=f"folder of the texts (default {DEFAULT_TEXTS})")
     args = ap.parse_args(argv)
@@ -216,7 +268,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"real_putusan: {args.texts} not found; the shared decisions are not on this machine, skipping.")
         return 0
     gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
-    splits = ("dev", "heldout") if args.split == "all" else (args.split,)
+    if args.check:
+        problems = check_gold(gold, args.texts)
+        print("\n".join(problems) if problems else
+              f"real_putusan: gold ok: {len(gold)} documents, "
+              + ", ".join(f"{sum(g['split'] == s for g in gold)} {s}" for s in SPLITS))
+        return 1 if problems else 0
+    splits = SPLITS if args.split == "all" else (args.split,)
+    if args.show and "blind" in splits:
+        ap.error("--show is never used on the blind half: its misses are not to be read before a report")
     commit = subprocess.run(["git", "log", "-1", "--format=%h", "--", "reviewer", "models", "patterns",
                              "pyproject.toml"], cwd=ROOT, capture_output=True, text=True).stdout.strip() or "?"
     run = scanner()
