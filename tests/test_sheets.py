@@ -130,6 +130,16 @@ def test_column_detector_validates(tmp_path):
     assert by_text["Ayu Lestari"].reasons[0] == "kolom C 'Nama' (PERSON)"
 
 
+def test_totals_row_under_a_name_column_is_no_person(tmp_path):
+    path = tmp_path / "insentif.csv"
+    path.write_text("No;Nama;Jumlah (Rp)\n1;Ayu Lestari;500000\n2;Budi Santoso;750000\n;JUMLAH;1250000\n"
+                    ";Total;1250000\n", encoding="utf-8")
+    result = scan_file(str(path), Settings(use_passages=False, use_ocr=False))
+    persons = {f.text for f in result.findings if f.label == "PERSON" and f.action != "keep"}
+    assert {"Ayu Lestari", "Budi Santoso"} <= persons
+    assert not persons & {"JUMLAH", "Total"}
+
+
 def test_scan_bansos_recall(workbook, people):
     result = scan_file(str(workbook), SETTINGS)
     flagged = {(f.label, f.text) for f in result.findings if f.action == "redact"}

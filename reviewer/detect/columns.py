@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reviewer.core.legal import REDACT_AT
+from reviewer.core.lexicon import not_person
 from reviewer.core.model import Cell, Document, Finding, Page
 from reviewer.core.reasons import reason
 from reviewer.core.settings import Settings
@@ -89,6 +90,8 @@ def _finding(page: Page, cell: Cell, column: Column) -> Finding | None:
     text = page.text[cell.start:cell.end]
     value = text.strip()
     if not _has(value, column.needs) or " ".join(value.split()).lower() == cell.header.lower():
+        return None
+    if column.label == "PERSON" and not_person(value):  # "JUMLAH" in the totals row, "Toko Makmur"
         return None
     start = cell.start + len(text) - len(text.lstrip())
     reasons = [reason("column.header", column=column_letter(cell.col), header=cell.header, label=column.label,
