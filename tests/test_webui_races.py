@@ -165,3 +165,32 @@ def test_a_decision_after_submit_is_refused(served, tmp_path):
     assert res.status_code in (403, 409)
     with app.extensions["reviewer.sessions"]() as s:
         assert s.scalar(select(func.count()).select_from(store.DecisionRecord)) == before
+
+
+def test_the_same_file_uploaded_twice_at_once_is_one_document(served, tmp_path, monkeypatch):
+    """A double click on "Unggah", or two officers of a unit sending the same file: one document, one scan,
+    one "uploaded" event; the other upload is told the document is already there."""
+    import hashlib
+
+    from reviewer.review import scanning
+
+    app, base = served
+    body = BODY.encode("utf-8")
+    clients = [_client(base, "ani") for _ in range(3)]
+    original = scanning.originals.put_file
+
+    def slow_put(*args, **kwargs):  # the window between "is it there?" and "add it"
+        time.sleep(0.3)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(scanning.originals, "put_file", slow_put)
+    results = _together([lambda c=c: c.post(f"{base}/upload", files={"file": ("surat.txt", body)},
+                                             allow_redirects=False) for c in clients])
+    assert all(r.status_code == 302 for r in results), [r.status_code for r in results]
+    with app.extensions["reviewer.sessions"]() as s:
+        docs = list(s.scalars(select(store.DocumentRecord.sha256).where(
+            store.DocumentRecord.content_sha == hashlib.sha256(body).hexdigest())))
+        assert len(docs) == 1, docs
+        assert _events(app, docs[0], "uploaded") == 1
+        assert s.scalar(select(func.count()).select_from(store.Job)) == 1
+    assert len({r.headers["Location"] for r in results}) == 1

@@ -132,6 +132,7 @@ def accept_upload(session: Session, originals_root: Path, tmp_file: Path, filena
     kind = sniff(str(tmp_file))
     sha = sha256_file(str(tmp_file))
     name = display_name(filename, f"dokumen.{kind}")
+    unitstore.lock_content(session, sha, unit)  # a simultaneous upload of the same bytes waits here
     if (own := unitstore.own_document(session, sha, unit, user)) is not None:
         return own, False
     originals.put_file(originals_root, tmp_file, rewrite=True)

@@ -26,6 +26,7 @@ from sqlalchemy import (
     select,
     true,
 )
+from sqlalchemy import text as sql
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from reviewer.core.settings import Settings
@@ -346,6 +347,30 @@ def assign_document(session: Session, sha: str, code: str, by: store.User | None
                     before={"unit": before}, after={"unit": code})
 
 
+def lock_content(session: Session, content_sha: str, code: str | None) -> None:
+    """Hold, until the transaction ends, the right to add a document of unit `code` with these bytes.
+
+    Two uploads of the same file to the same unit at the same moment (a double click, two officers) must
+    give one document, not two: each asks `own_document` and would find none. Taken before that question,
+    this lock makes the second wait for the first to commit, then find its document. PostgreSQL: a
+    transaction advisory lock on (unit, content); SQLite: the database's write lock (a no-op UPDATE starts
+    the write transaction, which SQLite allows one at a time)."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        key = int.from_bytes(bytes.fromhex(content_sha[:16]), "big", signed=True) ^ _unit_key(code)
+        session.execute(sql("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+    elif dialect == "sqlite":
+        session.execute(sql("UPDATE documents SET status = status WHERE 1 = 0"))
+
+
+def _unit_key(code: str | None) -> int:
+    """A stable signed 64-bit number for a unit code (None: documents of no unit)."""
+    import hashlib
+
+    digest = hashlib.sha256((code or "").encode("utf-8")).digest()[:8]
+    return int.from_bytes(digest, "big", signed=True)
+
+
 def own_document(session: Session, content_sha: str, code: str | None,
                  user: store.User | None = None) -> store.DocumentRecord | None:
     """The document of unit `code` (None: of no unit) holding these bytes, the oldest if several; when `user`
@@ -369,7 +394,9 @@ def add_document(session: Session, content_sha: str, filename: str, size: int, *
     """The unit's document with these bytes, or a new one placed in `unit`; (document, created).
 
     The same bytes in two units are two independent documents (each its own review and audit trail);
-    within one unit they are one document. `unit` None: documents of no unit."""
+    within one unit they are one document. `unit` None: documents of no unit. Safe against a simultaneous
+    call with the same bytes and unit (`lock_content`)."""
+    lock_content(session, content_sha, unit)
     found = own_document(session, content_sha, unit, uploaded_by)
     if found is not None:
         return found, False
