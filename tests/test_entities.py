@@ -97,7 +97,8 @@ def test_an_ner_span_wider_than_a_mention_is_split_and_its_other_part_kept():
     dewi = [f for f in found if f.text == "Dewi Rahayu"]
     assert len(dewi) == 2 and len({f.entity for f in dewi}) == 1 and dewi[0].entity.startswith("P")
     suwarno = [f for f in found if f.text == "Suwarno"]
-    assert len(suwarno) == 2 and {f.action for f in suwarno} == {"redact"} and suwarno[0].entity.startswith("N")
+    # "X Binti Suwarno" names Suwarno as X's parent (identity.kin_people): one person, learned as a parent
+    assert len(suwarno) == 2 and {f.action for f in suwarno} == {"redact"} and len({f.entity for f in suwarno}) == 1
     assert not any("Binti" in f.text for f in found)
     glued = "Saksi korban Dewi Rahayu hadir. Bahwa Anakkorban Dewi Rahayu menangis. Anak korban pulang."
     found = unify(glued, [ner(glued, "Anakkorban Dewi Rahayu", "redact")])

@@ -158,3 +158,51 @@ def test_a_short_alias_learned_in_capitals_is_found_in_title_case_too_but_initia
     by_text = {f.text: f.entity for f in run(text) if f.label == "PERSON"}
     assert by_text["Cece"] == by_text["JOVA NATASHA"]
     assert "Rh" not in by_text
+
+
+KASASI_CLOSING = (
+    "Menolak permohonan kasasi dari Pemohon Kasasi/Penuntut Umum tersebut;Demikian diputuskandalam rapat "
+    "permusyawaratan Mahkamah Agungpada hariRabutanggal8 Juni2016olehDr. H. HARTONO WIJAYA, S.H., M.H.HakimAgung"
+    "yang ditetapkan oleh Ketua Mahkamah Agung sebagai Ketua Majelis,LESTARI M., S.H., M.H. danSURYA JAYA "
+    "NAPITUPULU, S.H.,M.Hum. Hakim-HakimAgungsebagai Anggota, dibantu oleh R. SUTANTO, S.H., M.H. PaniteraPengganti,"
+    "dengan tidak dihadiri olehPemohonKasasi/Penuntut Umum danparaTerdakwa;Hakim-Hakim Anggota,KetuaMajelis,"
+    "ttd./LESTARI M., S.H., M.H.ttd./Dr. H. HARTONO WIJAYA, S.H., M.H.Panitera Pengganti,ttd./R. SUTANTO, S.H., "
+    "M.H.UNTUK SALINANMAHKAMAH AGUNG RIa.n. PaniteraPanitera Muda Pidana KhususBONAR SIREGAR, S.H.NIP.19590430")
+
+
+def run_with_lexicon(text: str):
+    """As a scan runs it: with the ordinary words of the language (the NER model's lexicon)."""
+    from reviewer.core.settings import Settings
+    from reviewer.detect.ner.artifact import COMMON
+
+    common = identity._common(str(Settings().models_dir / "ner-id" / COMMON))
+    assert common, "the NER model's lexicon ships in models/"
+    return identity.analyse(Document("x", "x.txt", "txt", (Page(1, text),)), common)[1]
+
+
+def test_the_judges_and_clerks_of_a_kasasi_closing_are_officials_even_with_words_glued():
+    found = {f.text: f for f in run_with_lexicon(KASASI_CLOSING) if f.label == "PERSON"}
+    for name in ("HARTONO WIJAYA", "LESTARI M.", "SURYA JAYA NAPITUPULU", "SUTANTO", "BONAR SIREGAR"):
+        assert name in found and found[name].action == "keep", (name, sorted(found))
+    assert all(f.action == "keep" for f in found.values()), sorted(found)
+
+
+def test_a_defendant_with_degrees_in_the_closing_is_not_taken_for_the_court():
+    text = ("Demikianlah diputuskan dalam rapat musyawarah Majelis Hakim oleh Budi Santoso, S.H. sebagai Hakim "
+            "Ketua, dihadiri oleh Penuntut Umum dan Terdakwa Rudi Hartanto, S.E. Terdakwa : Nama lengkap : Rudi "
+            "Hartanto, S.E.; Tempat lahir : Klaten;")
+    found = {f.text: f.action for f in run_with_lexicon(text) if f.label == "PERSON"}
+    assert found.get("Budi Santoso") == "keep" and found.get("Rudi Hartanto") in ("redact", "review"), found
+
+
+def test_people_of_bin_binti_and_of_an_age_in_a_list_are_private_persons():
+    text = ("bersama-sama dengan ADRIANA HERLINAMAWObinti ANDERIAS LEDE BULU, PELIPUS DAMMA NGAKUbinRUALINBU pada "
+            "hari itu. Korban tersebut adalah:1.ERLIN LALI BILI, berumur 15tahun, lahir di Waingapu;2.FREDIKA "
+            "DOKI, berumur 17 tahun. Barang bukti: 1 lembar Kartu Keluarga a.n.Martinus Lelu Umbu Zogara; "
+            "Untuk Salinan a.n. Panitera Muda Pidana Khusus.")
+    found = {f.text: f for f in run_with_lexicon(text) if f.label == "PERSON"}
+    for name in ("ADRIANA HERLINAMAWO", "ANDERIAS LEDE BULU", "PELIPUS DAMMA NGAKU", "RUALINBU", "ERLIN LALI BILI",
+                 "FREDIKA DOKI", "Martinus Lelu Umbu Zogara"):
+        assert name in found and found[name].action in ("redact", "review"), (name, sorted(found))
+    assert "ANDERIAS LEDE BULU" in found and "orang tua" in found["ANDERIAS LEDE BULU"].reasons[0]
+    assert not any("Panitera" in t or "Khusus" in t for t in found)

@@ -132,6 +132,7 @@ def analyse(document: Document, common: frozenset[str] = frozenset(), positions:
         for block in blocks(page.text):
             out[page.number].extend(block_findings(page.number, page.text, block, people))
         people.extend(p for p in role_people(page.number, page.text) + fugitives(page.number, page.text, common)
+                      + kin_people(page.number, page.text, common) + aged_people(page.number, page.text, common)
                       if not all(w.lower() in common for f in p.forms for w in re.findall(r"[A-Za-z]+", f)))
         people.extend(official_people(page.number, page.text, common | procedural(), positions))
     people = merge(people)
@@ -288,6 +289,9 @@ def role_people(page: int, text: str) -> list[Person]:
         if role and role.get("initials") and (OFFICE_BEFORE.search(text[max(0, m.start() - 40):m.start()])
                                               or COUNSEL_BEFORE.search(text[max(0, m.start() - 40):m.start()])):
             continue  # "Penasihat Hukumnya yang bernama X": the official or counsel, found in `officials`
+        if re.match(r"(?i)a\W*n\W*$|atas\s*nama$|a/n$", word) and officials.office_word(
+                (re.match(r"[A-Za-z]+", text[m.end():m.end() + 40]) or re.match("", "")).group(0) or "-"):
+            continue  # "a.n. Panitera", "atas nama Kepala Dinas": signed for an office, not a holder's name
         forms = role_forms(text[m.end():m.end() + 160])
         multi = len(forms) > 1 or (forms and (len(forms[0].split()) >= 2 or thing_next(text, m.end(), forms[0])))
         if role and forms and (multi or role.get("single") and single_ok(text, m.end(), forms[0])
@@ -299,6 +303,60 @@ def role_people(page: int, text: str) -> list[Person]:
             else:
                 out.append(Person(forms, role["role"], role.get("basis", "17h"), where))
     return out
+
+
+_WORD_OF_NAME = r"(?:[A-Z][A-Z'’-]+(?:(?![a-z])|(?=bin))|[A-Z][a-z'’-]+)"  # "HERLINAMAWObinti": glued
+_RUN_OF_NAME = _WORD_OF_NAME + r"(?:[ \t]+(?:" + _WORD_OF_NAME + r"|[A-Z]\.))*"
+# "X bin Y", "XbintiY" (glued at former line ends): Y is X's father or mother, both private people
+KIN = re.compile(r"(?P<child>" + _RUN_OF_NAME + r")[ \t]*(?:\s*(?:als\.?|alias)\s*" + _RUN_OF_NAME + r")?[ \t]*"
+                 r"(?:bin|binti|BIN|BINTI|Bin|Binti)(?![a-z])[ \t]*(?P<parent>" + _WORD_OF_NAME
+                 + r"(?:[ \t]+" + _WORD_OF_NAME + r"){0,4})")
+# "1. X, berumur 15 tahun", "X (umur 17 tahun)": a person whose age the document gives (a victim in a list)
+AGED = re.compile(r"(?P<name>" + _RUN_OF_NAME + r")[ \t]*[,(]?[ \t]*(?:berumur|berusia|umur|usia)[ \t]*[±+]?[ \t]*"
+                  r"\d{1,2}[ \t]*(?:tahun|thn|th)")
+
+
+def kin_people(page: int, text: str, common: frozenset[str] = frozenset()) -> list[Person]:
+    """The people of "X bin/binti Y" anywhere in the text (a list of witnesses without role words, a
+    fugitive): X a private person, Y their parent. Each word must be a name word (no office, place or
+    common word)."""
+    out = []
+    known = common | procedural()
+    for m in KIN.finditer(text):
+        where = reason("learned.role", role="bin/binti", page=page)
+        child, parent = _plain_name(m.group("child"), known), _plain_name(m.group("parent"), known, parent=True)
+        if child:
+            out.append(Person([child], "pihak", "17h", where))
+        if parent:
+            out.append(Person([parent], "keluarga", "17h", reason("learned.parent", where=where)))
+    return out
+
+
+def aged_people(page: int, text: str, common: frozenset[str] = frozenset()) -> list[Person]:
+    """A name followed by its age ("2. X, berumur 17 tahun"): a private person."""
+    known = common | procedural()
+    return [Person([form], "pihak", "17h", reason("learned.role", role="umur", page=page))
+            for m in AGED.finditer(text) if (form := _plain_name(m.group("name"), known))]
+
+
+def _plain_name(run: str, known: frozenset[str], parent: bool = False) -> str:
+    """The run as a person's name, or '' : the last words that are all name words, two letters at least.
+    After "bin/binti" (`parent`) a word in capitals is a name word even when it is also an ordinary word
+    ("binti ANDERIAS LEDE BULU"), unless it is a word of the decision or an office."""
+    words = run.split()
+    keep: list[str] = []
+    proc = procedural()
+    for w in reversed(words):
+        strong = parent and w.isupper() and len(w) >= 2 and w.lower() not in proc and not officials.office_word(w)
+        if not (re.fullmatch(r"[A-Z]\.", w) or strong or officials._name_word(w, known, w.isupper())):
+            break
+        keep.insert(0, w)
+    while keep and re.fullmatch(r"[A-Z]\.", keep[0]):
+        keep.pop(0)
+    form = trim(" ".join(keep))
+    if not form or not name_ok(form) or not any(len(w) >= 3 for w in form.split()):
+        return ""
+    return form
 
 
 FUGITIVE = re.compile(r"(?<![A-Za-z])((?:[A-Z][A-Za-z'’-]+[ \t]+){0,3}[A-Z][A-Za-z'’-]+)[ \t]*\([ \t]*DPO[ \t]*\)")
@@ -474,8 +532,9 @@ def inside_longer_name(text: str, i: int, j: int, common: frozenset[str]) -> boo
     """A match with another name word right before or after it ("Sutrisno" in "Imam Gono Sutrisno"):
     part of someone else's name, not a mention of this official."""
     glued = re.search(r"[A-Za-z'’]+$", text[max(0, i - 30):i])
-    if glued and glued.group(0)[0].isupper() and not RANK_GLUED.fullmatch(glued.group(0)):
-        return True  # "GonoSutrisno": the end of a longer name glued at a former line end
+    if glued and glued.group(0)[0].isupper() and not RANK_GLUED.fullmatch(glued.group(0)) \
+            and glued.group(0).lower() not in common:
+        return True  # "GonoSutrisno": the end of a longer name glued at a former line end ("KhususBONAR": not)
     before = re.search(r"([A-Za-z'’]+)[ \t]+$", text[max(0, i - 30):i])
     after = re.match(r"[ \t]+([A-Za-z'’]+)", text[j:j + 30])
     return any(m and officials.name_word(m.group(1), common) for m in (before, after))

@@ -48,6 +48,18 @@ NUMBERED_OPEN = re.compile(r"\s*,?\s*(?:(?:yang\s+)?(?:bernama|yaitu|yakni|masin
 NUMBERED_ITEM = re.compile(r"\s*(\d{1,2})\s*[.)]\s*(?P<name>[A-Z][A-Za-z'’-]*\.?(?:[ \t]*[A-Z][A-Za-z'’-]*\.?){0,5})")
 NUMBERED_NEXT = re.compile(_DEGREES + r"?\s*[;,]?\s*(?:dan\s+)?")
 LIST_BEFORE = re.compile(_NAME + _DEGREES + r"\s*(?:,?\s*(?:\bdan\b|&)|,)?\s*(?:(?:" + PREFIX + r")(?:\.\s*|\s+))*$")
+# The closing paragraph of a decision: "Demikianlah diputuskan dalam rapat musyawarah/permusyawaratan Majelis
+# Hakim/Mahkamah Agung ... oleh A, S.H. sebagai Ketua Majelis, B, S.H. dan C, S.H. ... dibantu oleh D, S.H.,
+# Panitera Pengganti", then the signatures ("ttd./A, S.H.") and the registry's certification ("Untuk Salinan ...
+# Panitera Muda Pidana Khusus E, S.H. NIP ..."): every name written with degrees there is the court's.
+CLOSING = re.compile(r"(?i)Demikian(?:lah)?\s*(?:di\s*putus(?:kan)?|ditetapkan)\s*(?:dalam|pada|oleh)\s*"
+                     r"(?:rapat|sidang|musyawarah|permusyawaratan|hari)")
+CLOSING_SPAN = 3000  # characters after "Demikianlah diputuskan": the paragraph, the signatures, the certification
+CLOSING_NAME = re.compile(r"(?:(?<=[a-z/])|(?<![A-Za-z]))(?:(?:" + PREFIX + r")\.\s*)*"
+                          r"(?P<name>(?:[A-Z]\.[ \t]*)?[A-Z][A-Za-z'’-]+\.?"
+                          r"(?:[ \t]*(?:[A-Z]\.|[A-Z][A-Za-z'’-]+\.?)){0,7}?)"
+                          r"\s*,\s*" + DEGREE)
+CLOSING_WORD = re.compile(r"[A-Z]\.|[A-Z]?[a-z'’-]+\.?|[A-Z]+(?![a-z])\.?")
 INITIALS = re.compile(r"\((?!dok\b)([a-z]{2,4}(?:\s*/\s*[a-z]{2,4})+|[a-z]{3})\)\s*$", re.MULTILINE)
 
 
@@ -143,7 +155,57 @@ def find(text: str, common: frozenset[str] = frozenset(), extra_positions: tuple
                 before += [Official(*s, position, kind=kind) for s in [span, *list_before(text, span[0], common)]]
     named = {(o.start, o.end) for o in after}
     before = [o for o in before if (o.start, o.end) not in named]
-    return [_trim(text, o) for o in after + before + bylines(text, common) + examiners(text, common)]
+    return [_trim(text, o) for o in after + before + bylines(text, common) + examiners(text, common)
+            + court_closing(text, common)]
+
+
+def court_closing(text: str, common: frozenset[str]) -> list[Official]:
+    """The judges and clerks of a decision's closing paragraph and signatures: the names written with
+    degrees between "Demikianlah diputuskan ..." and the certification of the copy. A name right after a
+    private role ("dihadiri oleh Terdakwa X, S.H.") is not the court's."""
+    out: list[Official] = []
+    for m in CLOSING.finditer(text):
+        end = min(len(text), m.end() + CLOSING_SPAN)
+        for n in CLOSING_NAME.finditer(text, m.end(), end):
+            if PRIVATE_BEFORE.search(text[max(0, n.start() - 30):n.start()]) \
+                    or re.search(r"(?i)(?:terdakwa|saksi|korban|penasi?e?hat\s*hukum\w*|advokat)\s*$",
+                                 text[max(0, n.start() - 40):n.start()]):
+                continue
+            span = _closing_name(text, n, common)
+            if span:
+                out.append(Official(*span, "majelis hakim/panitera (penutup putusan)"))
+    return out
+
+
+def _closing_name(text: str, m: re.Match, common: frozenset[str]) -> tuple[int, int] | None:
+    """The name at the end of a closing-paragraph match: the last run of name words and initials
+    ("DESNAYETI M.", "ROKI PANJAITAN" of "Panitera Muda Pidana KhususROKI PANJAITAN"), one word of four
+    letters or more in it; no office, agency or counsel word."""
+    words = list(CLOSING_WORD.finditer(m.group("name")))
+    run: list[re.Match] = []
+    for w in reversed(words):
+        word = w.group(0)
+        initial = re.fullmatch(r"[A-Z]\.", word) is not None
+        if run and not initial and w.end() == run[0].start():
+            break  # "KhususBONAR": a word glued at a former line end is not part of the name
+        if not initial and (not _name_word(word, common, True) and not _place_in_name(word, common)
+                            or office_word(word.rstrip(".")) or _pat("counsel", word)):
+            break
+        run.insert(0, w)
+    while run and re.fullmatch(r"[A-Z]\.", run[0].group(0)) and len(run) > 1 and run[0] is not words[0]:
+        run.pop(0)  # "Khusus A. B": keep an initial only at the start of the match
+    full = [w for w in run if len(w.group(0).rstrip(".")) >= 4]
+    if not full:
+        return None
+    start, stop = m.start("name") + run[0].start(), m.start("name") + run[-1].end()
+    return start, stop - 1 if text[stop - 1] == "." and len(run[-1].group(0)) > 2 else stop
+
+
+def _place_in_name(word: str, common: frozenset[str]) -> bool:
+    """A word of a place name that is also a name word ("Jaya" of "SURYA JAYA"): a name word where a name is
+    sure to stand (written with degrees in a decision's closing)."""
+    low = word.rstrip(".").lower()
+    return low in place_words() and low not in common and low not in STOP_WORDS and word[:1].isupper()
 
 
 def examiners(text: str, common: frozenset[str]) -> list[Official]:
