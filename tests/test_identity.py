@@ -206,3 +206,16 @@ def test_people_of_bin_binti_and_of_an_age_in_a_list_are_private_persons():
         assert name in found and found[name].action in ("redact", "review"), (name, sorted(found))
     assert "ANDERIAS LEDE BULU" in found and "orang tua" in found["ANDERIAS LEDE BULU"].reasons[0]
     assert not any("Panitera" in t or "Khusus" in t for t in found)
+
+
+def test_a_ruled_line_after_a_name_is_not_part_of_it_and_lists_after_a_role_are_people():
+    text = ("Toko : Lancar Jaya. ------------ Alamat: Jl. Raya Pasar, Pasuruan. Penanggung jawab: Bagus Oky Lianto."
+            "----------------------------------------------No. HP: 0812. Keterangan saksi SISKA RATNA DEWI, "
+            "I WAYAN ANDIKA dan HENDRI HENDRIADI yang saling bersesuaian. Barang bukti dikembalikan kepada Kantor "
+            "Imigrasi Kupang melalui AGUNG PRIANTO, S.H.; 1 KTP dikembalikan kepada Toni Pah;")
+    assert identity.role_forms("Bagus Oky Lianto.------------------No. HP") == ["Bagus Oky Lianto"]
+    found = {f.text: f.action for f in run_with_lexicon(text) if f.label == "PERSON"}
+    for name in ("Bagus Oky Lianto", "SISKA RATNA DEWI", "WAYAN ANDIKA", "HENDRI HENDRIADI", "Toni Pah"):
+        assert found.get(name) in ("redact", "review"), (name, found)
+    assert found.get("AGUNG PRIANTO") == "keep", found
+    assert not any("Kantor" in t or "Lancar" in t for t in found), found

@@ -88,6 +88,32 @@ def table() -> dict:
     return data
 
 
+# What a holder, an owner or a recipient may be instead of a person: an office, an agency, a company
+INSTITUTION = re.compile(r"(?i)\s*(?:" + lexicon.alternation("offices") + r"|kantor|dinas|badan|kepolisian|polres|"
+                         r"polda|polsek|kejaksaan|pengadilan|imigrasi|kementerian|pemerintah|negara|bank|pt|cv|ud|toko|"
+                         r"yayasan|koperasi|perusahaan|rumah\s+sakit|bnp2tki|bp3tki|lembaga|instansi|pihak)(?![a-z])")
+# "Dikembalikan kepada Kantor Imigrasi Kupang melalui X": X hands it over for the office, acting in office
+THROUGH = re.compile(r"(?i)dikembalikan\s+kepada\s+(?P<agency>(?:kantor|dinas|badan|kepolisian|polres|kejaksaan|"
+                     r"imigrasi|kementerian|pemerintah|bnp2tki|bp3tki|rumah\s+sakit)[^;:]{0,80}?)\s+melalui\s+"
+                     r"(?:(?:sdr|sdri|saudara|saudari|bapak|ibu)\.?\s*)?")
+
+
+def through_people(page: int, text: str) -> list[Person]:
+    """The officer through whom evidence goes back to an agency ("Dikembalikan kepada Kantor Imigrasi
+    Kupang melalui X, S.H."): acting in office, kept."""
+    out = []
+    for m in THROUGH.finditer(text):
+        start = m.end()
+        prefix = names.PREFIXES_START.match(text[start:start + 40])
+        forms = role_forms(text[start + (prefix.end() if prefix else 0):start + 160])
+        if forms:
+            agency = " ".join(m.group("agency").split())[:60]
+            learned = reason("learned.position", position=f"petugas {agency}", page=page)
+            out.append(Person(forms[:1], "pejabat", "", learned, action="keep", position=f"petugas {agency}",
+                              page=page))
+    return out
+
+
 FILLER = re.compile(r"(?:[\s,.\-]|(?:dan|DAN|serta|[Ss]aksi|SAKSI)(?![a-z])|[A-Z][A-Za-z'’.]*)*")
 
 
@@ -134,7 +160,8 @@ def analyse(document: Document, common: frozenset[str] = frozenset(), positions:
         people.extend(p for p in role_people(page.number, page.text) + fugitives(page.number, page.text, common)
                       + kin_people(page.number, page.text, common) + aged_people(page.number, page.text, common)
                       if not all(w.lower() in common for f in p.forms for w in re.findall(r"[A-Za-z]+", f)))
-        people.extend(official_people(page.number, page.text, common | procedural(), positions))
+        people.extend(official_people(page.number, page.text, common | procedural(), positions)
+                      + through_people(page.number, page.text))
     people = merge(people)
     add_short_forms(people, common)
     for n, person in enumerate(people, 1):
@@ -289,9 +316,8 @@ def role_people(page: int, text: str) -> list[Person]:
         if role and role.get("initials") and (OFFICE_BEFORE.search(text[max(0, m.start() - 40):m.start()])
                                               or COUNSEL_BEFORE.search(text[max(0, m.start() - 40):m.start()])):
             continue  # "Penasihat Hukumnya yang bernama X": the official or counsel, found in `officials`
-        if re.match(r"(?i)a\W*n\W*$|atas\s*nama$|a/n$", word) and officials.office_word(
-                (re.match(r"[A-Za-z]+", text[m.end():m.end() + 40]) or re.match("", "")).group(0) or "-"):
-            continue  # "a.n. Panitera", "atas nama Kepala Dinas": signed for an office, not a holder's name
+        if role and role["role"] == "pihak" and INSTITUTION.match(text, m.end()):
+            continue  # "a.n. Panitera", "dikembalikan kepada Kantor Imigrasi": an office, not a person
         forms = role_forms(text[m.end():m.end() + 160])
         multi = len(forms) > 1 or (forms and (len(forms[0].split()) >= 2 or thing_next(text, m.end(), forms[0])))
         if role and forms and (multi or role.get("single") and single_ok(text, m.end(), forms[0])
@@ -302,6 +328,8 @@ def role_people(page: int, text: str) -> list[Person]:
                 out.append(Person(forms, "pejabat", "", where, action="keep", position=f"saksi, {police}", page=page))
             else:
                 out.append(Person(forms, role["role"], role.get("basis", "17h"), where))
+                out += [Person([f], role["role"], role.get("basis", "17h"), where)
+                        for f in listed_after(text, m.end(), forms)]
     return out
 
 
@@ -309,7 +337,7 @@ _WORD_OF_NAME = r"(?:[A-Z][A-Z'’-]+(?:(?![a-z])|(?=bin))|[A-Z][a-z'’-]+)"  #
 _RUN_OF_NAME = _WORD_OF_NAME + r"(?:[ \t]+(?:" + _WORD_OF_NAME + r"|[A-Z]\.))*"
 # "X bin Y", "XbintiY" (glued at former line ends): Y is X's father or mother, both private people
 KIN = re.compile(r"(?P<child>" + _RUN_OF_NAME + r")[ \t]*(?:\s*(?:als\.?|alias)\s*" + _RUN_OF_NAME + r")?[ \t]*"
-                 r"(?:bin|binti|BIN|BINTI|Bin|Binti)(?![a-z])[ \t]*(?P<parent>" + _WORD_OF_NAME
+                 r"(?P<bin>bin|binti|BIN|BINTI|Bin|Binti)(?![a-z])[ \t]*(?P<parent>" + _WORD_OF_NAME
                  + r"(?:[ \t]+" + _WORD_OF_NAME + r"){0,4})")
 # "1. X, berumur 15 tahun", "X (umur 17 tahun)": a person whose age the document gives (a victim in a list)
 AGED = re.compile(r"(?P<name>" + _RUN_OF_NAME + r")[ \t]*[,(]?[ \t]*(?:berumur|berusia|umur|usia)[ \t]*[±+]?[ \t]*"
@@ -325,6 +353,12 @@ def kin_people(page: int, text: str, common: frozenset[str] = frozenset()) -> li
     for m in KIN.finditer(text):
         where = reason("learned.role", role="bin/binti", page=page)
         child, parent = _plain_name(m.group("child"), known), _plain_name(m.group("parent"), known, parent=True)
+        if m.group("bin")[0] == "B" and m.group("bin")[1:].islower() and not child.isupper() \
+                and not parent.isupper():
+            # "Muhsin Bin Alkaff": a title-case "Bin" inside a title-case name is part of the name itself
+            if child and parent:
+                out.append(Person([f"{child} {m.group('bin')} {parent}"], "pihak", "17h", where))
+            continue
         if child:
             out.append(Person([child], "pihak", "17h", where))
         if parent:
@@ -384,12 +418,40 @@ def sentence_ended(text: str, m: re.Match) -> bool:
     return not (named_before or len(role_forms(text[m.end():m.end() + 160])) > 1)
 
 
+LIST_ITEM = re.compile(r"[ \t]*(?:,|;|\bdan\b|\bserta\b|&)[ \t]*(?:(?i:saksi|korban|sdr|sdri)\.?[ \t]*)?(?=[A-Z])")
+LIST_ITEM_END = re.compile(r"[ \t]*(?:,|;|\.(?!\w)|\bdan\b|\bserta\b|&|\s+[a-z]|$)")
+
+
+def listed_after(text: str, start: int, forms: list[str]) -> list[str]:
+    """More names after a role's first one, in a list sharing the role ("keterangan saksi A, B dan C yang
+    ..."): each item a name of two words or more, or one in capitals of four letters with a vowel; the list
+    ends at the first item that is not one."""
+    at = text.find(forms[-1], start, start + 200)
+    if at < 0:
+        return []
+    pos, out = at + len(forms[-1]), []
+    while len(out) < 8 and (sep := LIST_ITEM.match(text, pos)):
+        item = role_forms(text[sep.end():sep.end() + 160])
+        if not item:
+            break
+        name = item[0]
+        at = text.find(name, sep.end(), sep.end() + len(name) + 3)  # "I WAYAN X": the form drops the "I"
+        after = at + len(name)
+        words = name.split()
+        if at < 0 or not LIST_ITEM_END.match(text, after) or officials.office_word(words[0]) \
+                or not (len(words) >= 2 or re.fullmatch(r"[A-Z]{4,}", name) and re.search("[AEIOU]", name)):
+            break
+        out.append(name)
+        pos = after
+    return out
+
+
 def role_forms(after: str) -> list[str]:
     """The name (and aliases) written right after a role word."""
     run = re.match(NAME_RUN + r"((?:\s*(?i:als\.?|alias|al\.)\s*" + NAME_RUN + r")*)", after)
     if not run:
         return []
-    chunk = CUT.split(run.group(0))[0]
+    chunk = re.split(r"[.\-–—]{2,}", CUT.split(run.group(0))[0])[0]  # "Lianto.--------No": a ruled line
     glued = GLUED.search(chunk)
     chunk = chunk[:glued.start()] if glued else chunk
     chunk = PARENT.split(chunk, maxsplit=1)[0]
@@ -499,7 +561,7 @@ def key(form: str) -> str:
 @lru_cache(maxsize=512)
 def form_rx(form: str) -> re.Pattern:
     """A name as written in extracted text: any case, words glued or hyphenated across a line end."""
-    words = [w for w in re.split(r"[\s.]+", form) if w]
+    words = [w.strip("-'’") for w in re.split(r"[\s.]+", form) if re.search("[A-Za-z]", w)]
     inner = r"[\s-]?" if len(form) >= 6 else "-?"  # "MIMIN LAELASARI" also written "MIMINLAELASARI"
     letters = [inner.join(re.escape(c) for c in w) for w in words]
     if form.isupper() and len(key(form)) <= 4:
