@@ -355,10 +355,7 @@ def kin_people(page: int, text: str, common: frozenset[str] = frozenset()) -> li
         child, parent = _plain_name(m.group("child"), known), _plain_name(m.group("parent"), known, parent=True)
         if m.group("bin")[0] == "B" and m.group("bin")[1:].islower() and not child.isupper() \
                 and not parent.isupper():
-            # "Muhsin Bin Alkaff": a title-case "Bin" inside a title-case name is part of the name itself
-            if child and parent:
-                out.append(Person([f"{child} {m.group('bin')} {parent}"], "pihak", "17h", where))
-            continue
+            continue  # "Muhsin Bin Alkaff": a title-case name with its "Bin" is one name; the NER reads it whole
         if child:
             out.append(Person([child], "pihak", "17h", where))
         if parent:
