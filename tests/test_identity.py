@@ -219,3 +219,14 @@ def test_a_ruled_line_after_a_name_is_not_part_of_it_and_lists_after_a_role_are_
         assert found.get(name) in ("redact", "review"), (name, found)
     assert found.get("AGUNG PRIANTO") == "keep", found
     assert not any("Kantor" in t or "Lancar" in t for t in found), found
+
+
+def test_signers_of_quoted_documents_and_investigators_heard_on_the_bap_are_officials():
+    text = ("Barang bukti: 1 lembar Akte atas nama RINA MAU yang di tanda tangani oleh kadisdukcapil kabupaten "
+            "kupang Drs. YOHANES LENGGU, MM ; 1 lembar Kutipan Akta Kelahiran atas nama MARSELINUS UKAT, yang "
+            "ditandatangani oleh Drs .Frans Meolino, MM pada saat masih menjabat sebagai Kepala Dinas Kependudukan; "
+            "keterangan ini dikuatkan oleh saksi verbalisan AMIRUDIN penyidik pada perkara terdakwa di persidangan.")
+    found = {f.text: f.action for f in run_with_lexicon(text) if f.label == "PERSON"}
+    for name in ("YOHANES LENGGU", "Frans Meolino", "AMIRUDIN"):
+        assert found.get(name) == "keep", (name, found)
+    assert found.get("RINA MAU") in ("redact", "review") and found.get("MARSELINUS UKAT") in ("redact", "review")

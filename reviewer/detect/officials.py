@@ -156,7 +156,31 @@ def find(text: str, common: frozenset[str] = frozenset(), extra_positions: tuple
     named = {(o.start, o.end) for o in after}
     before = [o for o in before if (o.start, o.end) not in named]
     return [_trim(text, o) for o in after + before + bylines(text, common) + examiners(text, common)
-            + court_closing(text, common)]
+            + court_closing(text, common) + signed_by(text, common)]
+
+
+# "... yang ditandatangani oleh Kadisdukcapil Kabupaten Kupang Drs. X": the signer named with the office
+SIGNED_BY = re.compile(r"(?i)di\s*tanda\s*-?\s*tangan[i]?\s+oleh\s+")
+
+
+def signed_by(text: str, common: frozenset[str]) -> list[Official]:
+    """The official who signed a document quoted in the evidence ("Akta ... yang ditandatangani oleh
+    kadisdukcapil kabupaten kupang Drs. X"): an office word right after "ditandatangani oleh", then the name
+    after the instansi (any case) and a title, within one clause."""
+    out = []
+    for m in SIGNED_BY.finditer(text):
+        o = _patterns()["office_here"].match(text, m.end())
+        if not o:
+            continue
+        clause = re.split(r"[;\n]", text[o.end():o.end() + 120])[0]
+        title = re.search(r"(?<![A-Za-z])" + PREFIX + r"\s?\.?\s*(?=[A-Z])", clause)
+        if not title:
+            continue
+        start = o.end() + title.end()
+        span = rank_name(text, start, common)
+        if span:
+            out.append(Official(*span, " ".join(text[m.end():o.end()].split())))
+    return out
 
 
 def court_closing(text: str, common: frozenset[str]) -> list[Official]:
@@ -248,8 +272,8 @@ def name_after(text: str, end: int, common: frozenset[str], lower: bool = False)
     if not name:
         return None
     words = [t for t in name if t[2][:1].isalpha()]
-    if lower and len(words) < 2:
-        return None  # "kepala Budi": a lower-case office needs a fuller name
+    if lower and len(words) < 2 and not (words and words[0][2].isupper() and len(words[0][2]) >= 4):
+        return None  # "kepala Budi": a lower-case office needs a fuller name (or one in capitals: "AMIRUDIN")
     return name[0][0], name[-1][1]
 
 
@@ -451,7 +475,9 @@ def _list_name(text: str, m: re.Match, common: frozenset[str]) -> tuple[int, int
 def name_before(text: str, start: int, common: frozenset[str]) -> tuple[int, int] | None:
     """The name written before a position: "X, Kepala ...", "X selaku Kepala ...", "X (Kasi ...)"."""
     before = text[max(0, start - 120):start]
-    m = re.search(r"(?:,\s*|\s+(?:(?:masing-masing|keduanya|ketiganya)\s+)?(?:selaku|sebagai)\s+|\s*\(\s*)"
+    m = re.search(r"(?:,\s*|\s+(?:(?:masing-masing|keduanya|ketiganya)\s+)?(?:selaku|sebagai)\s+|\s*\(\s*"
+                  r"|(?:\s*,\s*" + DEGREE + r"\.?)*\s+(?:yang\s+)?(?:pada\s+saat\s+|saat\s+|ketika\s+)?(?:masih\s+)?"
+                  r"menjabat\s+(?:sebagai\s+)?)"  # "X, MM pada saat masih menjabat sebagai Kepala Dinas"
                   r"(?:para\s+)?$", before) \
         or re.search(r"(?<=[A-Za-z])(?:,?\s*" + DEGREE + r"\.?)+\s+$", before)  # "A, S.H., M.H. Panitera Pengganti"
     if not m:
