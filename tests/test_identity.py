@@ -230,3 +230,16 @@ def test_signers_of_quoted_documents_and_investigators_heard_on_the_bap_are_offi
     for name in ("YOHANES LENGGU", "Frans Meolino", "AMIRUDIN"):
         assert found.get(name) == "keep", (name, found)
     assert found.get("RINA MAU") in ("redact", "review") and found.get("MARSELINUS UKAT") in ("redact", "review")
+
+
+def test_glued_alias_sdr_kepala_keluarga_and_private_short_forms():
+    text = ("keterangan saksi YOHANES BALE TAKEaliasJHON yang dibacakan; kemudian JHON pergi. Mobil disewa sdr "
+            "KARNISIUS BALIA dari Pontianak. Sesudah sampai di Sambas KARNISIUS meminta kepada Terdakwa. Kartu "
+            "keluarga atas nama Kepala keluarga PETRUS AKIN; Dirampas untuk dimusnahkan; Masing-masing Dirampas.")
+    found = {}
+    for f in run_with_lexicon(text):
+        if f.label == "PERSON":
+            found.setdefault(f.text, set()).add(f.action)
+    for name in ("YOHANES BALE TAKE", "JHON", "KARNISIUS BALIA", "KARNISIUS", "PETRUS AKIN"):
+        assert found.get(name, set()) & {"redact", "review"}, (name, found)
+    assert not any("Dirampas" in t or "Masing" in t for t in found), found

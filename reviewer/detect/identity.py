@@ -32,8 +32,11 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "person_roles.yaml"
 SOURCE = "identity"
 BYLINE_WORDS = frozenset(w.lower().rstrip(".") for w in lexicon.words("bylines")) | {"inisial"}
 SCORE = 0.9
-ALIAS = re.compile(r"(?i:(?<![A-Za-z])(?:als\.?|alias|al\.))(?![a-z])\s*|(?<=[A-Z])(?:Als|Alias|ALIAS)\b\.?\s*|\s*@\s*")
-GLUED = re.compile(r"(?<=[A-Z]{2})(?!lias\b|ls\b)[a-z]")  # "BRATAmendapatkan": a word glued at a line end
+ALIAS = re.compile(r"(?i:(?<![A-Za-z])(?:als\.?|alias|al\.))(?![a-z])\s*|(?<=[A-Z])(?:Als|Alias|ALIAS)\b\.?\s*"
+                   r"|(?<=[A-Z]{2})(?:alias|als\.?)\s*(?=[A-Z])|\s*@\s*")  # "TAKEaliasJHON": glued at line ends
+# "BRATAmendapatkan": a word glued at a line end (not an alias glued there: "TAKEaliasJHON", "YATIAls.")
+GLUED = re.compile(r"(?<=[A-Z]{2})(?!lias(?:\b|(?=[A-Z]))|ls(?:\b|\.|(?=[A-Z]))|alias(?=[A-Z\s])|als\.?(?=[A-Z\s]))"
+                   r"[a-z]")
 PARENT = re.compile(r"(?<![a-z])(?:[Bb]in|[Bb]inti|BIN|BINTI|anak)(?![a-z])\s*")
 # up to five capitalised words; "Als"/"Alias" opens the next form ("X Als Y Als Z"), it is no word of a name
 NAME_RUN = r"((?:(?!(?i:als|alias)\b)[A-Z][A-Za-z'’.-]*(?:\s+|(?=[A-Z]))){0,4}(?!(?i:als|alias)\b)[A-Z][A-Za-z'’-]+)"
@@ -200,11 +203,14 @@ def add_short_forms(people: list[Person], common: frozenset[str]) -> None:
             for w in re.findall(r"[A-Za-z'’]+", f):
                 owners.setdefault(w.lower(), set()).add(i)
     for i, p in enumerate(people):
-        if not p.position or p.position.startswith("inisial"):
+        if p.position.startswith("inisial"):
             continue
+        # a private person's part needs five letters ("KARNISIUS meminta ..."); an official's four ("Romi")
+        least = 4 if p.position else 5
         words = {w for f in p.forms if len(f.split()) > 1 for w in re.findall(r"[A-Za-z'’]+", f)}
-        p.short = [w for w in sorted(words) if len(w) >= 4 and w.lower() not in common
-                   and w.lower() not in officials.place_words() and owners.get(w.lower()) == {i}]
+        p.short = [w for w in sorted(words) if len(w) >= least and w.lower() not in common
+                   and w.lower() not in officials.place_words() and w.lower() not in procedural()
+                   and owners.get(w.lower()) == {i} and key(w) not in {key(f) for f in p.forms}]
 
 
 # -- identity blocks -------------------------------------------------------------------------------
@@ -449,6 +455,7 @@ def role_forms(after: str) -> list[str]:
     if not run:
         return []
     chunk = re.split(r"[.\-–—]{2,}", CUT.split(run.group(0))[0])[0]  # "Lianto.--------No": a ruled line
+    chunk = re.split(r"\n[ \t]*\n", chunk)[0]  # a name never runs on over a blank line (into a heading)
     glued = GLUED.search(chunk)
     chunk = chunk[:glued.start()] if glued else chunk
     chunk = PARENT.split(chunk, maxsplit=1)[0]
@@ -529,7 +536,7 @@ def merge(people: list[Person]) -> list[Person]:
                        or f not in same.forms and short_cased(f, same.forms)]
         if bool(same.position) != bool(p.position):
             official, private = (same, p) if same.position else (p, same)
-            if private.role == "saksi" and not official.doubtful:  # an official heard as a witness
+            if private.role in ("saksi", "orang") and not official.doubtful:  # an official heard as a witness
                 same.position, same.page, same.role, same.learned = (official.position, official.page,
                                                                      official.role, official.learned)
                 same.basis, same.action = official.basis, official.action
