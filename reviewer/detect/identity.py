@@ -79,7 +79,8 @@ def table() -> dict:
     labels = "|".join(f"(?P<{k}>{v['rx']})" for k, v in data["fields"].items())
     data["label_rx"] = re.compile(r"(?i)(?<![A-Za-z])(?:" + labels + r")\s*:")
     data["role_rx"] = [(re.compile(r"(?i)(?<![A-Za-z])(?:" + r["words"] + r")$"), r) for r in data["roles"]]
-    data["private_rx"] = re.compile(r"(?i)(?<![A-Za-z])(" + "|".join(
+    # a role word starts a word, or is glued after capitals at a former line end ("22.30WIBsaksi X")
+    data["private_rx"] = re.compile(r"(?i)(?:(?<![A-Za-z])|(?-i:(?<=[A-Z])(?=[a-z])))(" + "|".join(
         r["words"] for r in data["roles"] if r["side"] == "private") + r")[\s.:]*" + "(?=[A-Z])(?-i:(?=[A-Z]))")
     data["procedural_set"] = names.procedural()
     w = data["witness_in_office"]
@@ -94,7 +95,8 @@ def table() -> dict:
 # What a holder, an owner or a recipient may be instead of a person: an office, an agency, a company
 INSTITUTION = re.compile(r"(?i)\s*(?:" + lexicon.alternation("offices") + r"|kantor|dinas|badan|kepolisian|polres|"
                          r"polda|polsek|kejaksaan|pengadilan|imigrasi|kementerian|pemerintah|negara|bank|pt|cv|ud|toko|"
-                         r"yayasan|koperasi|perusahaan|rumah\s+sakit|bnp2tki|bp3tki|lembaga|instansi|pihak)(?![a-z])")
+                         r"yayasan|koperasi|perusahaan|rumah\s+sakit|bnp2tki|bp3tki|lembaga|instansi|pihak|panitera|hakim|"
+                         r"jaksa|penuntut|penyidik|ketua|kepala|direktur|sekretaris|menteri)(?-i:(?![a-z]))")
 # "Dikembalikan kepada Kantor Imigrasi Kupang melalui X": X hands it over for the office, acting in office
 THROUGH = re.compile(r"(?i)dikembalikan\s+kepada\s+(?P<agency>(?:kantor|dinas|badan|kepolisian|polres|kejaksaan|"
                      r"imigrasi|kementerian|pemerintah|bnp2tki|bp3tki|rumah\s+sakit)[^;:]{0,80}?)\s+melalui\s+"
@@ -325,6 +327,9 @@ def role_people(page: int, text: str) -> list[Person]:
         if role and role["role"] == "pihak" and INSTITUTION.match(text, m.end()):
             continue  # "a.n. Panitera", "dikembalikan kepada Kantor Imigrasi": an office, not a person
         forms = role_forms(text[m.end():m.end() + 160])
+        if role and role["role"] == "orang" and forms and re.match(
+                r"[\s,]*(?:selaku|sebagai)(?![a-z])", text[text.find(forms[0], m.end()) + len(forms[0]):][:20]):
+            continue  # "Sdr. X, selaku pengasuh pada Yayasan ...": named for a function, not as a private party
         multi = len(forms) > 1 or (forms and (len(forms[0].split()) >= 2 or thing_next(text, m.end(), forms[0])))
         if role and forms and (multi or role.get("single") and single_ok(text, m.end(), forms[0])
                                or shout_ok(text, m, forms[0])):
@@ -598,7 +603,7 @@ def inside_longer_name(text: str, i: int, j: int, common: frozenset[str]) -> boo
     """A match with another name word right before or after it ("Sutrisno" in "Imam Gono Sutrisno"):
     part of someone else's name, not a mention of this official."""
     glued = re.search(r"[A-Za-z'’]+$", text[max(0, i - 30):i])
-    if glued and glued.group(0)[0].isupper() and not RANK_GLUED.fullmatch(glued.group(0)) \
+    if glued and re.fullmatch(r"[A-Z][a-z'’]+|[A-Z'’]+", glued.group(0)) and not RANK_GLUED.fullmatch(glued.group(0)) \
             and glued.group(0).lower() not in common:
         return True  # "GonoSutrisno": the end of a longer name glued at a former line end ("KhususBONAR": not)
     before = re.search(r"([A-Za-z'’]+)[ \t]+$", text[max(0, i - 30):i])
