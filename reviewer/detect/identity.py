@@ -483,7 +483,7 @@ def single_ok(text: str, start: int, form: str) -> bool:
     if not text[:text.rfind("\n", 0, start) + 1].strip() and "\n" in text[start:]:
         return False  # the first line of the page: a headline ("Pelaku Curanmor Diamankan")
     after = text[start + text[start:].find(form) + len(form):][:20]
-    return bool(re.match(r"\s*(?:\(\d{1,2}\)|,|\s[a-z]|\.|$)", after))
+    return bool(re.match(r"\s*(?:\(\d{1,2}\)|,|;|\s[a-z]|\.|-{2,}|$)", after))
 
 
 def shout_ok(text: str, m: re.Match, form: str) -> bool:
