@@ -243,3 +243,15 @@ def test_glued_alias_sdr_kepala_keluarga_and_private_short_forms():
     for name in ("YOHANES BALE TAKE", "JHON", "KARNISIUS BALIA", "KARNISIUS", "PETRUS AKIN"):
         assert found.get(name, set()) & {"redact", "review"}, (name, found)
     assert not any("Dirampas" in t or "Masing" in t for t in found), found
+
+
+def test_a_witness_named_with_a_position_private_bodies_have_too_is_not_taken_for_an_official():
+    text = ("Menimbang, bahwa saksi ROSWATI HARTINI di bawah sumpah menerangkan; surat perjanjian antara Manager "
+            "cafe dengan Koordinator PS ROSWATI HARTINI. Saksi AGUS SALIM yang merupakan anggota Polri pada Polres "
+            "Kupang menerangkan; AGUS SALIM menangkap Terdakwa.")
+    found = {}
+    for f in run_with_lexicon(text):
+        if f.label == "PERSON":
+            found.setdefault(f.text, set()).add(f.action)
+    assert found.get("ROSWATI HARTINI") and "keep" not in found["ROSWATI HARTINI"], found
+    assert found.get("AGUS SALIM") == {"keep"}, found

@@ -527,6 +527,11 @@ def name_ok(form: str) -> bool:
     return all(w[0].isupper() or w.lower() in particles for w in form.split() if w[:1].isalpha())
 
 
+# Positions held in private bodies as often as in public ones ("Koordinator PS" of a cafe, "Direktur PT"): a
+# witness named with one of them stays a witness for the reviewer to decide (review), not an official
+WEAK_POSITIONS = frozenset("koordinator pimpinan bendahara direktur direktris manajer manager supervisor".split())
+
+
 def merge(people: list[Person]) -> list[Person]:
     """One person per name: persons sharing a form (same words, any case or spacing) are one. A person
     named with a position and with a private role ("tersangka X", "Kepala Desa X") is doubtful."""
@@ -541,7 +546,9 @@ def merge(people: list[Person]) -> list[Person]:
                        or f not in same.forms and short_cased(f, same.forms)]
         if bool(same.position) != bool(p.position):
             official, private = (same, p) if same.position else (p, same)
-            if private.role in ("saksi", "orang") and not official.doubtful:  # an official heard as a witness
+            # an official heard as a witness (not one whose position private bodies have too)
+            weak = official.position.split()[0].lower() in WEAK_POSITIONS if official.position else False
+            if private.role in ("saksi", "orang") and not official.doubtful and not weak:
                 same.position, same.page, same.role, same.learned = (official.position, official.page,
                                                                      official.role, official.learned)
                 same.basis, same.action = official.basis, official.action
