@@ -247,7 +247,7 @@ def test_glued_alias_sdr_kepala_keluarga_and_private_short_forms():
 
 def test_a_witness_named_with_a_position_private_bodies_have_too_is_not_taken_for_an_official():
     text = ("Menimbang, bahwa saksi ROSWATI HARTINI di bawah sumpah menerangkan; surat perjanjian antara Manager "
-            "cafe dengan Koordinator PS ROSWATI HARTINI. Saksi AGUS SALIM yang merupakan anggota Polri pada Polres "
+            "cafe dengan Koordinator ROSWATI HARTINI. Saksi AGUS SALIM yang merupakan anggota Polri pada Polres "
             "Kupang menerangkan; AGUS SALIM menangkap Terdakwa.")
     found = {}
     for f in run_with_lexicon(text):
