@@ -106,7 +106,7 @@ THROUGH = re.compile(r"(?i)dikembalikan\s+kepada\s+(?P<agency>(?:kantor|dinas|ba
 def through_people(page: int, text: str) -> list[Person]:
     """The officer through whom evidence goes back to an agency ("Dikembalikan kepada Kantor Imigrasi
     Kupang melalui X, S.H."): acting in office, kept."""
-    out = []
+    out: list[Person] = []
     for m in THROUGH.finditer(text):
         start = m.end()
         prefix = names.PREFIXES_START.match(text[start:start + 40])
@@ -344,8 +344,9 @@ def role_people(page: int, text: str) -> list[Person]:
     return out
 
 
-_WORD_OF_NAME = r"(?:[A-Z][A-Z'’-]+(?:(?![a-z])|(?=bin))|[A-Z][a-z'’-]+)"  # "HERLINAMAWObinti": glued
-_RUN_OF_NAME = _WORD_OF_NAME + r"(?:[ \t]+(?:" + _WORD_OF_NAME + r"|[A-Z]\.))*"
+# bounded (a word of 25 letters, a name of 6 words): a long run of capitals never makes the search quadratic
+_WORD_OF_NAME = r"(?:[A-Z][A-Z'’-]{1,24}(?:(?![a-z])|(?=bin))|[A-Z][a-z'’-]{1,24})"  # "HERLINAMAWObinti": glued
+_RUN_OF_NAME = _WORD_OF_NAME + r"(?:[ \t]+(?:" + _WORD_OF_NAME + r"|[A-Z]\.)){0,5}"
 # "X bin Y", "XbintiY" (glued at former line ends): Y is X's father or mother, both private people
 KIN = re.compile(r"(?P<child>" + _RUN_OF_NAME + r")[ \t]*(?:\s*(?:als\.?|alias)\s*" + _RUN_OF_NAME + r")?[ \t]*"
                  r"(?P<bin>bin|binti|BIN|BINTI|Bin|Binti)(?![a-z])[ \t]*(?P<parent>" + _WORD_OF_NAME
@@ -378,7 +379,9 @@ def aged_people(page: int, text: str, common: frozenset[str] = frozenset()) -> l
     """A name followed by its age ("2. X, berumur 17 tahun"): a private person."""
     known = common | procedural()
     return [Person([form], "pihak", "17h", reason("learned.role", role="umur", page=page))
-            for m in AGED.finditer(text) if (form := _plain_name(m.group("name"), known))]
+            for m in AGED.finditer(text) if (form := _plain_name(m.group("name"), known))
+            and not re.search(r"(?<![A-Za-z])(?:" + "|".join(officials.PARTICLES) + r")[ \t]+$",
+                              text[max(0, m.start() - 12):m.start()])]  # "Rugun boru Hutahaean": the NER's
 
 
 def _plain_name(run: str, known: frozenset[str], parent: bool = False) -> str:
@@ -437,7 +440,8 @@ def listed_after(text: str, start: int, forms: list[str]) -> list[str]:
     at = text.find(forms[-1], start, start + 200)
     if at < 0:
         return []
-    pos, out = at + len(forms[-1]), []
+    pos = at + len(forms[-1])
+    out: list[str] = []
     while len(out) < 8 and (sep := LIST_ITEM.match(text, pos)):
         item = role_forms(text[sep.end():sep.end() + 160])
         if not item:
@@ -636,8 +640,8 @@ def mention_findings(page: int, text: str, person: Person, common: frozenset[str
             if form in person.short and not (j == len(text) or text[j].isspace() or text[j] in ",.;:)’'\"”") \
                     or form in person.short and i > 0 and text[i - 1].isalpha():
                 continue  # a part of a name, written alone (not glued to another name: "GonoSutrisno")
-            if person.position and inside_longer_name(text, i, j, common):
-                continue
+            if (person.position or form in person.short) and inside_longer_name(text, i, j, common):
+                continue  # "Bagus" of "Ida Bagus Gede ...": part of someone else's name
             taken.append((i, j))
             same = reason("person.same", name=first, entity=person.entity, learned=person.learned)
             out.append(Finding(page, i, j, text[i:j], "PERSON", person.basis, SCORE, person.action,

@@ -56,8 +56,10 @@ CLOSING = re.compile(r"(?i)Demikian(?:lah)?\s*(?:di\s*putus(?:kan)?|ditetapkan)\
                      r"(?:rapat|sidang|musyawarah|permusyawaratan|hari)")
 CLOSING_SPAN = 3000  # characters after "Demikianlah diputuskan": the paragraph, the signatures, the certification
 CLOSING_NAME = re.compile(r"(?:(?<=[a-z/])|(?<![A-Za-z]))(?:(?:" + PREFIX + r")\.\s*)*"
-                          r"(?P<name>(?:[A-Z]\.[ \t]*)?[A-Z][A-Za-z'’-]+\.?"
-                          r"(?:[ \t]*(?:[A-Z]\.|[A-Z][A-Za-z'’-]+\.?)){0,7}?)"
+                          r"(?P<name>(?:[A-Z]\.[ \t]*)?[A-Z][A-Za-z'’-]{1,40}\.?"
+                          # words apart by spaces, or right after an initial's dot ("M.Misa"): never split a word
+                          r"(?:[ \t]+(?:[A-Z]\.|[A-Z][A-Za-z'’-]{1,40}\.?)"
+                          r"|(?<=[A-Z]\.)[A-Z][A-Za-z'’-]{1,40}\.?){0,7}?)"
                           r"\s*,\s*" + DEGREE)
 CLOSING_WORD = re.compile(r"[A-Z]\.|[A-Z]?[a-z'’-]+\.?|[A-Z]+(?![a-z])\.?")
 INITIALS = re.compile(r"\((?!dok\b)([a-z]{2,4}(?:\s*/\s*[a-z]{2,4})+|[a-z]{3})\)\s*$", re.MULTILINE)
@@ -188,8 +190,11 @@ def court_closing(text: str, common: frozenset[str]) -> list[Official]:
     degrees between "Demikianlah diputuskan ..." and the certification of the copy. A name right after a
     private role ("dihadiri oleh Terdakwa X, S.H.") is not the court's."""
     out: list[Official] = []
+    done = 0
     for m in CLOSING.finditer(text):
-        end = min(len(text), m.end() + CLOSING_SPAN)
+        if m.start() < done:
+            continue  # inside the closing already read
+        end = done = min(len(text), m.end() + CLOSING_SPAN)
         for n in CLOSING_NAME.finditer(text, m.end(), end):
             if PRIVATE_BEFORE.search(text[max(0, n.start() - 30):n.start()]) \
                     or re.search(r"(?i)(?:terdakwa|saksi|korban|penasi?e?hat\s*hukum\w*|advokat)\s*$",
