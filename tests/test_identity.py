@@ -255,3 +255,15 @@ def test_a_witness_named_with_a_position_private_bodies_have_too_is_not_taken_fo
             found.setdefault(f.text, set()).add(f.action)
     assert found.get("ROSWATI HARTINI") and "keep" not in found["ROSWATI HARTINI"], found
     assert found.get("AGUS SALIM") == {"keep"}, found
+
+
+def test_the_supreme_court_and_its_title_are_no_person_and_experts_named_in_capitals_are_kept():
+    text = ("Demikianlah diputuskan dalam rapat permusyawaratan Mahkamah Agung pada hari Senin oleh Dr. ARTIDJO "
+            "ALKOSTAR, S.H., LL.M. Ketua Kamar Pidana Mahkamah Agung yang ditetapkan oleh Ketua Mahkamah Agung "
+            "sebagai Ketua Majelis, Hakim Agung pada Mahkamah Agung. Sebelumnya: hutang; Ahli Ketenagakerjaan NINA "
+            "TRIANA, SH menyatakan; pendapat yang sama dikemukakan Dr BUDI HARTONO, SH., MHum ahli TPPO yang "
+            "setelah itu pulang.")
+    found = {f.text: f.action for f in run_with_lexicon(text) if f.label == "PERSON"}
+    assert not any("Agung" in t or "Mahkamah" in t or t == "TPPO" for t in found), found
+    assert found.get("ARTIDJO ALKOSTAR") == "keep" and found.get("NINA TRIANA") == "keep", found
+    assert found.get("BUDI HARTONO") == "keep", found

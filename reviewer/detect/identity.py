@@ -185,6 +185,13 @@ def official_people(page: int, text: str, common: frozenset[str], positions: tup
     out = []
     for o in officials.find(text, common, positions):
         forms = [text[o.start:o.end]]
+        first = re.match(r"[A-Za-z]+", forms[0])
+        prev = re.search(r"([A-Za-z]+)[ \t]*$", text[max(0, o.start - 20):o.start])
+        before = prev.group(1).lower() if prev and " " not in forms[0].strip() else ""
+        if first and first.group(0).lower() in procedural() or before and (
+                before in ("mahkamah", "pengadilan", "kejaksaan", "negeri", "tinggi")
+                or forms[0].strip().lower() == "agung" and before in ("hakim", "agung")):
+            continue  # "Mahkamah Agung", "Agung" of "Ketua Mahkamah Agung" / "Hakim Agung": the court, no person
         alias = re.match(r"\s*\(([A-Z][a-z]{3,})\)", text[o.end:o.end + 30])
         if alias and alias.group(1).lower() not in common:
             forms.append(alias.group(1))

@@ -21,7 +21,8 @@ PREFIXES_START = re.compile(r"^(?:" + PREFIX + r"\.\s*|(?:" + WORD_TITLES + r")\
 # Degrees written after a name: S.H., M.Si., S.Kep., Ns., Sp.PD, A.Md.Keb., Ph.D., MBA, SH ...
 DEGREE = (r"(?:(?:S|M|D[1-4]|A|B|Sp|Ph|Lc|Ns|Apt|Dipl|LL|Bc|Psi)\."
           r"(?: ?[A-Za-z]{1,6}\.|[A-Za-z]{1,6}){0,3}(?:\([A-Z]\))?"
-          r"|Sp[A-Z]{1,3}|MBA|MPH|MSc|BSc|PhD|SH|SE|ST|SIP|SKom|SPd|MPd|MSi|MM|MT|MH|MAP|MKes|Ak|CA|CPA)"
+          r"|Sp[A-Z]{1,3}|MBA|MPH|MSc|BSc|PhD|SH|SE|ST|SIP|SKom|SPd|MPd|MSi|MM|MT|MH|MHum|MKn|MAg|SAg|SHI|SSos|SIK|MAP|MKes"
+          r"|Ak|CA|CPA)"
           r"(?![A-Za-z])")
 # between degrees: a comma (a line break may follow it: degrees wrap in narrow cells) or spaces
 SEP = r"(?: *, *\n? *| +)"  # never across a tab: the next cell is someone else's

@@ -277,7 +277,8 @@ def name_after(text: str, end: int, common: frozenset[str], lower: bool = False)
     if not name:
         return None
     words = [t for t in name if t[2][:1].isalpha()]
-    if lower and len(words) < 2 and not (words and words[0][2].isupper() and len(words[0][2]) >= 4):
+    if lower and len(words) < 2 and not (words and words[0][2].isupper() and len(words[0][2]) >= 5
+                                         and len(re.findall("[AEIOU]", words[0][2])) >= 2):
         return None  # "kepala Budi": a lower-case office needs a fuller name (or one in capitals: "AMIRUDIN")
     return name[0][0], name[-1][1]
 
@@ -392,6 +393,11 @@ def _last_name_run(tokens: list[tuple[int, int, str]], common: frozenset[str]) -
         elif _name_word(t, common, shout):
             seen = True
     rest = tokens[cut:]
+    # two or more names in capitals side by side in a mixed-case sentence ("Ahli Ketenagakerjaan NINA TRIANA"):
+    # a name written in capitals, not acronyms
+    caps = [bool(re.fullmatch(r"[A-Z]{3,}", t) and re.search("[AEIOU].*[AEIOU]|[AEIOU]{1}[^AEIOU]*$", t))
+            for _, _, t in rest]
+    paired = {i for i in range(len(rest)) if caps[i] and (i and caps[i - 1] or i + 1 < len(rest) and caps[i + 1])}
     if cut and not shout:  # the name after the title may be in capitals in a mixed-case sentence
         letters = [c for _, _, t in rest for c in t if c.isalpha()]
         shout = bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
@@ -402,7 +408,7 @@ def _last_name_run(tokens: list[tuple[int, int, str]], common: frozenset[str]) -
             continue
         if not run and _initial_of_name(rest, i, common, shout):
             run.append(tok)  # "M. Zainal Arifin": the initial of a first name, not the degree "M."
-        elif _name_word(tok[2], common, shout) or run and tok[2].lower() in PARTICLES:
+        elif _name_word(tok[2], common, shout or i in paired) or run and tok[2].lower() in PARTICLES:
             run.append(tok)
         elif run:
             best, run = run, []
@@ -495,7 +501,11 @@ def name_before(text: str, start: int, common: frozenset[str]) -> tuple[int, int
     for w in reversed(words):
         gap = head[w.end():run[0].start()] if run else head[w.end():]
         word = w.group(0)
-        if gap.strip() or not (_name_word(word, common, head.isupper()) or run and word.lower() in PARTICLES):
+        # a word in capitals before another in capitals: a name written in capitals ("BUDI HARTONO, SH ...")
+        paired = bool(run) and re.fullmatch(r"[A-Z]{3,}", word) is not None \
+            and re.fullmatch(r"[A-Z]{3,}\.?", run[0].group(0)) is not None
+        if gap.strip() or not (_name_word(word, common, head.isupper() or paired)
+                               or run and word.lower() in PARTICLES):
             break
         run.insert(0, w)
     while run and run[0].group(0).lower() in PARTICLES:
