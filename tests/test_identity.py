@@ -262,8 +262,22 @@ def test_the_supreme_court_and_its_title_are_no_person_and_experts_named_in_capi
             "ALKOSTAR, S.H., LL.M. Ketua Kamar Pidana Mahkamah Agung yang ditetapkan oleh Ketua Mahkamah Agung "
             "sebagai Ketua Majelis, Hakim Agung pada Mahkamah Agung. Sebelumnya: hutang; Ahli Ketenagakerjaan NINA "
             "TRIANA, SH menyatakan; pendapat yang sama dikemukakan Dr BUDI HARTONO, SH., MHum ahli TPPO yang "
-            "setelah itu pulang.")
+            "setelah itu pulang. Diperpanjang berdasarkan Penetapan Ketua MahkamahAgung RepublikIndonesia; "
+            "MahkamahAgung tersebut berpendapat.")
     found = {f.text: f.action for f in run_with_lexicon(text) if f.label == "PERSON"}
     assert not any("Agung" in t or "Mahkamah" in t or t == "TPPO" for t in found), found
     assert found.get("ARTIDJO ALKOSTAR") == "keep" and found.get("NINA TRIANA") == "keep", found
     assert found.get("BUDI HARTONO") == "keep", found
+
+
+def test_officers_an_agency_assigned_are_kept_when_heard_as_witnesses():
+    text = ("Kejadian itu diketahui oleh Petugas Dit Pam Was BNP2TKI yang mendapatkan informasi dari media yang "
+            "selanjutnya ditugaskan dua orang yaitu saksi DAVID ASWANDI bin ASWIL dan Saksi IRWAN SETIADI bin "
+            "ASBULLAH untuk melakukan pengawasan. Saksi korban MARIA LODA menerangkan.")
+    found = {}
+    for f in run_with_lexicon(text):
+        if f.label == "PERSON":
+            found.setdefault(f.text, set()).add(f.action)
+    assert found.get("DAVID ASWANDI") == {"keep"} and found.get("IRWAN SETIADI") == {"keep"}, found
+    assert found.get("MARIA LODA") and "keep" not in found["MARIA LODA"], found
+    assert found.get("ASWIL") and "keep" not in found["ASWIL"], found

@@ -132,6 +132,22 @@ def in_office(text: str, end: int) -> str:
     return f"{member.lower()} {m.group('agency').capitalize()}"
 
 
+ASSIGNED = re.compile(r"(?i)\b(?:di\s*tugaskan|diperintahkan|ditunjuk)\b[^;]{0,40}?(?:yaitu|yakni|:)[^;]{0,120}$")
+AGENCY_BEFORE = re.compile(r"(?i)\b(?:petugas|bnp2tki|bp3tki|dinas|kementerian|kepolisian|polri|polres\w*|polda|"
+                           r"polsek|imigrasi|satpol|kejaksaan|pemerintah)\b")
+
+
+def assigned(text: str, start: int) -> str:
+    """Officers named as witnesses after an agency assigned them ("... oleh Petugas Dit Pam Was BNP2TKI ...
+    yang selanjutnya ditugaskan dua orang yaitu saksi X dan saksi Y untuk melakukan pengawasan"): acting in
+    office. The assignment in the same clause, an agency word in the 300 characters before it."""
+    m = ASSIGNED.search(text, max(0, start - 160), start)
+    if not m or re.search(r"\.\s", text[m.start():start]):
+        return ""
+    agency = AGENCY_BEFORE.search(text, max(0, m.start() - 300), m.start())
+    return f"petugas yang ditugaskan ({agency.group(0)})" if agency else ""
+
+
 def procedural() -> frozenset[str]:
     """Words of a decision's structure that are never a person's name (lower case)."""
     return names.procedural()
@@ -185,7 +201,7 @@ def official_people(page: int, text: str, common: frozenset[str], positions: tup
     out = []
     for o in officials.find(text, common, positions):
         forms = [text[o.start:o.end]]
-        first = re.match(r"[A-Za-z]+", forms[0])
+        first = re.match(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", forms[0])  # "MahkamahAgung": glued, "Mahkamah" first
         prev = re.search(r"([A-Za-z]+)[ \t]*$", text[max(0, o.start - 20):o.start])
         before = prev.group(1).lower() if prev and " " not in forms[0].strip() else ""
         if first and first.group(0).lower() in procedural() or before and (
@@ -341,7 +357,7 @@ def role_people(page: int, text: str) -> list[Person]:
         if role and forms and (multi or role.get("single") and single_ok(text, m.end(), forms[0])
                                or shout_ok(text, m, forms[0])):
             where = reason("learned.role", role=m.group(1).strip(), page=page)
-            police = in_office(text, m.end()) if role["role"] == "saksi" else ""
+            police = (in_office(text, m.end()) or assigned(text, m.start())) if role["role"] == "saksi" else ""
             if police:  # a police officer heard as a witness: acting in office
                 out.append(Person(forms, "pejabat", "", where, action="keep", position=f"saksi, {police}", page=page))
             else:
@@ -375,8 +391,8 @@ def kin_people(page: int, text: str, common: frozenset[str] = frozenset()) -> li
         if m.group("bin")[0] == "B" and m.group("bin")[1:].islower() and not child.isupper() \
                 and not parent.isupper():
             continue  # "Muhsin Bin Alkaff": a title-case name with its "Bin" is one name; the NER reads it whole
-        if child:
-            out.append(Person([child], "pihak", "17h", where))
+        if child:  # somebody's child: a private person unless the document names them in an office too
+            out.append(Person([child], "orang", "17h", where))
         if parent:
             out.append(Person([parent], "keluarga", "17h", reason("learned.parent", where=where)))
     return out
