@@ -131,3 +131,17 @@ def test_an_ner_person_kept_in_one_mention_and_redacted_in_another_goes_to_revie
     hendra = [f for f in found if f.text == "Hendra Wijaya"]
     assert len(hendra) == 2 and len({f.entity for f in hendra}) == 1 and {f.action for f in hendra} == {"review"}
     assert any("dibiarkan terbuka" in str(r) for r in hendra[0].reasons)
+
+
+def test_spans_answer_overlaps_like_a_scan_of_every_span():
+    import random
+
+    rng = random.Random(7)
+    spans = [(s, s + rng.randint(1, 40), str(k)) for k, s in enumerate(rng.randint(0, 2000) for _ in range(400))]
+    index = entities.Spans(spans[:200])
+    for s, e, t in spans[200:]:
+        index.add(s, e, t)
+    for _ in range(500):
+        i = rng.randint(0, 2050)
+        j = i + rng.randint(1, 60)
+        assert sorted(index.over(i, j)) == sorted(x for x in spans if x[0] < j and i < x[1])

@@ -21,6 +21,7 @@ know ("Desy" for "Desy Ratnasari"). Here, over the raw findings of the whole doc
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
 from reviewer.core.model import Document, Finding
@@ -43,6 +44,29 @@ class Entity:
     forms: set[str] = field(default_factory=set)
 
 
+class Spans:
+    """The spans [start, end) of one page's findings, for "does anything here overlap [i, j)?" in log time: a
+    spreadsheet page holds tens of thousands of findings, and asking each of them for each mention is quadratic."""
+
+    def __init__(self, spans=()) -> None:
+        self.items: list[tuple[int, int, str]] = sorted(spans)
+        self.longest = max((e - s for s, e, _ in self.items), default=0)
+
+    def add(self, start: int, end: int, tag: str = "") -> None:
+        insort(self.items, (start, end, tag))
+        self.longest = max(self.longest, end - start)
+
+    def over(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The spans overlapping [start, end): their start is at most `longest` before `start`."""
+        lo = bisect_left(self.items, (start - self.longest, -1, ""))
+        hi = bisect_left(self.items, (end, -1, ""))
+        return [x for x in self.items[lo:hi] if x[0] < end and start < x[1]]
+
+
+def _person_spans(found: list[Finding]) -> Spans:
+    return Spans((g.start, g.end, g.entity) for g in found if g.entity and g.label == "PERSON")
+
+
 def unify(document: Document, raw: dict[int, list[Finding]], settings: Settings) -> None:
     """Give every PERSON finding of the raw findings an entity, and report every mention (in place)."""
     common = identity._common(str(settings.models_dir / "ner-id" / COMMON)) | identity.procedural()
@@ -50,14 +74,15 @@ def unify(document: Document, raw: dict[int, list[Finding]], settings: Settings)
     loose: list[tuple[int, Finding]] = []
     for number, found in raw.items():
         kept = []
+        persons = _person_spans(found)  # the mentions with an entity, fixed while this page is read
         for f in found:
             if f.label != "PERSON" or f.entity:
                 kept.append(f)
                 continue
-            joined = _join(f, known, raw[number])
+            joined = _join(f, known, raw[number], persons)
             if joined is not None:
                 kept.append(joined)
-            elif (over := _overlapping(f, raw[number])) and len(over) == 1 and _longer_form(f, raw[number], common):
+            elif (over := _overlapping(f, persons)) and len(over) == 1 and _longer_form(f, raw[number], common):
                 owner = known[next(iter(over))]
                 owner.forms.add(f.text)
                 kept.append(_as_mention(f, owner))
@@ -69,8 +94,10 @@ def unify(document: Document, raw: dict[int, list[Finding]], settings: Settings)
     for number, f in _new_entities(loose, known):
         raw[number].append(f)
     shared = _shared_words(known)
+    taken = {page.number: Spans((f.start, f.end, "") for f in raw.get(page.number, ()) if f.label != "PASSAGE")
+             for page in document.pages}
     for entity in known.values():
-        _more_mentions(document, raw, entity, common | shared)
+        _more_mentions(document, raw, entity, common | shared, taken)
 
 
 def _known(raw: dict[int, list[Finding]]) -> dict[str, Entity]:
@@ -82,8 +109,8 @@ def _known(raw: dict[int, list[Finding]]) -> dict[str, Entity]:
     return out
 
 
-def _overlapping(f: Finding, found: list[Finding]) -> set[str]:
-    return {g.entity for g in found if g.entity and g.label == "PERSON" and g.start < f.end and f.start < g.end}
+def _overlapping(f: Finding, persons: Spans) -> set[str]:
+    return {entity for _, _, entity in persons.over(f.start, f.end)}
 
 
 NAME_PART = re.compile(r"(?:(?:[Bb]in|[Bb]inti|BIN|BINTI|[Aa]ls|[Aa]lias|ALS|ALIAS)\.?\s+)?"
@@ -133,10 +160,10 @@ def _glued_common(word: str, common: frozenset[str]) -> bool:
     return any(word[:k] in common and word[k:] in common for k in range(3, len(word) - 2))
 
 
-def _join(f: Finding, known: dict[str, Entity], found: list[Finding]) -> Finding | None:
+def _join(f: Finding, known: dict[str, Entity], found: list[Finding], persons: Spans) -> Finding | None:
     """The finding as a mention of the one entity it overlaps or is named like, else None."""
     tokens = roles.name_tokens(f.text)
-    over = _overlapping(f, found)
+    over = _overlapping(f, persons)
     if len(over) == 1:
         owner = known[next(iter(over))]
         if not tokens <= owner.tokens:
@@ -232,17 +259,18 @@ def _searchable(form: str, common: frozenset[str]) -> str | None:
 
 
 def _more_mentions(document: Document, raw: dict[int, list[Finding]], entity: Entity,
-                   common: frozenset[str]) -> None:
-    """Every other occurrence of the forms the NER found for this entity, as its mentions."""
+                   common: frozenset[str], taken: dict[int, Spans]) -> None:
+    """Every other occurrence of the forms the NER found for this entity, as its mentions (`taken`: the
+    spans of each page's findings but passages, kept up to date)."""
     forms = {b for f in entity.forms if (b := _searchable(f, common))}
     for bare in sorted(forms, key=len, reverse=True):
         for page in document.pages:
-            taken = [(f.start, f.end) for f in raw.get(page.number, ()) if f.label != "PASSAGE"]
+            spans = taken.setdefault(page.number, Spans())
             for m in identity.form_rx(bare).finditer(page.text):
                 i, j = m.span()
-                if not identity.boundary(page.text, i, j, " " in bare) or any(a < j and i < b for a, b in taken):
+                if not identity.boundary(page.text, i, j, " " in bare) or spans.over(i, j):
                     continue
-                taken.append((i, j))
+                spans.add(i, j)
                 found = Finding(page.number, i, j, page.text[i:j], "PERSON", entity.first.basis, entity.first.score,
                                 entity.first.action, SOURCE, entity.first.reasons)
                 raw.setdefault(page.number, []).append(_as_mention(found, entity))
