@@ -281,3 +281,10 @@ def test_officers_an_agency_assigned_are_kept_when_heard_as_witnesses():
     assert found.get("DAVID ASWANDI") == {"keep"} and found.get("IRWAN SETIADI") == {"keep"}, found
     assert found.get("MARIA LODA") and "keep" not in found["MARIA LODA"], found
     assert found.get("ASWIL") and "keep" not in found["ASWIL"], found
+
+
+def test_a_witness_from_a_government_office_is_heard_in_office_one_from_a_company_is_not():
+    text = ("Berdasarkan keterangan Saksi IGNAS OKTA PRASETYO,SH.dari kantor Imigrasi Sambas yang menerangkan; "
+            "keterangan Saksi BUDI SANTOSO dari PT Maju Jaya menerangkan.")
+    found = {f.text: f.action for f in run_with_lexicon(text) if f.label == "PERSON"}
+    assert found.get("IGNAS OKTA PRASETYO") == "keep" and found.get("BUDI SANTOSO") in ("redact", "review"), found

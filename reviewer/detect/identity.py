@@ -148,6 +148,19 @@ def assigned(text: str, start: int) -> str:
     return f"petugas yang ditugaskan ({agency.group(0)})" if agency else ""
 
 
+FROM_AGENCY = re.compile(r"(?:\s*,?\s*" + names.DEGREE + r"\.?)*\s*\.?\s*(?:dari|pada)\s*(?P<agency>(?:kantor\s*)?"
+                         r"(?:imigrasi|dinas|badan|kementerian|kepolisian|polres\w*|polda|polsek|bnp2tki|bp3tki|"
+                         r"disdukcapil|dukcapil|satpol)\w*(?-i:(?:\s+[A-Z][A-Za-z]+){0,2}))", re.IGNORECASE)
+
+
+def from_agency(text: str, start: int, form: str) -> str:
+    """A witness named with the government office they come from ("Saksi X, SH. dari Kantor Imigrasi
+    Sambas"): heard in office. '' otherwise (a witness "dari PT X" is a private employee)."""
+    at = text.find(form, start, start + 200)
+    m = FROM_AGENCY.match(text, at + len(form)) if at >= 0 else None
+    return f"dari {' '.join(m.group('agency').split())}" if m else ""
+
+
 def procedural() -> frozenset[str]:
     """Words of a decision's structure that are never a person's name (lower case)."""
     return names.procedural()
@@ -357,7 +370,8 @@ def role_people(page: int, text: str) -> list[Person]:
         if role and forms and (multi or role.get("single") and single_ok(text, m.end(), forms[0])
                                or shout_ok(text, m, forms[0])):
             where = reason("learned.role", role=m.group(1).strip(), page=page)
-            police = (in_office(text, m.end()) or assigned(text, m.start())) if role["role"] == "saksi" else ""
+            police = (in_office(text, m.end()) or assigned(text, m.start()) or from_agency(text, m.end(), forms[0])
+                      ) if role["role"] == "saksi" else ""
             if police:  # a police officer heard as a witness: acting in office
                 out.append(Person(forms, "pejabat", "", where, action="keep", position=f"saksi, {police}", page=page))
             else:
