@@ -180,6 +180,15 @@ def run_with_lexicon(text: str):
     return identity.analyse(Document("x", "x.txt", "txt", (Page(1, text),)), common)[1]
 
 
+def person_actions(text: str) -> dict[str, set[str]]:
+    """Every PERSON text of a scan with the lexicon, and the actions its mentions got."""
+    found: dict[str, set[str]] = {}
+    for f in run_with_lexicon(text):
+        if f.label == "PERSON":
+            found.setdefault(f.text, set()).add(f.action)
+    return found
+
+
 def test_the_judges_and_clerks_of_a_kasasi_closing_are_officials_even_with_words_glued():
     found = {f.text: f for f in run_with_lexicon(KASASI_CLOSING) if f.label == "PERSON"}
     for name in ("HARTONO WIJAYA", "LESTARI M.", "SURYA JAYA NAPITUPULU", "SUTANTO", "BONAR SIREGAR"):
@@ -236,10 +245,7 @@ def test_glued_alias_sdr_kepala_keluarga_and_private_short_forms():
     text = ("keterangan saksi YOHANES BALE TAKEaliasJHON yang dibacakan; kemudian JHON pergi. Mobil disewa sdr "
             "KARNISIUS BALIA dari Pontianak. Sesudah sampai di Sambas KARNISIUS meminta kepada Terdakwa. Kartu "
             "keluarga atas nama Kepala keluarga PETRUS AKIN; Dirampas untuk dimusnahkan; Masing-masing Dirampas.")
-    found = {}
-    for f in run_with_lexicon(text):
-        if f.label == "PERSON":
-            found.setdefault(f.text, set()).add(f.action)
+    found = person_actions(text)
     for name in ("YOHANES BALE TAKE", "JHON", "KARNISIUS BALIA", "KARNISIUS", "PETRUS AKIN"):
         assert found.get(name, set()) & {"redact", "review"}, (name, found)
     assert not any("Dirampas" in t or "Masing" in t for t in found), found
@@ -249,10 +255,7 @@ def test_a_witness_named_with_a_position_private_bodies_have_too_is_not_taken_fo
     text = ("Menimbang, bahwa saksi ROSWATI HARTINI di bawah sumpah menerangkan; surat perjanjian antara Manager "
             "cafe dengan Koordinator ROSWATI HARTINI. Saksi AGUS SALIM yang merupakan anggota Polri pada Polres "
             "Kupang menerangkan; AGUS SALIM menangkap Terdakwa.")
-    found = {}
-    for f in run_with_lexicon(text):
-        if f.label == "PERSON":
-            found.setdefault(f.text, set()).add(f.action)
+    found = person_actions(text)
     assert found.get("ROSWATI HARTINI") and "keep" not in found["ROSWATI HARTINI"], found
     assert found.get("AGUS SALIM") == {"keep"}, found
 
@@ -274,10 +277,7 @@ def test_officers_an_agency_assigned_are_kept_when_heard_as_witnesses():
     text = ("Kejadian itu diketahui oleh Petugas Dit Pam Was BNP2TKI yang mendapatkan informasi dari media yang "
             "selanjutnya ditugaskan dua orang yaitu saksi DAVID ASWANDI bin ASWIL dan Saksi IRWAN SETIADI bin "
             "ASBULLAH untuk melakukan pengawasan. Saksi korban MARIA LODA menerangkan.")
-    found = {}
-    for f in run_with_lexicon(text):
-        if f.label == "PERSON":
-            found.setdefault(f.text, set()).add(f.action)
+    found = person_actions(text)
     assert found.get("DAVID ASWANDI") == {"keep"} and found.get("IRWAN SETIADI") == {"keep"}, found
     assert found.get("MARIA LODA") and "keep" not in found["MARIA LODA"], found
     assert found.get("ASWIL") and "keep" not in found["ASWIL"], found

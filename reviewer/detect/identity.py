@@ -153,11 +153,17 @@ FROM_AGENCY = re.compile(r"(?:\s*,?\s*" + names.DEGREE + r"\.?)*\s*\.?\s*(?:dari
                          r"disdukcapil|dukcapil|satpol)\w*(?-i:(?:\s+[A-Z][A-Za-z]+){0,2}))", re.IGNORECASE)
 
 
+def form_end(text: str, start: int, form: str, within: int | None = 200) -> int:
+    """Where `form`, read after a role word at `start`, ends in the text (-1: not there as written)."""
+    at = text.find(form, start, None if within is None else start + within)
+    return at + len(form) if at >= 0 else -1
+
+
 def from_agency(text: str, start: int, form: str) -> str:
     """A witness named with the government office they come from ("Saksi X, SH. dari Kantor Imigrasi
     Sambas"): heard in office. '' otherwise (a witness "dari PT X" is a private employee)."""
-    at = text.find(form, start, start + 200)
-    m = FROM_AGENCY.match(text, at + len(form)) if at >= 0 else None
+    end = form_end(text, start, form)
+    m = FROM_AGENCY.match(text, end) if end >= 0 else None
     return f"dari {' '.join(m.group('agency').split())}" if m else ""
 
 
@@ -363,8 +369,8 @@ def role_people(page: int, text: str) -> list[Person]:
         if role and role["role"] == "pihak" and INSTITUTION.match(text, m.end()):
             continue  # "a.n. Panitera", "dikembalikan kepada Kantor Imigrasi": an office, not a person
         forms = role_forms(text[m.end():m.end() + 160])
-        if role and role["role"] == "orang" and forms and re.match(
-                r"[\s,]*(?:selaku|sebagai)(?![a-z])", text[text.find(forms[0], m.end()) + len(forms[0]):][:20]):
+        if role and role["role"] == "orang" and forms and (end := form_end(text, m.end(), forms[0], None)) >= 0 \
+                and re.match(r"[\s,]*(?:selaku|sebagai)(?![a-z])", text[end:end + 20]):
             continue  # "Sdr. X, selaku pengasuh pada Yayasan ...": named for a function, not as a private party
         multi = len(forms) > 1 or (forms and (len(forms[0].split()) >= 2 or thing_next(text, m.end(), forms[0])))
         if role and forms and (multi or role.get("single") and single_ok(text, m.end(), forms[0])
@@ -412,13 +418,16 @@ def kin_people(page: int, text: str, common: frozenset[str] = frozenset()) -> li
     return out
 
 
+PARTICLE_BEFORE = re.compile(r"(?<![A-Za-z])(?:" + "|".join(sorted(officials.PARTICLES)) + r")[ \t]+$")
+
+
 def aged_people(page: int, text: str, common: frozenset[str] = frozenset()) -> list[Person]:
-    """A name followed by its age ("2. X, berumur 17 tahun"): a private person."""
+    """A name followed by its age ("2. X, berumur 17 tahun"): a private person; not the last part of a name
+    joined by a particle ("Rugun boru Hutahaean": the NER reads it whole)."""
     known = common | procedural()
     return [Person([form], "pihak", "17h", reason("learned.role", role="umur", page=page))
             for m in AGED.finditer(text) if (form := _plain_name(m.group("name"), known))
-            and not re.search(r"(?<![A-Za-z])(?:" + "|".join(officials.PARTICLES) + r")[ \t]+$",
-                              text[max(0, m.start() - 12):m.start()])]  # "Rugun boru Hutahaean": the NER's
+            and not PARTICLE_BEFORE.search(text[max(0, m.start() - 12):m.start()])]
 
 
 def _plain_name(run: str, known: frozenset[str], parent: bool = False) -> str:
@@ -474,10 +483,9 @@ def listed_after(text: str, start: int, forms: list[str]) -> list[str]:
     """More names after a role's first one, in a list sharing the role ("keterangan saksi A, B dan C yang
     ..."): each item a name of two words or more, or one in capitals of four letters with a vowel; the list
     ends at the first item that is not one."""
-    at = text.find(forms[-1], start, start + 200)
-    if at < 0:
+    pos = form_end(text, start, forms[-1])
+    if pos < 0:
         return []
-    pos = at + len(forms[-1])
     out: list[str] = []
     while len(out) < 8 and (sep := LIST_ITEM.match(text, pos)):
         item = role_forms(text[sep.end():sep.end() + 160])

@@ -61,6 +61,8 @@ CLOSING_NAME = re.compile(r"(?:(?<=[a-z/])|(?<![A-Za-z]))(?:(?:" + PREFIX + r")\
                           r"(?:[ \t]+(?:[A-Z]\.|[A-Z][A-Za-z'’-]{1,40}\.?)"
                           r"|(?<=[A-Z]\.)[A-Z][A-Za-z'’-]{1,40}\.?){0,7}?)"
                           r"\s*,\s*" + DEGREE)
+# a name in the closing right after these is a party's or counsel's ("dihadiri oleh Terdakwa X, S.H.")
+NOT_THE_COURT = re.compile(r"(?i)(?:terdakwa|saksi|korban|penasi?e?hat\s*hukum\w*|advokat)\s*$")
 CLOSING_WORD = re.compile(r"[A-Z]\.|[A-Z]?[a-z'’-]+\.?|[A-Z]+(?![a-z])\.?")
 INITIALS = re.compile(r"\((?!dok\b)([a-z]{2,4}(?:\s*/\s*[a-z]{2,4})+|[a-z]{3})\)\s*$", re.MULTILINE)
 
@@ -197,8 +199,7 @@ def court_closing(text: str, common: frozenset[str]) -> list[Official]:
         end = done = min(len(text), m.end() + CLOSING_SPAN)
         for n in CLOSING_NAME.finditer(text, m.end(), end):
             if PRIVATE_BEFORE.search(text[max(0, n.start() - 30):n.start()]) \
-                    or re.search(r"(?i)(?:terdakwa|saksi|korban|penasi?e?hat\s*hukum\w*|advokat)\s*$",
-                                 text[max(0, n.start() - 40):n.start()]):
+                    or NOT_THE_COURT.search(text, max(0, n.start() - 40), n.start()):
                 continue
             span = _closing_name(text, n, common)
             if span:
@@ -395,8 +396,7 @@ def _last_name_run(tokens: list[tuple[int, int, str]], common: frozenset[str]) -
     rest = tokens[cut:]
     # two or more names in capitals side by side in a mixed-case sentence ("Ahli Ketenagakerjaan NINA TRIANA"):
     # a name written in capitals, not acronyms
-    caps = [bool(re.fullmatch(r"[A-Z]{3,}", t) and re.search("[AEIOU].*[AEIOU]|[AEIOU]{1}[^AEIOU]*$", t))
-            for _, _, t in rest]
+    caps = [bool(re.fullmatch(r"[A-Z]{3,}", t) and re.search("[AEIOU]", t)) for _, _, t in rest]
     paired = {i for i in range(len(rest)) if caps[i] and (i and caps[i - 1] or i + 1 < len(rest) and caps[i + 1])}
     if cut and not shout:  # the name after the title may be in capitals in a mixed-case sentence
         letters = [c for _, _, t in rest for c in t if c.isalpha()]
